@@ -1,0 +1,41 @@
+# medialit: `make lab` sets everything up and opens the course; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.medialit-installed
+
+.PHONY: setup lab test build manifests bench voila clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "medialit needs Python 3.11 or newer (found " + sys.version.split()[0] + ")"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+
+voila: setup
+	$(VENV)/bin/voila notebooks/00_start_here.ipynb
+
+# Every test in one pytest process (unit tests, build-sync, data provenance, nbval over all
+# notebook folders, browser tests). Learners' answers written by the notebooks go to a temp folder.
+test: setup
+	@home=$$(mktemp -d); \
+	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home $(PY) -m pytest --nbval-lax -p no:cacheprovider \
+	  tests notebooks exercises solutions; status=$$?; rm -rf $$home; exit $$status
+
+build: setup
+	$(PY) tools/build_notebooks.py
+
+manifests: setup
+	$(PY) tools/update_manifests.py
+
+bench: setup
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,305 @@
+"""Learners' answers on disk: one JSON file per learner, written atomically on every change.
+
+File layout (``<answers folder>/<learner id>.json``)::
+
+    {
+      "schema_version": 1,
+      "learner": "alice",
+      "updated": "2026-03-06T10:00:00Z",
+      "activities": {
+        "<activity id>": {"kind": "...", "article": "...", "updated": "...", "data": {...}}
+      }
+    }
+
+Rules this module keeps:
+
+* a learner id is checked before it becomes a file name, so it can never leave its folder;
+* every write goes to a temporary file in the same folder, is flushed to disk, then renamed
+  over the old file: a crash or a kill mid-write leaves the previous file intact;
+* a file that cannot be read (not JSON, wrong shape) is moved aside with a warning and never
+  silently overwritten;
+* a disk that is full or read-only gives a :class:`StoreError` in plain words; what was saved
+  before stays as it was.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import errno
+import json
+import os
+import re
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import paths
+
+SCHEMA_VERSION = 1
+SUBMISSION_FORMAT = "medialit-submission"
+MAX_LEARNER_ID = 64
+_LEARNER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]*$")
+_DEFAULT_LEARNER = "learner"
+_chosen_learner: str | None = None
+_lock = threading.RLock()
+
+
+class LearnerIdError(ValueError):
+    """A learner id that cannot be used as a file name."""
+
+
+class StoreError(RuntimeError):
+    """Saving failed (disk full, read-only folder...). The message is meant for the learner."""
+
+
+class StoreWarning(UserWarning):
+    """Something was wrong with a saved file; the learner should know, nothing was lost."""
+
+
+def now_iso() -> str:
+    """The current UTC time as ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def validate_learner_id(learner_id: Any) -> str:
+    """Return ``learner_id`` if it is safe as a file name, else raise :class:`LearnerIdError`.
+
+    Allowed: 1 to 64 characters, letters, digits and ``. _ @ + -``, starting with a letter or
+    digit (so ``..``, ``a/b``, ``../../x`` and hidden files are refused).
+    """
+    if not isinstance(learner_id, str):
+        raise LearnerIdError(f"A learner id must be text, not {type(learner_id).__name__}.")
+    if learner_id == "" or learner_id.strip() == "":
+        raise LearnerIdError("The learner id is empty. Choose a name such as 'alice' or 'student07'.")
+    if len(learner_id) > MAX_LEARNER_ID:
+        raise LearnerIdError(
+            f"The learner id is {len(learner_id)} characters long; the limit is {MAX_LEARNER_ID}."
+        )
+    if not _LEARNER_RE.match(learner_id) or ".." in learner_id:
+        raise LearnerIdError(
+            f"The learner id {learner_id!r} cannot be used: use only letters, digits and . _ @ + - "
+            "(no spaces, no slashes), starting with a letter or a digit."
+        )
+    return learner_id
+
+
+def set_learner(learner_id: str) -> str:
+    """Choose the learner id for this session (overrides the default, not ``MEDIALIT_LEARNER``)."""
+    global _chosen_learner
+    _chosen_learner = validate_learner_id(learner_id)
+    return _chosen_learner
+
+
+def current_learner() -> str:
+    """The learner id in use: ``MEDIALIT_LEARNER``, else ``JUPYTERHUB_USER``, else the one chosen
+    with :func:`set_learner`, else ``"learner"``."""
+    for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):
+        value = os.environ.get(var)
+        if value:
+            try:
+                return validate_learner_id(value)
+            except LearnerIdError as exc:
+                raise LearnerIdError(f"{var} is set, but: {exc}") from None
+    return _chosen_learner or _DEFAULT_LEARNER
+
+
+def _home(home: str | os.PathLike | None) -> Path:
+    if home is None:
+        return paths.answers_dir()
+    folder = Path(home).expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def answers_path(learner: str | None = None, home: str | os.PathLike | None = None) -> Path:
+    """The answers file of ``learner`` (default: :func:`current_learner`)."""
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    folder = _home(home).resolve()
+    path = (folder / f"{learner}.json").resolve()
+    if path.parent != folder:  # belt and braces: validation already forbids this
+        raise LearnerIdError(f"The learner id {learner!r} would leave the answers folder.")
+    return path
+
+
+def _plain_os_error(exc: OSError, path: Path) -> StoreError:
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+        why = "the disk is full"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "the folder cannot be written to (read-only or no permission)"
+    else:
+        why = exc.strerror or str(exc)
+    return StoreError(
+        f"Your work could not be saved to {path}: {why}. What was saved before is still there. "
+        "Free some space or ask your teacher, then change any answer to save again."
+    )
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file in the same folder, fsync, rename)."""
+    path = Path(path)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        with contextlib.suppress(OSError):  # make the rename itself durable where possible
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+    except OSError as exc:
+        raise _plain_os_error(exc, path) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_json(path: Path, obj: Any) -> None:
+    """Serialise ``obj`` as pretty, key-sorted JSON and write it atomically."""
+    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def empty_document(learner: str) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "learner": learner, "updated": now_iso(), "activities": {}}
+
+
+def _valid_document(doc: Any) -> bool:
+    return (
+        isinstance(doc, dict)
+        and doc.get("schema_version") == SCHEMA_VERSION
+        and isinstance(doc.get("activities"), dict)
+        and all(isinstance(v, dict) for v in doc["activities"].values())
+    )
+
+
+def _move_aside(path: Path, reason: str) -> Path:
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    os.replace(path, target)
+    warnings.warn(
+        f"Your answers file {path.name} could not be read ({reason}). It was kept as {target.name} "
+        "so nothing is lost; a new, empty answers file is used from now on. Show both to your teacher.",
+        StoreWarning,
+        stacklevel=3,
+    )
+    return target
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Lock against other kernels writing the same learner's file (best effort on non-POSIX)."""
+    with _lock:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        lock_path = path.with_name(f".{path.name}.lock")
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # read-only folder: reading still works, writing will report
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+
+def _read(path: Path, learner: str) -> dict:
+    if not path.exists():
+        return empty_document(learner)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        _move_aside(path, f"it is not valid JSON: {exc.__class__.__name__}")
+        return empty_document(learner)
+    if isinstance(doc, dict) and isinstance(doc.get("schema_version"), int) and doc["schema_version"] > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path.name} was written by a newer version of medialit (schema {doc['schema_version']}). "
+            "Update the course (git pull, then make lab) before continuing; the file was not changed."
+        )
+    if not _valid_document(doc):
+        _move_aside(path, "it does not have the shape of a medialit answers file")
+        return empty_document(learner)
+    return doc
+
+
+def load_answers(learner: str | None = None, home: str | os.PathLike | None = None) -> dict:
+    """Return the whole answers document of ``learner`` (an empty one if there is none yet)."""
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    path = answers_path(learner, home)
+    with _file_lock(path):
+        return _read(path, learner)
+
+
+def get_activity(activity_id: str, learner: str | None = None, home=None) -> dict | None:
+    """The saved record of one activity (``{"kind", "article", "updated", "data"}``) or None."""
+    return load_answers(learner, home)["activities"].get(activity_id)
+
+
+def put_activity(
+    activity_id: str,
+    data: Any,
+    *,
+    kind: str,
+    article: str | None = None,
+    learner: str | None = None,
+    home: str | os.PathLike | None = None,
+) -> Path:
+    """Save one activity's ``data`` (JSON-able) for ``learner`` at once; return the file path.
+
+    Reads the file fresh, replaces this activity only, and writes atomically, so several
+    widgets (or two open notebooks) never erase each other's activities.
+    """
+    if not isinstance(activity_id, str) or not activity_id:
+        raise ValueError("activity_id must be a non-empty string")
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    path = answers_path(learner, home)
+    json.dumps(data)  # fail early, before touching the file, if data is not JSON-able
+    with _file_lock(path):
+        doc = _read(path, learner)
+        stamp = now_iso()
+        doc["activities"][activity_id] = {"kind": kind, "article": article, "updated": stamp, "data": data}
+        doc["updated"] = stamp
+        doc["learner"] = learner
+        atomic_write_json(path, doc)
+    return path
+
+
+def export_submission(
+    path: str | os.PathLike | None = None, learner: str | None = None, home: str | os.PathLike | None = None
+) -> Path:
+    """Write one file with all of a learner's work, the file an instructor collects.
+
+    Default location: ``<answers folder>/submissions/<learner>.submission.json``.
+    """
+    from . import __version__
+
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    doc = load_answers(learner, home)
+    if path is None:
+        folder = _home(home) / "submissions"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{learner}.submission.json"
+    path = Path(path)
+    submission = {
+        "format": SUBMISSION_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "learner": learner,
+        "exported": now_iso(),
+        "medialit_version": __version__,
+        "activities": doc["activities"],
+    }
+    atomic_write_json(path, submission)
+    return path

@@ -1,0 +1,121 @@
+"""check(): fixed feedback from keys, unanswered stubs, strict mode, saved answers."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import medialit as ml
+from medialit import data, feedback, store
+
+KEY = """
+questions:
+  t-weekday:
+    type: choice
+    answer: Wednesday
+    accept: [wed]
+    correct: Right.
+    wrong: Not quite.
+    hints: {Saturday: "That is what the article says; check a calendar."}
+  t-number:
+    type: number
+    answer: 9
+  t-date:
+    type: date
+    answer: 2024-02-10
+  t-set:
+    type: set
+    answer: [would, bills]
+  t-labels:
+    type: labels
+    answer: {s002: opinion, s003: [attributed report, quotation]}
+    why: {s002: "It judges."}
+  t-free:
+    type: free
+    min_words: 5
+    points: [the date, the place]
+"""
+
+
+@pytest.fixture()
+def course(tmp_path, monkeypatch):
+    root = tmp_path / "course"
+    shutil.copytree(data.paths.repo_root() / "data", root / "data")
+    (root / "data" / "keys" / "test_key.yaml").write_text(KEY)
+    mf = root / "data" / "keys" / "datapackage.yaml"
+    text = mf.read_text().replace("resources:\n", "resources:\n", 1)
+    import hashlib
+
+    digest = hashlib.sha256(KEY.encode()).hexdigest()
+    entry = (f"  - name: test_key\n    path: test_key.yaml\n    sha256: {digest}\n")
+    if "resources:\n" in text and not text.rstrip().endswith("resources:"):
+        text = text.rstrip() + "\n" + entry
+    else:
+        text = text.rstrip() + "\n" + entry
+    mf.write_text(text)
+    monkeypatch.setenv("MEDIALIT_ROOT", str(root))
+    monkeypatch.delenv("MEDIALIT_STRICT", raising=False)
+    feedback._all_questions.cache_clear()
+    yield root
+    feedback._all_questions.cache_clear()
+
+
+def test_choice_right_wrong_and_hint(course):
+    assert ml.check("t-weekday", "  WED ").correct is True
+    fb = ml.check("t-weekday", "Saturday")
+    assert fb.correct is False and "calendar" in fb.message
+    assert ml.check("t-weekday", "Friday").message == "Not quite."
+
+
+def test_unanswered_never_raises_even_in_strict(course, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_STRICT", "1")
+    for stub in (..., None, "", "   ", {}):
+        assert ml.check("t-weekday", stub).status == "unanswered"
+
+
+def test_strict_mode_raises_on_wrong(course, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_STRICT", "1")
+    with pytest.raises(AssertionError, match="t-weekday"):
+        ml.check("t-weekday", "Friday")
+    assert ml.check("t-weekday", "Wednesday").correct
+
+
+def test_number_date_set(course):
+    assert ml.check("t-number", "9").correct and not ml.check("t-number", 8).correct
+    assert not ml.check("t-number", "nine").correct
+    assert ml.check("t-date", "10 February 2024").correct
+    assert ml.check("t-date", "2024-02-10").correct
+    assert not ml.check("t-date", "2024-01-10").correct
+    assert ml.check("t-set", "Bills, would").correct
+    fb = ml.check("t-set", ["would"])
+    assert fb.status == "partly"
+
+
+def test_labels_feedback_per_sentence_with_alternatives(course):
+    fb = ml.check("t-labels", {"s002": "opinion", "s003": "quotation"})
+    assert fb.correct and any("also accepts" in d for d in fb.details)
+    fb = ml.check("t-labels", {"s002": "quotation"})
+    assert fb.status == "wrong"
+    assert any("It judges." in d for d in fb.details) and any("s003: not labelled" in d for d in fb.details)
+
+
+def test_free_text_needs_enough_words(course):
+    assert ml.check("t-free", "too short").correct is False
+    fb = ml.check("t-free", "The rally was on 10 February in Conway.")
+    assert fb.correct and any("the date" in d for d in fb.details)
+
+
+def test_answers_are_saved_for_the_dashboard(course):
+    ml.check("t-weekday", "wed")
+    rec = store.get_activity("check:t-weekday")
+    assert rec["kind"] == "check" and rec["data"] == {"answer": "wed", "correct": True}
+
+
+def test_unknown_question_suggests_close_ids(course):
+    with pytest.raises(KeyError, match="t-weekday"):
+        ml.check("t-weekdya", "x")
+
+
+def test_feedback_html_is_escaped(course):
+    fb = ml.check("t-weekday", "<script>alert(1)</script>")
+    assert "<script>" not in fb._repr_html_()

@@ -1,0 +1,156 @@
+"""store: learner ids, atomic writes, corrupt files, disk errors, submissions."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from medialit import store
+
+
+@pytest.mark.parametrize("bad", ["../../x", "a/b", "", "   ", "x" * 300, "..", ".hidden", "a\\b",
+                                 "a b", "name\x00", "/etc/passwd", "é" * 3, "a..b"])
+def test_bad_learner_ids_are_refused_with_a_clear_message(bad):
+    with pytest.raises(store.LearnerIdError) as err:
+        store.validate_learner_id(bad)
+    assert len(str(err.value)) > 20  # a sentence, not a code
+
+
+def test_non_string_learner_id_is_refused():
+    with pytest.raises(store.LearnerIdError, match="must be text"):
+        store.validate_learner_id(42)
+
+
+@pytest.mark.parametrize("good", ["alice", "student07", "a.b-c_d", "jo@school.org", "x" * 64])
+def test_good_learner_ids(good):
+    assert store.validate_learner_id(good) == good
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=0, max_size=80))
+def test_no_learner_id_can_leave_the_answers_folder(tmp_path_factory, learner):
+    home = tmp_path_factory.mktemp("h")
+    try:
+        path = store.answers_path(learner, home)
+    except store.LearnerIdError:
+        return
+    assert path.parent == home.resolve()
+    assert path.name == f"{learner}.json"
+
+
+def test_learner_comes_from_env_then_choice_then_default(monkeypatch):
+    assert store.current_learner() == "learner"
+    store.set_learner("bob")
+    assert store.current_learner() == "bob"
+    monkeypatch.setenv("JUPYTERHUB_USER", "hubuser")
+    assert store.current_learner() == "hubuser"
+    monkeypatch.setenv("MEDIALIT_LEARNER", "envuser")
+    assert store.current_learner() == "envuser"
+    monkeypatch.setenv("MEDIALIT_LEARNER", "../evil")
+    with pytest.raises(store.LearnerIdError, match="MEDIALIT_LEARNER"):
+        store.current_learner()
+
+
+def test_put_and_get_activity_round_trip(_isolated_answers):
+    path = store.put_activity("labels:a", {"labels": {"s001": {"label": "x"}}}, kind="sentence_labels", article="a",
+                              learner="alice")
+    assert path == _isolated_answers.resolve() / "alice.json"
+    doc = json.loads(path.read_text())
+    assert doc["schema_version"] == store.SCHEMA_VERSION and doc["learner"] == "alice"
+    rec = store.get_activity("labels:a", learner="alice")
+    assert rec["kind"] == "sentence_labels" and rec["article"] == "a"
+    assert rec["data"] == {"labels": {"s001": {"label": "x"}}}
+    # a second activity does not erase the first
+    store.put_activity("other", {"v": 1}, kind="check", learner="alice")
+    assert set(store.load_answers("alice")["activities"]) == {"labels:a", "other"}
+
+
+def test_unjsonable_data_is_refused_before_touching_the_file(_isolated_answers):
+    store.put_activity("a", {"v": 1}, kind="check", learner="alice")
+    before = (_isolated_answers / "alice.json").read_bytes()
+    with pytest.raises(TypeError):
+        store.put_activity("a", {"v": object()}, kind="check", learner="alice")
+    assert (_isolated_answers / "alice.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[]", b'{"schema_version": 1}', b""])
+def test_corrupt_file_is_moved_aside_with_a_warning(_isolated_answers, content):
+    _isolated_answers.mkdir(parents=True, exist_ok=True)
+    (_isolated_answers / "alice.json").write_bytes(content)
+    with pytest.warns(store.StoreWarning, match="could not be read"):
+        store.put_activity("a", {"v": 1}, kind="check", learner="alice")
+    kept = list(_isolated_answers.glob("alice.json.unreadable-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    assert store.get_activity("a", learner="alice")["data"] == {"v": 1}
+
+
+def test_future_schema_is_not_touched(_isolated_answers):
+    _isolated_answers.mkdir(parents=True, exist_ok=True)
+    original = json.dumps({"schema_version": 99, "activities": {}})
+    (_isolated_answers / "alice.json").write_text(original)
+    with pytest.raises(store.StoreError, match="newer version"):
+        store.put_activity("a", {"v": 1}, kind="check", learner="alice")
+    assert (_isolated_answers / "alice.json").read_text() == original
+
+
+@pytest.mark.parametrize("code,phrase", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "cannot be written")])
+def test_disk_errors_give_plain_message_and_keep_saved_work(_isolated_answers, monkeypatch, code, phrase):
+    store.put_activity("a", {"v": 1}, kind="check", learner="alice")
+    before = (_isolated_answers / "alice.json").read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store.os, "replace", fail)
+    with pytest.raises(store.StoreError, match=phrase) as err:
+        store.put_activity("a", {"v": 2}, kind="check", learner="alice")
+    assert "still there" in str(err.value)
+    assert (_isolated_answers / "alice.json").read_bytes() == before
+    assert not [p for p in _isolated_answers.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_killed_writer_leaves_the_previous_file_intact(tmp_path):
+    """Kill a process in the middle of writing a large answers file, many times over."""
+    home = tmp_path / "h"
+    home.mkdir()
+    script = textwrap.dedent(f"""
+        import sys, os
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[1] / 'src')!r})
+        from medialit import store
+        big = {{"blob": "x" * 3_000_000}}
+        print("ready", flush=True)
+        n = 0
+        while True:
+            n += 1
+            store.put_activity("a", dict(big, n=n), kind="check", learner="alice", home={str(home)!r})
+    """)
+    store.put_activity("a", {"blob": "first", "n": 0}, kind="check", learner="alice", home=home)
+    for delay in (0.05, 0.13, 0.21, 0.34):
+        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+        assert proc.stdout.readline().strip() == b"ready"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        doc = json.loads((home / "alice.json").read_text())  # always complete, valid JSON
+        assert doc["activities"]["a"]["data"]["blob"] in ("first", "x" * 3_000_000)
+
+
+def test_export_submission_wraps_all_activities(_isolated_answers):
+    store.set_learner("carol")
+    store.put_activity("a", {"v": 1}, kind="check")
+    store.put_activity("b", {"rows": []}, kind="claim_ledger", article="southfront_2026")
+    path = store.export_submission()
+    assert path == _isolated_answers / "submissions" / "carol.submission.json"
+    sub = json.loads(path.read_text())
+    assert sub["format"] == store.SUBMISSION_FORMAT and sub["learner"] == "carol"
+    assert sub["schema_version"] == store.SCHEMA_VERSION
+    assert set(sub["activities"]) == {"a", "b"}
