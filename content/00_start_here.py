@@ -72,7 +72,7 @@ ml.LearnerBox()
 # ## The articles we will study
 #
 # The course uses three real articles about Article 5 of the North Atlantic Treaty (NATO's promise
-# of collective defence), and the treaty text itself. The table shows what we know about where
+# of collective defence), and the treaty's own words (Articles 4 to 6). The table shows what we know about where
 # each one comes from. Where a field says "none given", the text itself does not say.
 
 # %%

@@ -72,7 +72,10 @@ def _secrets(src: Path) -> list[str]:
                 code = m.group("code")
                 a = build_notebooks.ASSIGN.match(code)
                 value = code[len(a.group("lhs")):].strip() if a else code.strip()
-                if value not in ("", "..."):
+                out.append(code.strip())  # the whole answer line
+                # a long value is an answer in itself; a short one may legitimately be listed
+                # among the choices the exercise offers, so only the whole line counts then
+                if len(value) >= 20:
                     out.append(value)
     return out
 

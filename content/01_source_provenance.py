@@ -1,0 +1,488 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Source provenance: who is behind this, and where did it come from?
+#
+# Before you decide whether a text is right, find out who made it and how it reached you.
+#
+# **Questions**
+# - Who wrote and published each of our three articles? Is the copy we read the original?
+# - What do documented facts (not labels) tell us about the outlets, and about those who judge them?
+# - Are the dates and quotes in the articles what people said, when and where they said it?
+#
+# **Objectives**: by the end you can use SIFT, lateral reading and First Draft's five pillars;
+# trace an article upstream and write down its republication chain; check a weekday with pandas;
+# trace a quote to its speaker, date and venue; and fill in a provenance checklist.
+#
+# **Time**: about 45 minutes.
+
+# %% [markdown] tags=["instructor"]
+# **Instructor notes: timing (45 min).** Method 5 · Stop and look 4 · Trace upstream 9 ·
+# Outlets and evaluators 8 · Date 4 · Quotes 8 · Treaty 3 · Checklist and scorecard 4
+# (Key points can be read aloud at the end, or set as homework with Exercise 1).
+# If time is short, skip the tables in section 4 and read only the evaluator part.
+# The lesson needs no internet connection: all "lateral reading" results are in the course
+# tables, with the addresses learners would have opened. Say this openly: in real life they
+# would open those tabs themselves. See `docs/instructor-guide.md` for the full notes.
+
+# %%
+import medialit as ml
+from IPython.display import HTML, display
+from medialit import provenance as prov
+
+CASES = ["southfront_2026", "voltaire_2024", "linternaute_mt_2024"]
+print("Ready. Case articles:", ", ".join(CASES))
+
+# %% [markdown]
+# ## 1. A method: SIFT, lateral reading and five pillars
+#
+# Professional fact-checkers do not begin by reading a page slowly from top to bottom. They first
+# find out **who is behind it**. We use three published methods:
+#
+# - **SIFT**, by Mike Caulfield ([SIFT guide](https://lib.stmarytx.edu/sift)):
+#   **S**top before you believe or share; **I**nvestigate the source; **F**ind better coverage of the
+#   same story; **T**race claims, quotes and media back to where they first appeared.
+# - **Lateral reading**, from the Civic Online Reasoning project of the Digital Inquiry Group (formerly
+#   the Stanford History Education Group; [cor.inquirygroup.org](https://cor.inquirygroup.org)): leave the
+#   page and open other tabs to learn about the source. Ask: Who is behind it? What is the evidence?
+#   What do other sources say?
+
+# %% [markdown]
+# - **First Draft's five pillars of verification**, from *Essential Guide to Verifying Online
+#   Information* by Shaydanay Urbani (October 2019; [firstdraftnews.org](https://firstdraftnews.org/long-form-article/verifying-online-information),
+#   now hosted by the Internet Archive). We use them as our checklist:
+#
+# | pillar | the question | where in this lesson |
+# |---|---|---|
+# | **provenance** | Is this the original, or a copy or translation? | section 3 |
+# | **source** | Who made it, and who runs the outlet? | sections 3 and 4 |
+# | **date** | When was it made, and do its dates hold up? | section 5 |
+# | **location** | Where was it made, or where was a quote said? | section 6 |
+# | **motivation** | Why was it made: to inform, to argue, to sell? | sections 4 and 8 |
+
+# %% [markdown] tags=["instructor"]
+# **Likely misconception:** "Lateral reading means reading the whole article carefully." It
+# means the opposite: leave the page early. Ask the class what they would type into a search
+# engine to learn about "SouthFront" before reading a line of its article.
+
+# %% [markdown]
+# ## 2. Stop: what does each page tell you about itself?
+#
+# Start with SIFT's first move. Before reading the arguments, look only at what each copy says
+# about **itself**: outlet, author, date. The table comes from the course's list of articles.
+
+# %%
+articles = ml.list_articles().set_index("id").loc[CASES].reset_index()
+display(HTML(prov.html_table(articles, ["id", "title", "publisher", "author", "published"], link=None)))
+
+# %% [markdown]
+# Now look at the first lines exactly as a reader sees them.
+
+# %%
+for aid in CASES:
+    first = ml.load_article(aid).sentences[:3]
+    print(aid)
+    for s in first:
+        print(f"   {s.id}: {s.text}")
+    print()
+
+# %% [markdown]
+# What do you notice? The SouthFront copy has a date and its own web address at the end, but no
+# author. The Voltaire copy names "Voltaire Network", an editorial number, and a puzzling "(CH-S)".
+# The third copy names no outlet, no author and no publication date, and its headline, "What He Wants to Do
+# Elected", is not good English.
+#
+# **Stop and think (1 minute):** which copy tells you the least about where it came from?
+
+# %% [markdown]
+# ## 3. Trace each article upstream
+#
+# ### 3a. Seed 002: an unsigned machine translation
+#
+# The unsigned English text matches, sentence by sentence, a French article on Linternaute.com,
+# "Trump menace l'Otan : ce qu'il souhaite faire élu"
+# ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
+# Only one stored copy of the French page was seen, so check the match against the live page
+# too. Linternaute is run by the company CCM Benchmark, which Le Figaro bought in 2015; Groupe
+# Figaro is part of the Dassault group
+# ([Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
+# [Wikipedia](https://en.wikipedia.org/wiki/L%27Internaute)).
+#
+# The translation **stripped** the outlet's name and the byline: every clue a reader could have
+# used to find the source was gone.
+
+# %% [markdown]
+# Machine translation also leaves **fingerprints**. The table lists what the French said and what
+# went wrong. Rows marked UNCONFIRMED are reconstructions: that part of the French page was not in
+# the stored copy.
+
+# %%
+mt = ml.load_table("mt_artefacts")
+display(HTML(prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None)))
+
+# %% [markdown]
+# Three giveaways are worth remembering:
+#
+# - the **headline**: "ce qu'il souhaite faire élu" means roughly "what he wants to do if elected";
+# - "**meeting**": in French, *un meeting* is a political rally;
+# - "**exit**": *une sortie* here means an outburst, a remark.
+#
+# One change is more than clumsy English. The French "daterait de 2020" is a conditional that
+# signals reported speech: "reportedly dates from 2020". The English says flatly "dates from 2020".
+# The **hedge** disappeared, so a reported claim became a fact (compare the French page linked above).
+
+# %% [markdown]
+# Here is the chain from the French original to our copy, as recorded in the course's data.
+
+# %%
+chain_cols = ["what", "who", "date", "status", "url"]
+display(HTML(prov.html_table(ml.republication_chain("linternaute_mt_2024"), chain_cols, link=("what", "url"))))
+
+# %% [markdown]
+# ### 3b. Seed 001: a Voltaire Network editorial, republished in Switzerland
+#
+# The dateline reads "Editorial «Voltaire Network» No 89 – 31 May 2024". The newsletter is
+# directed by Thierry Meyssan. The copy we study is not Voltaire's own page: **Swiss Standpoint**
+# (Schweizer Standpunkt) republished the text on 7 June 2024, word for word, with a lead-in that
+# starts "(CH-S)" ([Swiss Standpoint](http://schweizer-standpunkt.ch/news-detailansicht-en-international/will-nato-member-states-individually-or-collectively-go-to-war-against-russia.html)).
+#
+# - "(CH-S)" opens many Swiss Standpoint lead-ins. Reading it as "CH = Switzerland, S = Standpunkt"
+#   is a guess: **unconfirmed**.
+# - The Voltaire address printed at the end was **not found** in stored copies, so the original
+#   page itself is unconfirmed; the Swiss copy is confirmed.
+# - A German copy appeared on [uncutnews.ch](https://uncutnews.ch/werden-die-nato-mitgliedstaaten-einzeln-oder-gemeinsam-gegen-russland-in-den-krieg-ziehen/) in June 2024.
+
+# %%
+display(HTML(prov.html_table(ml.republication_chain("voltaire_2024"), chain_cols, link=("what", "url"))))
+
+# %% [markdown]
+# ### 3c. Seed 000: SouthFront, reposted the same day
+#
+# The SouthFront text is unsigned, dated 2026-03-06, and ends with its own address on
+# southfront.press. It gives no sources and no links. The same text was reposted on Brighteon
+# on the same day
+# ([Brighteon](https://www.brighteon.com/deab7287-f2ae-4b3a-9db1-4ad32840060b)).
+#
+# The three chains side by side, oldest step first (each step shows its date and status):
+
+# %%
+for aid in CASES:
+    print(f"{aid}:\n   {prov.chain_text(aid)}\n")
+
+# %% [markdown] tags=["instructor"]
+# **Likely misconceptions.** (1) "A translation is neutral." Show the "daterait" row: the
+# translation turned a hedge into a statement. (2) "A big, well-known outlet would not get the
+# date wrong." Linternaute belongs to Groupe Figaro, and the wrong date and the Breton
+# mix-up are already in the French original (facts sheet section 1a). A good name for the outlet
+# as a whole is no substitute for checking each claim. (3) "(CH-S) must be an author's initials." We do not
+# know; the course marks the common reading as unconfirmed.
+
+# %% [markdown]
+# ## 4. Who is behind the outlets? (SIFT: investigate the source)
+#
+# Lateral reading means finding what **others** have documented about a source. The course table
+# `outlets` holds one documented fact per row, with its source, the copy that was checked, a date
+# and a status. Two rules for this section:
+#
+# - We describe outlets by **documented facts**, not by labels.
+# - A government's or agency's finding is **its** finding: we say who said it. And where an outlet
+#   answered, we show its answer too.
+
+# %%
+outlets = ml.load_table("outlets")
+show = ["aspect", "fact", "source", "date", "status"]
+display(HTML(prov.html_table(outlets[outlets.outlet == "SouthFront"], show)))
+
+# %% [markdown]
+# **SouthFront** calls itself a non-profit project of volunteers and experts from 13 countries
+# (its words as quoted on [syriasolidaritymovement.org, 11 June 2020](https://syriasolidaritymovement.org/2020/06/11/southfront-is-censored-under-cover-of-pandemic);
+# its own "about" page was not opened). Stored copies of its pages name no owners or editors.
+# In August 2020 the US State Department's Global Engagement Center (GEC) named it as one of seven
+# "proxy" sites in its report on Russian disinformation
+# ([US embassy briefing](https://ge.usembassy.gov/briefing-with-special-envoy-lea-gabrielle-on-the-gec-special-report-pillars-of-russias-disinformation-and-propaganda-ecosystem/)).
+# SouthFront replied that the report was worthless
+# ([SouthFront](https://southfront.org/state-department-needs-138-million-in-financial-year-2021-to-deal-with-southfront/)).
+# On 15 April 2021 the US Treasury sanctioned it; the Treasury said Russia's FSB runs it and that
+# it tried to interfere in the 2020 US election
+# ([Politico, 3 March 2022](https://www.politico.com/news/2022/03/03/treasury-sanctions-russia-online-outlets-00013931);
+# the Treasury's own press release was not opened). In April 2020 Facebook had removed assets
+# linked to it ([DFRLab, 5 May 2020](https://dfrlab.org/2020/05/05/facebook-removes-propaganda-outlets-linked-to-russian-security-services/)).
+
+# %%
+display(HTML(prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show)))
+
+# %% [markdown]
+# **Voltaire Network** was founded in France in 1994 and started again from Lebanon after it was
+# dissolved in France in 2007 ([Wikipedia](https://en.wikipedia.org/wiki/Voltaire_Network)).
+# Thierry Meyssan, who directs its newsletter, wrote *L'Effroyable Imposture* (2002), which claims
+# no plane hit the Pentagon on 9/11; the 9/11 Commission found that al-Qaeda carried out the
+# attacks ([summary](https://franco.wiki/fr/L'Effroyable_Imposture.html)). Wikipedia, in English
+# and French, says Meyssan is politically close to Hezbollah and to the governments of Syria and
+# Iran, and that the network promotes conspiracy theories, some of them pro-Russian: that is
+# **Wikipedia's** description.
+# In 2020 EUvsDisinfo listed one
+# Voltaire piece as an "exaggerated interpretation" of a Newsweek article, adding that a listing
+# does not imply a link to the Kremlin ([EUvsDisinfo, 2 April 2020](https://euvsdisinfo.eu/report/the-bankers-and-the-military-prepare-a-takeover-in-the-us/)).
+# Voltaire called the listing defamation and denied any tie to Russian or other authorities
+# ([Voltaire Network](https://www.voltairenet.org/article209806.html)).
+
+# %%
+other = outlets[outlets.outlet.isin(["Swiss Standpoint", "Linternaute"])]
+display(HTML(prov.html_table(other, ["outlet"] + show)))
+
+# %% [markdown]
+# **Swiss Standpoint** is published by an association, Verein Schweizer Standpunkt, and says it is
+# financially and party-politically independent. Before that, its editor-in-chief, Jean-Paul
+# Vuilleumier, ran *Horizons et débats* for 20 years; that paper is the French-language edition of
+# *Zeit-Fragen*, a Swiss paper ([Swiss Standpoint](https://schweizer-standpunkt.ch/wer-sind-wir.html)),
+# and an older, undated snapshot of French Wikipedia listed that paper among Voltaire Network's
+# member media ([snapshot](https://fr-academic.com/dic.nsf/frwiki/1719953)). That is one documented
+# thread between the original publisher and the republisher.
+#
+# **Linternaute** belongs to Groupe Figaro. Wikipedia says NewsGuard rated it 100/100 in 2025; that
+# score was not seen on NewsGuard's own site, so it is **unconfirmed**.
+
+# %% [markdown]
+# ### Evaluate the evaluators
+#
+# The GEC, the US Treasury, EUvsDisinfo, NewsGuard and Wikipedia are **sources too**. Apply SIFT
+# to them.
+
+# %%
+display(HTML(prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + show)))
+
+# %% [markdown]
+# - The **GEC** shut down in December 2024 because Congress let its mandate run out; in April 2025 the
+#   Secretary of State closed the office that took over from it, saying it had censored people
+#   ([The Japan Times, 17 April 2025](https://www.japantimes.co.jp/news/2025/04/17/world/politics/us-department-foreign-disinformation/)).
+#   Its 2020 report remains a government's finding, made by an office that no longer exists.
+# - **EUvsDisinfo** belongs to the EU's diplomatic service. Its mandate covers Russian
+#   disinformation **and** promoting EU policies ([EEAS](https://www.eeas.europa.eu/eeas/questions-and-answers-about-east-stratcom-task-force_en)).
+# - **NewsGuard** is a for-profit company ([NewsGuard](https://www.newsguardtech.com/ratings/rating-process-criteria/)).
+# - The **US Treasury** is part of the US government, so its sanctions are that government's
+#   decision. We saw them only through news reports such as Politico's; the Treasury's own press
+#   release was not opened.
+# - **Wikipedia** is a source as well: where we use it, we write "Wikipedia says". The NewsGuard
+#   score it gives for Linternaute stays unconfirmed until someone sees it at NewsGuard.
+#
+# None of this makes their findings wrong. It tells you whose findings they are.
+
+# %% [markdown] tags=["instructor"]
+# **Discussion prompts (5 min).** (1) "The US government sanctioned SouthFront, so everything it
+# says is false." Is that a good argument? (It tells you who runs it, according to the Treasury;
+# each claim still needs checking, as lesson 03 does.) (2) EUvsDisinfo and the GEC both work for
+# governments. Does that make their findings worthless, or just something to attribute? (3) Which
+# adjectives would be unfair here, and which facts say more than any adjective? Keep the class on
+# documented facts: no "propaganda outlet", "conspiracy site" or "fact-checker" as a verdict.
+
+# %% [markdown]
+# ## 5. Check the date
+#
+# Sentence s007 of the machine-translated article gives a date *and* a weekday. A weekday is a free
+# check: pandas can tell us which day a date fell on.
+
+# %%
+import pandas as pd
+
+print(ml.load_article("linternaute_mt_2024").sentence("s007").text)
+print("10 January 2024 was a", pd.Timestamp("2024-01-10").day_name())
+
+# %% [markdown]
+# "Saturday January 10, 2024" cannot be right: 10 January 2024 was a Wednesday. The rally was held
+# on **Saturday 10 February 2024 in Conway, South Carolina**, and AP's report came out that day
+# (AP, Jill Colvin, 10 February 2024, checked via a copy on
+# [localnews8.com](https://localnews8.com/news/ap-national/2024/02/10/trump-says-he-warned-nato-ally-spend-more-on-defense-or-russia-can-do-whatever-the-hell-they-want/)).
+# Le Monde dated it "samedi 10 février" (checked via
+# [lirelactu.fr](https://lirelactu.fr/source/le-monde/169cdd43-8a21-4366-83c7-42e926c83d85)).
+# Status of the printed date: **WRONG**. Here are several dates checked together:
+
+# %%
+prov.date_check([
+    ("as printed in seed 002", "Saturday January 10, 2024"),
+    ("the rally (AP, Le Monde)", "Saturday 10 February 2024"),
+    ("Breton's story at the European Parliament", "Tuesday 9 January 2024"),
+    ("Politico reports Breton's story", "2024-01-10"),
+])
+
+# %% [markdown]
+# **How could the error arise?** It is already in the French original, so the translation did not
+# cause it. We do not know how it happened. One possible link, **not confirmed**: 10 January 2024 is
+# the day Politico published Thierry Breton's story about Trump
+# ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)),
+# which the same article mixes up with the rally (section 6). Perhaps someone working on both
+# stories mixed up the dates, but that is a guess. A wrong weekday is a warning sign: when you see
+# one, check everything else in the paragraph.
+
+# %% [markdown] tags=["instructor"]
+# **Teaching point.** Learners often want a culprit ("the translator", "a typo"). Keep two
+# statuses apart: the printed date is WRONG (checked); the explanation is UNCONFIRMED (a
+# hypothesis). Ask: "What would we need to see to confirm it?" (An earlier draft of the French
+# article or a correction note; we have neither.)
+
+# %% [markdown]
+# ## 6. Trace the quotes (SIFT: trace claims to the original context)
+#
+# A quote is only as good as its trail: **who** said it, **when**, **where**, and in **what
+# words**. The course table `quotes` traces the quotes of all three articles. First, seed 002:
+
+# %%
+quotes = ml.load_table("quotes")
+cols = ["id", "sentence", "speaker", "date", "venue", "status", "status_note"]
+display(HTML(prov.html_table(quotes[quotes.article == "linternaute_mt_2024"], cols + ["source"])))
+
+# %% [markdown]
+# The wording **drifted**. The English quotes were translated into French by the French press
+# (for example [TF1 Info, 10-11 February 2024](https://www.tf1info.fr/international/trump-menace-l-otan-les-pays-membres-denoncent-des-propos-consternants-et-insenses-2285848.html)),
+# then machine-translated back into English. Below, each original word that changed is struck
+# through and marked **was:**, and each printed word is underlined and marked **now:**.
+
+# %%
+display(HTML(prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])))
+
+# %% [markdown]
+# Small words, big changes:
+#
+# - **would → will**: Trump spoke of a hypothetical ("I would not protect you"); the print makes it a
+#   promise. He also framed it as a reply to an ally that had not paid; the article's lead leaves that out.
+# - **bills → debts**, **appalling → distressing** (Biden), **unhinged → insane** (the White House).
+# - The "White House" quote was said by deputy press secretary **Andrew Bates** on 10 February 2024
+#   (his statement, checked via [geo.tv](https://www.geo.tv/latest/530747-white-house-denounces-trumps-nato-remarks-as-appalling-and-unhinged)).
+# - Charles Michel's words were posted **on X** on 11 February 2024 (his post, checked via
+#   [RTL Belgium](https://www.rtl.be/actu/belgique/politique/charles-michel-charge-donald-trump-et-ses-propos-sur-lotan-ce-sont-des/2024-02-11/article/636881));
+#   that they appeared "in the columns of La Tribune" is **unconfirmed**.
+# - Whether Biden's statement came from the White House or his campaign is **unconfirmed**.
+
+# %% [markdown]
+# **The Breton mix-up (row q02).** The article says Thierry Breton identified "this conversation"
+# as an exchange with Ursula von der Leyen that "dates from 2020". But Breton told his story on
+# **9 January 2024**, a month **before** the rally, and it was about something Trump said at Davos
+# in 2020. Breton never said who the "president of a big country" in Trump's rally story was
+# ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)).
+# Two different stories were joined into one: **WRONG** as framed. Breton's own story is confirmed
+# only as **his account**: nobody else confirmed it.
+
+# %% [markdown]
+# **Seed 000** has one quote in quotation marks. SouthFront says NATO's Secretary General Mark Rutte
+# "backtracked", claiming Article 5 is "not on the table". Both of Rutte's statements come from one
+# Reuters interview on 5 March 2026, so "backtracked" is **WRONG**
+# ([Reuters highlights via The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
+# The words "not on the table" appear in a **headline** that paraphrased him; no source shows Rutte
+# saying them, so as his words they are **unconfirmed**.
+
+# %%
+display(HTML(prov.drift_table(quotes, ["q13"])))
+
+# %% [markdown]
+# **Seed 001** has problems of another kind, which you will trace yourself in Exercise 1:
+# Salvini's quote **joins two remarks from two different days** with "[...]"; Rogozin's warning
+# appears **without what it was reacting to**; Putin's remarks come **without a date or a place**.
+# Here is what the table says changed (the date and venue columns are for the exercise):
+
+# %%
+display(HTML(prov.html_table(quotes[quotes.article == "voltaire_2024"],
+                             ["id", "speaker", "as_printed", "what_changed", "status"], link=None)))
+
+# %% [markdown] tags=["instructor"]
+# **Discussion prompt.** "Appalling" and "distressing" both sound negative. Does the drift matter?
+# Push on *would → will*: a conditional answer to a hypothetical became a statement of intent.
+# Then ask who is responsible: the speaker, the French press, the machine translation, or the
+# person who posted it without a byline? Most learners miss the venue problem (X vs La Tribune):
+# a wrong venue stops a reader from finding the original.
+
+# %% [markdown]
+# ## 7. The primary source: which "Article 5"?
+#
+# Seed 002 says Trump "breaks Article 5 of the **Atlantic Charter**" (sentence s022). Go to the
+# primary source. Article 5 is part of the **North Atlantic Treaty**, signed in Washington on
+# 4 April 1949 ([NATO archive](https://www.nato.int/archives/1st5years/annexes/a.htm)):
+
+# %%
+treaty = ml.load_article("nato_treaty_1949")
+for paragraph in (4, 5):  # the two paragraphs of Article 5
+    print(" ".join(s.text for s in treaty.sentences if s.paragraph == paragraph), "\n")
+
+# %% [markdown]
+# The **Atlantic Charter** is something else: a joint declaration by Franklin D. Roosevelt and
+# Winston Churchill of **14 August 1941**, before the US entered the Second World War. It set out
+# eight shared principles, such as self-government and freedom of the seas. It was not a treaty,
+# had no Article 5 and no promise of collective defence (checked via a
+# [Wikipedia mirror](http://wikimili.com/en/Atlantic_Charter); archive copies were not opened).
+#
+# - Naming the Charter: **WRONG**. "Breaks" is the author's judgement, **OPINION**: a candidate's
+#   speech cannot break a treaty between states.
+# - Read the treaty's words: each ally takes "such action as it deems necessary". No ally is
+#   automatically committed to armed force. Article 5 has been invoked once, on 12 September 2001
+#   ([NATO](https://www.nato.int/cps/en/natohq/126244.htm)).
+
+# %% [markdown]
+# ## 8. Your provenance checklist
+#
+# Now put it together. Fill in one checklist per article, with **evidence** for each answer: a URL
+# from this lesson or a short note ("no byline in the text"). Your answers are saved as you go.
+
+# %%
+checklists = {aid: ml.ProvenanceChecklist(aid, activity=f"01:provenance:{aid}") for aid in CASES}
+checklists["southfront_2026"]
+
+# %%
+checklists["voltaire_2024"]
+
+# %%
+checklists["linternaute_mt_2024"]
+
+# %% [markdown]
+# ### Your scorecard
+#
+# Run the cell below after answering (run it again whenever you change an answer). The chart
+# compares your answers with the course's reference answers. "Defensible" means your answer differs
+# from the reference but a careful reader could argue for it.
+
+# %%
+import matplotlib.pyplot as plt
+
+card = prov.scorecard({aid: w.data for aid, w in checklists.items()})
+fig = prov.plot_scorecard(card)
+display(fig)
+plt.close(fig)
+ml.plots.summary(prov.scorecard_summary(card))
+
+# %% [markdown]
+# The reference answers and their reasons. Where you **differ**, read the reason and the source,
+# and decide whether you still disagree: you may be right, but you should be able to say why.
+
+# %%
+display(HTML(prov.html_table(card, ["article", "question", "your_answer", "reference", "result", "reason"], link=None)))
+
+# %% [markdown] tags=["instructor"]
+# **Reading the scorecard.** "Differs" is not "wrong": the reference is a teaching reference, and
+# some questions are matters of judgement (for example `purpose` for the Voltaire editorial, or
+# `owner` for the translated copy, where "yes" needs tracing and "can't tell" describes the copy
+# alone). The commonest differences: `author` for seed 001 (Meyssan directs the newsletter; he is
+# not named as the author) and `publisher` for seed 000 (the web address counts as naming the
+# outlet). Ask learners to defend one "differs" answer out loud, with evidence.
+
+# %% [markdown]
+# ## Key points
+#
+# - **Stop, then leave the page**: SIFT and lateral reading start with who is behind a text, not
+#   with what it says. First Draft's five pillars (provenance, source, date, location, motivation)
+#   make a checklist.
+# - **Trace upstream**: the unsigned English text is a machine translation of a Linternaute
+#   article; the Voltaire editorial reached us via Swiss Standpoint; SouthFront's piece was reposted
+#   the same day. Each copy lost or changed clues.
+# - **Describe sources by documented facts and say whose findings they are**, including the
+#   evaluators' (a closed US office, an EU communications body, a for-profit rater).
+# - **Dates and quotes are checkable**: a weekday takes one line of pandas; a quote needs speaker,
+#   date, venue and original words. Translation and splicing change meaning.
+# - **Carry the status**: CONFIRMED, WRONG, UNCONFIRMED and OPINION are different, and an
+#   unconfirmed claim stays unconfirmed.

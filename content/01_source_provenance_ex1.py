@@ -1,0 +1,193 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Exercise 1: trace the quotes of the Voltaire editorial
+#
+# Practise SIFT's last move, "trace claims to the original context", on three quotes the lesson
+# did not work through, and check two weekdays with pandas.
+#
+# **Questions**
+# - When and where did Salvini, Putin and Rogozin say the words the editorial quotes?
+# - What does a reader lose when a quote appears without its date, place or occasion?
+#
+# **Objectives**: trace a quote to speaker, date and venue; keep a status exactly as the record
+# gives it; compute a weekday with pandas; explain in your own words why context matters.
+#
+# **Time**: about 25 minutes.
+
+# %% [markdown]
+# **How to answer.** Each question has a line like `answer_x = ...`. Replace the `...` with your
+# answer in quotation marks, for example `answer_x = "your answer"`, and run the cell. The next
+# line checks your answer and gives feedback; your answers are saved for your teacher. If a check
+# says "not answered yet", you have not replaced the `...`.
+
+# %%
+import medialit as ml
+from IPython.display import HTML, display
+from medialit import provenance as prov
+
+voltaire = ml.load_article("voltaire_2024")
+quotes = ml.load_table("quotes")
+trace = ["id", "as_printed", "speaker", "date", "venue", "what_changed", "source", "source_url", "checked_via"]
+print("Ready:", voltaire.title)
+
+# %% [markdown]
+# ## Part A · Salvini (sentence s012)
+#
+# Read the sentence as the editorial prints it. Notice the "[...]" in the middle.
+
+# %%
+print(voltaire.sentence("s012").text)
+
+# %% [markdown]
+# The course's trace of this quote has **two** rows, one per half. Read the `date` and `venue`
+# columns, and the source each row relies on.
+
+# %%
+display(HTML(prov.html_table(quotes[quotes.sentence == "s012"], trace)))
+
+# %% [markdown]
+# **A1.** On which date did Salvini say "NATO cannot force us to kill in Russia..."? Write the date
+# like `"2024-02-10"`.
+
+# %%
+answer_salvini_date = "2024-05-26"  # SOLUTION
+ml.check("01-ex1-salvini-rally-date", answer_salvini_date)
+
+# %% [markdown]
+# **A2.** At what kind of event did he say it? Choose one and write it in quotation marks:
+# remarks to reporters · election rally · TV interview · post on X.
+
+# %%
+answer_salvini_venue = "election rally"  # SOLUTION
+ml.check("01-ex1-salvini-venue", answer_salvini_venue)
+
+# %% [markdown]
+# ## Part B · Putin (sentence s013)
+#
+# The editorial says only that Putin "told reporters". Find the place and the date.
+
+# %%
+print(voltaire.sentence("s013").text)
+display(HTML(prov.html_table(quotes[quotes.sentence == "s013"], trace)))
+
+# %% [markdown]
+# **B1.** In which city did Putin speak? **B2.** On which date (like `"2024-02-10"`)?
+
+# %%
+answer_putin_place = "Tashkent"  # SOLUTION
+ml.check("01-ex1-putin-place", answer_putin_place)
+
+# %%
+answer_putin_date = "2024-05-28"  # SOLUTION
+ml.check("01-ex1-putin-date", answer_putin_date)
+
+# %% [markdown]
+# ## Part C · Rogozin (sentence s014)
+#
+# The editorial says Rogozin "directly warned Washington", right after quoting Stoltenberg,
+# Salvini and Putin. Read the trace.
+
+# %%
+print(voltaire.sentence("s014").text)
+display(HTML(prov.html_table(quotes[quotes.sentence == "s014"], trace)))
+
+# %% [markdown]
+# **C1.** What was Rogozin's post reacting to? Choose one and write it in quotation marks:
+# Stoltenberg's Economist interview · a drone strike on a Russian radar · a Salvini speech ·
+# a Putin press conference.
+
+# %%
+answer_rogozin_context = "a drone strike on a Russian radar"  # SOLUTION
+ml.check("01-ex1-rogozin-context", answer_rogozin_context)
+
+# %% [markdown]
+# **C2 (free text, at least 25 words).** What does a reader lose when this quote appears without its
+# date and occasion? Which SIFT move would have caught it? Write in your own words.
+
+# %%
+answer_rogozin_free = "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, and 'directly warned Washington' is the editorial's framing. SIFT's trace move, following the quote back to the Telegram post, catches it."  # SOLUTION
+ml.check("01-ex1-rogozin-free", answer_rogozin_free)
+
+# %% [markdown] tags=["solution"]
+# **Model answer (C2).** The warning was a Telegram post from about 25 May 2024. Rogozin was
+# reacting to reports that Ukrainian drones had hit a Russian early-warning radar near Armavir
+# ([RBC via sn-gazeta.ru](https://sn-gazeta.ru/rossiya/dmitriy-rogozin-soobschil-ob-atake-vsu-na-obekty-yadernoy-oborony-rossii)).
+# Printed without that, after the quotes about Stoltenberg's proposals, it reads like an answer to
+# NATO's debate on Western weapons. The reader cannot see what "such actions" means, and "directly warned
+# Washington" is the editorial's framing, not Rogozin's words. SIFT's **T** (trace claims, quotes
+# and media to the original context) catches it: lateral reading finds the post and its date.
+
+# %% [markdown]
+# ## Part D · Whose words, and where? (sentence s008)
+#
+# "He also said: We have no intention of sending NATO ground troops..." follows a quote from
+# Stoltenberg's interview with The Economist, so a reader assumes it comes from that interview.
+
+# %%
+display(HTML(prov.html_table(quotes[quotes.id == "q08"], trace + ["status", "status_note"])))
+
+# %% [markdown]
+# **D1.** What status does the course give to the claim that these words come **from the Economist
+# interview**? Choose one and write it in quotation marks: CONFIRMED · WRONG · UNCONFIRMED · OPINION.
+
+# %%
+answer_troops_status = "UNCONFIRMED"  # SOLUTION
+ml.check("01-ex1-troops-status", answer_troops_status)
+
+# %% [markdown]
+# ## Part E · Weekday checks
+#
+# Hebestreit's statement (checked via [bnc.app.br](https://bnc.app.br/global/news/world-39391)) and
+# Stoltenberg's press conference in Sofia (checked via [unn.ua](https://unn.ua/en/news/stoltenberg-we-have-no-plans-to-deploy-nato-troops-in-ukraine))
+# were both on 27 May 2024.
+# Compute the weekday with `prov.weekday(...)`, giving the date as text such as `"2024-02-10"`
+# (the function uses pandas), then check it.
+
+# %%
+answer_weekday = prov.weekday("2024-05-27")  # SOLUTION
+ml.check("01-ex1-weekday", answer_weekday)
+
+# %% [markdown]
+# Stoltenberg's remark that matches Germany's position appeared in *Welt am Sonntag* ("World on
+# Sunday") on 26 May 2024 (checked via [nation.ge](https://nation.ge/index.php?lng=geo&m=5&news_id=27311)).
+# Does the date fit the paper's name? Compute the weekday.
+
+# %%
+answer_weekday_welt = prov.weekday("2024-05-26")  # SOLUTION
+ml.check("01-ex1-weekday-welt", answer_weekday_welt)
+
+# %% [markdown] tags=["instructor"]
+# **Instructor notes.** The facts come from the course fact sheet, section 2b (rows 2, 3, 7, 8
+# and 9). Stress two points when you go through answers: (1) the Salvini sources found are
+# partisan on both sides, so the course asks for the Italian originals to be checked; (2) D1 is
+# the status trap: the *substance* is confirmed (a press conference on 27 May 2024) but the
+# *attribution* stays UNCONFIRMED, and "unconfirmed" is not "wrong". For C2, accept any answer
+# that names the missing occasion and a way of tracing it.
+
+# %% [markdown]
+# ## Hand in
+#
+# When your teacher asks, run the cell below. It writes one file with all your work and prints
+# where it is.
+
+# %%
+ml.export_submission()
+
+# %% [markdown]
+# ## Key points
+#
+# - A quote needs four things: speaker, date, venue and the original words.
+# - "[...]" can join words from different days: check each half.
+# - A quote without its occasion can be made to answer a different question.
+# - Keep the status exactly: a confirmed statement can still have an unconfirmed attribution.

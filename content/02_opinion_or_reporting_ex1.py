@@ -1,0 +1,138 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Exercise 1: opinion or reporting in seed 002
+#
+# Label a passage the lesson did not label, get feedback sentence by sentence, and justify two
+# of your choices in writing.
+#
+# **Questions**: Can you tell reporting from opinion in a text from a mainstream news site?
+# Which of your choices can you defend?
+#
+# **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for
+# each sentence; explain in writing why you chose a label where you differ from the key.
+#
+# **Time**: about 20 minutes. **You need**: lesson 02 (the five labels).
+
+# %% [markdown]
+# Seed 002 is an unsigned English machine translation of an article from Linternaute, a French
+# news site (facts sheet 1a:
+# [Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
+# You label sentences **s004 to s017**: the lead and the first five paragraphs.
+
+# %%
+import pandas as pd
+
+import medialit as ml
+
+rp = ml.reporting
+
+# %% [markdown]
+# ## The labels (a reminder)
+
+# %%
+pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES})
+
+# %% [markdown]
+# ## Task 1: label the passage
+#
+# Label all 14 sentences. Use the note box when you hesitate between two labels: you will need
+# those notes in Task 3. Your work is saved on every change.
+
+# %%
+labeller = ml.SentenceLabeller("linternaute_mt_2024", rp.LABELS, sentences=list(rp.EXERCISE_SENTENCES),
+                               activity="02-ex1:labels:linternaute_mt_2024", label_set="reporting")
+labeller
+
+# %% [markdown]
+# Run the next two cells to check your labels. The check accepts the key's label and the
+# alternatives the key lists as defensible; for each other sentence it gives the key's reason.
+
+# %%
+answer_q1 = rp.exercise_answer(labeller)  # your labels, read from the labeller above
+
+# %% tags=["solution"]
+answer_q1 = {
+    "s004": "attributed report", "s005": "opinion", "s006": "opinion", "s007": "attributed report",
+    "s008": "opinion", "s009": "attributed report", "s010": "quotation", "s011": "quotation",
+    "s012": "attributed report", "s013": "opinion", "s014": "unattributed assertion",
+    "s015": "attributed report", "s016": "attributed report", "s017": "quotation",
+}
+
+# %%
+ml.check("02-ex1-labels", answer_q1)
+
+# %% [markdown]
+# The same feedback as a table, with the signals from lesson 02 beside each sentence. The key
+# appears only for the sentences you have labelled.
+
+# %%
+feedback = rp.exercise_feedback(answer_q1)
+print(rp.describe_agreement(feedback, key_shown=False))
+feedback[["sentence", "text", "learner", "key", "also", "agree", "signals", "why"]]
+
+# %% [markdown]
+# ## Task 2: named, yet wrong
+#
+# One sentence of the passage says clearly whose account it gives, yet the fact sheet calls the
+# content **WRONG as framed**. Which one? Write its id (for example `"s009"`).
+
+# %%
+answer_q2 = "s015"  # SOLUTION
+ml.check("02-ex1-attributed-wrong", answer_q2)
+
+# %% [markdown]
+# ## Task 3: justify two choices
+#
+# Choose two sentences where your label differs from the key, or where you hesitated. For each:
+# which label did you choose, which words made you choose it, and does the key's reason change
+# your mind? Write at least 40 words. Disagreeing with the key is fine if you give evidence.
+
+# %%
+answer_q3 = "s013: I chose attributed report because it describes what Trump said. But 'More serious this time' and 'goes so far as' are the writer's own words judging his remark, not a quote, so I now agree with opinion; the fact sheet also calls it OPINION. s014: I chose opinion because of 'a real uproar'. The key says unattributed assertion and accepts opinion: the reactions were real and confirmed, but the sentence names no source."  # SOLUTION
+ml.check("02-ex1-justify", answer_q3)
+
+# %% [markdown] tags=["solution"]
+# **Model answer (one of many good ones).**
+#
+# *s013* "More serious this time, he goes so far as to encourage Moscow to attack them." It looks
+# like a report of Trump's words, but "more serious" and "goes so far as" are the writer's
+# judgement, and "encourage Moscow to attack" is the writer's reading of "encourage them to do
+# whatever the hell they want". The fact sheet calls it OPINION, a defensible reading (1c row 13).
+#
+# *s014* "This declaration ... created a real uproar and strong reactions." The reactions are
+# real (Stoltenberg, Bates, Michel: 1c rows 5, 8, 12), but this sentence names none of them, so
+# it is an unattributed assertion; "real uproar" adds a judgement, so opinion is also accepted.
+#
+# A good answer separates the *type* of sentence from whether its claim is *true*.
+
+# %% [markdown]
+# ## Key points
+#
+# - Seed 002 mixes kinds of sentences: attributed reports and quotations, but also judgements
+#   ("A statement that undermines Article 5") and a rhetorical question.
+# - Naming a source shows *who* says something, not that it is true.
+# - Where the key accepts two labels, the sentence does two things; say which one matters more.
+
+# %% [markdown] tags=["instructor"]
+# ## Instructor notes
+#
+# - Sentences we expect to be disputed: s004 (lead: attributed report or unattributed
+#   assertion, both accepted), s012 (a summary of Trump's view), s014 and s008 (a judgement
+#   wrapped around a vague fact).
+# - s007 carries a WRONG date (10 January instead of 10 February 2024) but is still an
+#   attributed report: use it to separate form from truth.
+# - Task 2 has one answer (s015, Breton's account; facts 1c row 4). A learner who answers s007
+#   gets a hint: the date is wrong, but the source named is Trump himself.
+# - For the free text, look for quoted words as evidence, and for the difference between the
+#   label and the fact sheet status. The points list is shown to learners after they answer.

@@ -1,0 +1,406 @@
+"""Lesson 01 (source provenance): date checks, quote drift, republication chains, the scorecard.
+
+Everything here is deterministic and works on plain data (strings, dicts, DataFrames), so the
+lesson's analysis cells never depend on a widget being displayed. Learner text is always passed
+through :func:`html.escape` before it is shown as HTML.
+
+>>> weekday("2024-01-10")
+'Wednesday'
+>>> changed_words("I will go", "I would go")
+[('would', 'will')]
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import html
+import re
+from typing import Any, Iterable, Mapping
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Scorecard outcomes, in plotting order.
+RESULTS = ("matches", "defensible", "differs", "not answered")
+#: The reference key of the lesson's provenance checklists (in data/keys/).
+REFERENCE_KEY = "01_provenance_reference"
+
+_WEEKDAY_RE = re.compile(
+    r"^\s*(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*",
+    re.IGNORECASE,
+)
+_AMBIGUOUS_RE = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$")
+
+
+# ---------------------------------------------------------------- dates
+
+
+def split_weekday(text: str) -> tuple[str | None, str]:
+    """Split a leading weekday name off a written date.
+
+    >>> split_weekday("Saturday January 10, 2024")
+    ('Saturday', 'January 10, 2024')
+    >>> split_weekday("2024-02-10")
+    (None, '2024-02-10')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"Give the date as text, for example '2024-02-10' (got {type(text).__name__}).")
+    m = _WEEKDAY_RE.match(text)
+    if not m:
+        return None, text.strip()
+    stem = m.group("day").lower()[:3]
+    day = next(d for d in WEEKDAYS if d.lower().startswith(stem))
+    return day, text[m.end():].strip()
+
+
+def to_date(value: Any):
+    """A pandas Timestamp for a written date ("10 February 2024", "2024-02-10", a ``date``...).
+
+    A leading weekday name is ignored (use :func:`split_weekday` to keep it). Numeric dates such as
+    "10/02/2024" are refused because they mean different days in different countries.
+    """
+    import pandas as pd
+
+    if isinstance(value, (_dt.date, pd.Timestamp)):
+        return pd.Timestamp(value)
+    _, rest = split_weekday(value)
+    if not rest:
+        raise ValueError("The date is empty. Write it like '2024-02-10' or '10 February 2024'.")
+    if _AMBIGUOUS_RE.match(rest):
+        raise ValueError(
+            f"'{rest}' is ambiguous (day/month or month/day?). Write it like '2024-02-10' or "
+            "'10 February 2024'."
+        )
+    try:
+        ts = pd.to_datetime(rest)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ValueError(
+            f"Could not read '{rest}' as a date. Write it like '2024-02-10' or '10 February 2024'."
+        ) from exc
+    if pd.isna(ts):
+        raise ValueError(f"Could not read '{rest}' as a date. Write it like '2024-02-10'.")
+    return ts
+
+
+def weekday(value: Any) -> str:
+    """The English weekday name of a date, computed with pandas.
+
+    >>> weekday("10 February 2024")
+    'Saturday'
+    """
+    return to_date(value).day_name()
+
+
+def date_check(statements: Iterable[str | tuple[str, str]]):
+    """Check the weekday that a text gives for a date.
+
+    ``statements`` holds written dates as they appear in a text ("Saturday January 10, 2024") or
+    ``(label, written date)`` pairs. Returns a DataFrame with the stated weekday, the weekday the
+    date really fell on, and whether they agree (``None`` when the text names no weekday).
+    """
+    import pandas as pd
+
+    rows = []
+    for item in statements:
+        label, text = item if isinstance(item, tuple) else (item, item)
+        stated, _ = split_weekday(text)
+        ts = to_date(text)
+        actual = ts.day_name()
+        rows.append({
+            "label": label,
+            "as_printed": text,
+            "date": ts.date().isoformat(),
+            "stated_weekday": stated or "",
+            "actual_weekday": actual,
+            "weekday_matches": None if stated is None else stated == actual,
+        })
+    return pd.DataFrame(rows, columns=["label", "as_printed", "date", "stated_weekday",
+                                       "actual_weekday", "weekday_matches"])
+
+
+# ---------------------------------------------------------------- quote drift
+
+_NOTE_RE = re.compile(r"\s*\((?:only|close|said|fuller|Russian|Italian)[^)]*\)\s*$")
+_ELLIPSIS = ("...", "…")
+_EDGE_PUNCT = " .,;:!?\"“”"
+
+
+def _key(token: str) -> str:
+    """What a word is compared by: lower case, straight apostrophes, no punctuation."""
+    return re.sub(r"[^\w']", "", token.lower().replace("’", "'"))
+
+
+def clean_quote(text: str) -> str:
+    """Drop the course's bracketed notes ("(only these words ... )") and edge ellipses from a quote."""
+    text = _NOTE_RE.sub("", text or "").strip()
+    text = re.sub(r"^(\.\.\.|…)\s*", "", text)
+    text = re.sub(r"\s*(\.\.\.|…)$", "", text)
+    return text.strip()
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in text.split() if _key(t)]
+
+
+def word_diff(printed: str, original: str) -> list[tuple[str, str, str]]:
+    """Word-level comparison of a quote as printed with its original wording.
+
+    Returns ``(op, original_words, printed_words)`` triples in reading order. ``op`` is
+    ``"equal"``, ``"replace"``, ``"delete"`` (in the original, missing from the print),
+    ``"insert"`` (added in the print) or ``"outside"`` (printed words before or after the part
+    of the original that is on record, when the original starts or ends with "..."). Words are
+    compared without case and punctuation; bare punctuation such as "[...]" is skipped. A long
+    block replaced by a single word is split into that one-word swap plus the dropped rest.
+    """
+    orig = _NOTE_RE.sub("", original or "").strip()
+    open_start, open_end = orig.startswith(_ELLIPSIS), orig.endswith(_ELLIPSIS)
+    a, b = _words(clean_quote(orig)), _words(clean_quote(printed))
+    sm = difflib.SequenceMatcher(a=[_key(t) for t in a], b=[_key(t) for t in b], autojunk=False)
+    out: list[tuple[str, str, str]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        o, p = a[i1:i2], b[j1:j2]
+        if op == "replace" and min(len(o), len(p)) == 1 and max(len(o), len(p)) >= 3:
+            out.append(("replace", o[0], p[0]))
+            out.append(("delete", " ".join(o[1:]), "") if len(o) > 1 else ("insert", "", " ".join(p[1:])))
+        else:
+            out.append((op, " ".join(o), " ".join(p)))
+    if open_start and out and out[0][0] == "insert":
+        out[0] = ("outside", "", out[0][2])
+    if open_end and out and out[-1][0] == "insert":
+        out[-1] = ("outside", "", out[-1][2])
+    return out
+
+
+def changed_words(printed: str, original: str) -> list[tuple[str, str]]:
+    """The ``(original, printed)`` pairs that differ; ``""`` on one side means added or dropped.
+
+    >>> changed_words("appalling and insane", "appalling and unhinged")
+    [('unhinged', 'insane')]
+    """
+    return [(o, p) for op, o, p in word_diff(printed, original) if op not in ("equal", "outside")]
+
+
+def drift_summary(printed: str, original: str) -> str:
+    """The changes as one line of text, e.g. ``would → will; the hell → (dropped)``."""
+    parts = []
+    for o, p in changed_words(printed, original):
+        o, p = o.strip(_EDGE_PUNCT), p.strip(_EDGE_PUNCT)
+        if o.lower() != p.lower():
+            parts.append(f"{o or '(added)'} → {p or '(dropped)'}")
+    return "; ".join(parts) if parts else "no change in wording"
+
+
+def quote_drift(printed: str, original: str) -> str:
+    """HTML showing how a quote drifted: original words struck through, printed words underlined.
+
+    Colour is not the only signal: dropped words are struck through and marked "was:", added
+    words are underlined, bold and marked "now:"; words outside the recorded original are in
+    italics. All text is escaped.
+    """
+    pieces = []
+    for op, o, p in word_diff(printed, original):
+        if op == "equal":
+            pieces.append(html.escape(p))
+            continue
+        if op == "outside":
+            pieces.append(f'<i title="outside the part of the original on record">{html.escape(p)}</i>')
+            continue
+        if o:
+            pieces.append('<del style="text-decoration:line-through;background:#fbe3d6" '
+                          f'title="in the original">[was: {html.escape(o)}]</del>')
+        if p:
+            pieces.append('<ins style="text-decoration:underline;font-weight:bold;background:#d6eaf8" '
+                          f'title="as printed">[now: {html.escape(p)}]</ins>')
+    return " ".join(pieces)
+
+
+def drift_table(quotes, ids: Iterable[str] | None = None) -> str:
+    """An HTML table of quote drift for rows of the lesson's quote table (columns id, speaker,
+    as_printed, original). Each row shows the marked-up diff and a plain-text list of changes."""
+    df = quotes if ids is None else quotes[quotes["id"].isin(list(ids))]
+    head = "<tr><th>id</th><th>speaker</th><th>printed vs original</th><th>changes (text)</th></tr>"
+    body = []
+    for _, row in df.iterrows():
+        body.append(
+            "<tr>" + f"<td>{html.escape(str(row['id']))}</td>"
+            f"<td>{html.escape(str(row['speaker']))}</td>"
+            f"<td style='text-align:left'>{quote_drift(row['as_printed'], row['original'])}</td>"
+            f"<td style='text-align:left'>{html.escape(drift_summary(row['as_printed'], row['original']))}</td>"
+            "</tr>"
+        )
+    return "<table>" + head + "".join(body) + "</table>"
+
+
+# ---------------------------------------------------------------- tables as HTML
+
+
+def html_table(df, columns: list[str], link: tuple[str, str] | None = ("source", "source_url")) -> str:
+    """Render selected columns as an HTML table with every cell escaped.
+
+    ``link=(label column, url column)`` turns the label into a link to the URL (only http(s)
+    addresses are linked). The URL column itself is not shown separately.
+    """
+    label_col, url_col = link if link else (None, None)
+    cols = [c for c in columns if c != url_col]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    rows = []
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            value = html.escape(str(row.get(c, "")))
+            url = str(row.get(url_col, "")) if url_col else ""
+            if c == label_col and url.startswith(("http://", "https://")):
+                value = f'<a href="{html.escape(url, quote=True)}" target="_blank">{value}</a>'
+            cells.append(f"<td style='text-align:left'>{value}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+# ---------------------------------------------------------------- republication chains
+
+
+def chain_text(article_id: str) -> str:
+    """A one-line diagram of an article's republication chain, oldest step first.
+
+    >>> chain_text("voltaire_2024")  # doctest: +SKIP
+    'Voltaire Network ... (2024-05-31; UNCONFIRMED) → Swiss Standpoint ... → ...'
+    """
+    from .data import republication_chain
+
+    chain = republication_chain(article_id)
+    steps = []
+    for _, step in chain.iterrows():
+        status = str(step["status"]).split(" ")[0]
+        steps.append(f"{step['who']} ({step['date']}; {status})")
+    return " → ".join(steps)
+
+
+# ---------------------------------------------------------------- the scorecard
+
+
+def load_reference(name: str = REFERENCE_KEY) -> dict:
+    """The reference answers of the provenance checklists: ``{article: {question: {...}}}``."""
+    from .data import load_yaml
+
+    doc = load_yaml(name, "keys")
+    return doc["articles"]
+
+
+def _answers_of(item: Any) -> dict:
+    """The ``{question: {"answer", "evidence"}}`` mapping from a widget, its data, or a store record."""
+    if item is None:
+        return {}
+    if hasattr(item, "data") and not isinstance(item, Mapping):
+        item = item.data
+    if not isinstance(item, Mapping):
+        return {}
+    if "data" in item and isinstance(item["data"], Mapping):
+        item = item["data"]
+    answers = item.get("answers", item)
+    return answers if isinstance(answers, Mapping) else {}
+
+
+def _norm_choice(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    return " ".join(value.replace("’", "'").lower().split())
+
+
+def scorecard(checklist_data: Mapping[str, Any], reference: Mapping[str, Any] | None = None):
+    """Compare a learner's provenance checklists with the reference answers.
+
+    ``checklist_data`` maps an article id to the learner's checklist: a ``ProvenanceChecklist``,
+    its ``.data`` dict (``{"answers": {qid: {"answer", "evidence"}}}``), a store record, or
+    ``None`` when the learner has not started. ``reference`` defaults to the lesson's key.
+    Returns one row per article and question with ``result`` in :data:`RESULTS`.
+    """
+    import pandas as pd
+
+    reference = load_reference() if reference is None else reference
+    if "articles" in reference and isinstance(reference["articles"], Mapping):
+        reference = reference["articles"]
+    rows = []
+    for article, questions in reference.items():
+        answers = _answers_of(checklist_data.get(article)) if checklist_data else {}
+        for qid, ref in questions.items():
+            given = answers.get(qid) or {}
+            if isinstance(given, str):
+                given = {"answer": given}
+            mine = given.get("answer", "") if isinstance(given, Mapping) else ""
+            mine = mine if isinstance(mine, str) else ""
+            accepted = [str(a) for a in ref.get("accept") or []]
+            if not _norm_choice(mine):
+                result = "not answered"
+            elif _norm_choice(mine) == _norm_choice(str(ref["answer"])):
+                result = "matches"
+            elif _norm_choice(mine) in {_norm_choice(a) for a in accepted}:
+                result = "defensible"
+            else:
+                result = "differs"
+            rows.append({
+                "article": article, "question": qid, "your_answer": mine.strip(),
+                "reference": str(ref["answer"]), "also_defensible": ", ".join(accepted),
+                "result": result, "reason": ref.get("reason", ""), "source": ref.get("source", ""),
+                "your_evidence": str(given.get("evidence", "") if isinstance(given, Mapping) else ""),
+            })
+    return pd.DataFrame(rows, columns=["article", "question", "your_answer", "reference",
+                                       "also_defensible", "result", "reason", "source",
+                                       "your_evidence"])
+
+
+def scorecard_counts(frame):
+    """Counts of each result per article (articles as rows, :data:`RESULTS` as columns)."""
+    import pandas as pd
+
+    if frame.empty:
+        return pd.DataFrame(columns=list(RESULTS))
+    counts = pd.crosstab(frame["article"], frame["result"])
+    counts = counts.reindex(columns=list(RESULTS), fill_value=0)
+    return counts.reindex(list(dict.fromkeys(frame["article"])))
+
+
+def plot_scorecard(frame, ax=None):
+    """Horizontal stacked bars: for each article, how many answers match, are defensible, differ
+    or are missing. Colour-blind-safe colours plus hatches and printed counts. Returns the figure."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
+    counts = scorecard_counts(frame)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8, 1.2 + 0.8 * max(len(counts), 1)))
+    else:
+        fig = ax.figure
+    left = [0] * len(counts)
+    labels = list(counts.index)
+    for i, result in enumerate(RESULTS):
+        values = list(counts[result]) if len(counts) else []
+        bars = ax.barh(labels, values, left=left, label=result, **plots.style(i))
+        for bar, v in zip(bars, values):
+            if v:
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, str(v),
+                        ha="center", va="center", fontsize=10,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlabel("checklist questions")
+    ax.set_title("Your provenance checklists compared with the reference")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=len(RESULTS), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def scorecard_summary(frame) -> str:
+    """One sentence describing the scorecard (for the text line under the plot)."""
+    if frame.empty:
+        return "There are no checklist questions to compare."
+    total = len(frame)
+    n = frame["result"].value_counts()
+    answered = total - int(n.get("not answered", 0))
+    if answered == 0:
+        return (f"You have not answered any of the {total} checklist questions yet; "
+                "the chart shows them all as 'not answered'.")
+    parts = [f"{int(n.get(r, 0))} {r}" for r in RESULTS[:3]]
+    per_article = []
+    for article, grp in frame.groupby("article", sort=False):
+        per_article.append(f"{article}: {int((grp['result'] == 'matches').sum())}/{len(grp)} match")
+    return (f"You answered {answered} of {total} questions: " + ", ".join(parts)
+            + f" ({'; '.join(per_article)}).")

@@ -1,0 +1,24 @@
+"""Annotation widgets whose work is saved on every change and restored when the cell runs again.
+
+* :class:`SentenceLabeller` - one label per sentence, with a note and a confidence;
+* :class:`PhraseMarker` - mark phrases with categories (anywidget, local ES module);
+* :class:`ProvenanceChecklist` - where does the text come from?;
+* :class:`ClaimLedger` - claims, claimants, evidence, status;
+* :class:`LearnerBox` - see or change the learner id.
+
+All share :class:`~medialit.widgets.base.ActivityBase` (one ``data`` trait, saved through
+:mod:`medialit.store`).
+"""
+from __future__ import annotations
+
+from .base import ActivityBase, BoxActivity
+from .claim_ledger import STATUSES, ClaimLedger
+from .learner_box import LearnerBox
+from .phrase_marker import PhraseMarker
+from .provenance import PROVENANCE_QUESTIONS, ProvenanceChecklist
+from .sentence_labeller import SentenceLabeller
+
+__all__ = [
+    "ActivityBase", "BoxActivity", "ClaimLedger", "LearnerBox", "PROVENANCE_QUESTIONS", "PhraseMarker",
+    "ProvenanceChecklist", "STATUSES", "SentenceLabeller",
+]

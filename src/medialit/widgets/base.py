@@ -1,0 +1,256 @@
+"""The shared base of every medialit widget: one ``data`` trait, saved on every change.
+
+How a widget keeps a learner's work safe:
+
+* on construction it reads the saved record of its activity (``store.get_activity``) and shows
+  it, so re-running the cell in a new kernel brings the work back; nothing is written while it
+  is being built, so an empty widget never overwrites saved work;
+* every change of ``data`` (a new dict is assigned, see :meth:`ActivityBase.update_data`) is
+  written at once with ``store.put_activity`` (atomic: temporary file + rename);
+* when saving fails (read-only folder, full disk...) the learner sees a plain message in the
+  status line, the work stays in memory, and the next change (or :meth:`save`) tries again.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import html
+import warnings
+from pathlib import Path
+from typing import Any, Callable
+
+import ipywidgets
+import traitlets
+
+from .. import store
+
+#: Confidence choices shared by the widgets ("" means not given).
+CONFIDENCES = ("low", "medium", "high")
+
+
+def esc(value: Any) -> str:
+    """Escape any text (learner notes, article text) before it is shown as HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def text_of(value: Any, limit: int = 2000) -> str:
+    """Coerce a value read from a file into a bounded string (hostile files must not break us)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    return value[:limit]
+
+
+def resolve_article(article):
+    """Return ``(article_id, Article or None)`` for an article id, an ``Article`` or None."""
+    if article is None:
+        return None, None
+    if isinstance(article, str):
+        from ..data import load_article
+
+        art = load_article(article)
+        return art.id, art
+    if hasattr(article, "id") and hasattr(article, "text") and hasattr(article, "sentences"):
+        return article.id, article
+    raise TypeError("article must be an article id such as 'southfront_2026' or an Article from ml.load_article().")
+
+
+def display_path(path: Path) -> str:
+    """A short, readable form of a saved file's path ("answers/alice.json" inside the course)."""
+    path = Path(path)
+    try:
+        from .. import paths
+
+        return path.resolve().relative_to(paths.repo_root()).as_posix()
+    except (ValueError, FileNotFoundError, OSError):
+        return str(path)
+
+
+def status_html(message: str, ok: bool) -> str:
+    """The status line as HTML: a live region so screen readers announce saves and errors."""
+    sign = "✔" if ok else "⚠ Not saved:"
+    style = "" if ok else "font-weight:bold;border-left:4px solid #D55E00;padding-left:6px;"
+    return (
+        f'<div class="medialit-status" role="status" aria-live="polite" style="{style}">'
+        f"{esc(sign)} {esc(message)}</div>"
+    )
+
+
+class ActivityBase(traitlets.HasTraits):
+    """Mixin for every activity widget: holds ``data``, saves it, restores it.
+
+    Subclasses set :attr:`kind` and :attr:`default_prefix`, implement :meth:`empty_data`
+    and :meth:`normalise` (turn whatever was saved into the documented shape), and call
+    :meth:`_setup_activity` before building their controls and :meth:`_activate` at the end
+    of ``__init__``.
+    """
+
+    #: the activity's data, exactly the shape documented in CONTRIBUTING.md
+    data = traitlets.Dict()
+    #: plain-language status: "Saved 10:42:07 to answers/alice.json" or what went wrong
+    status = traitlets.Unicode("")
+    #: ISO time of the last successful save in this session ("" if none yet)
+    saved_at = traitlets.Unicode("")
+    #: the last saving error ("" when the last save worked)
+    save_error = traitlets.Unicode("")
+
+    kind = ""
+    default_prefix = ""
+    _active = False
+
+    # ------------------------------------------------------------------ set-up
+    def _setup_activity(self, *, activity, article_id, learner, home) -> dict:
+        """Resolve the ids, read saved work and return the data to start from (not yet saved)."""
+        self.article_id = article_id
+        if activity is None:
+            if article_id is None:
+                raise ValueError("Give an activity id (activity='...') when there is no article.")
+            activity = f"{self.default_prefix}:{article_id}"
+        if not isinstance(activity, str) or not activity.strip():
+            raise ValueError("activity must be a non-empty text such as 'labels:southfront_2026'.")
+        self.activity = activity
+        self.learner = store.validate_learner_id(learner) if learner is not None else store.current_learner()
+        self.home = home
+        self._blocked = ""  # a reason never to save (e.g. the saved record is another kind of work)
+        self._unsaved = False
+        self.restored = False
+        self.saved_before = ""
+        self.load_message = ""
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", store.StoreWarning)
+                record = store.get_activity(activity, learner=self.learner, home=home)
+            notes = [str(w.message) for w in caught if issubclass(w.category, store.StoreWarning)]
+            self.load_message = " ".join(notes)
+        except (store.StoreError, OSError) as exc:
+            self._blocked = f"Your saved work could not be read, so nothing will be written over it. {exc}"
+            return self.empty_data()
+        if record is None:
+            return self.empty_data()
+        if record.get("kind") not in (None, self.kind):
+            self._blocked = (
+                f"The activity id {activity!r} already holds a different kind of work "
+                f"({record.get('kind')}) in {self.learner}'s answers. Nothing will be written over it: "
+                "give this widget its own activity='...' id."
+            )
+            return self.empty_data()
+        self.restored = True
+        self.saved_before = text_of(record.get("updated"), 40)
+        try:
+            return self.normalise(record.get("data"))
+        except Exception as exc:  # a damaged record must not stop the lesson, nor be overwritten
+            self._blocked = f"The saved work for {activity!r} has an unexpected shape ({exc}); it was left as it is."
+            return self.empty_data()
+
+    def _activate(self) -> None:
+        """Call at the end of ``__init__``: from now on every change of ``data`` is saved."""
+        self._active = True
+        if self._blocked:
+            self._set_status(self._blocked, ok=False)
+        elif self.restored:
+            when = self.saved_before.replace("T", " ").replace("Z", " UTC")
+            msg = (f"Your saved work (last saved {when}) was loaded from {display_path(self.answers_file)}."
+                   if when else f"Your saved work was loaded from {display_path(self.answers_file)}.")
+            self._set_status((self.load_message + " " + msg).strip(), ok=True)
+        else:
+            msg = f"Nothing saved yet. Your work will be saved to {display_path(self.answers_file)} as you go."
+            self._set_status((self.load_message + " " + msg).strip(), ok=True)
+
+    # ------------------------------------------------------------------ the contract
+    def empty_data(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def normalise(self, data: Any) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def to_frame(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def answers_file(self) -> Path:
+        """The learner's answers file this widget writes to."""
+        return store.answers_path(self.learner, self.home)
+
+    # ------------------------------------------------------------------ saving
+    def update_data(self, change: Callable[[dict], Any]) -> None:
+        """Apply ``change`` to a deep copy of ``data`` and assign it (which saves it).
+
+        ``data`` must always be replaced, never mutated in place: traitlets only notices a new
+        object, and only a noticed change is saved.
+        """
+        new = copy.deepcopy(self.data)
+        change(new)
+        self.data = new
+
+    @traitlets.observe("data")
+    def _data_changed(self, change) -> None:
+        if self._active:
+            self.save()
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Redraw what depends on ``data`` (subclasses override)."""
+
+    def save(self) -> bool:
+        """Write ``data`` now. Return True when it is on disk; on failure, show why and keep it."""
+        if self._blocked:
+            self._set_status(self._blocked, ok=False)
+            return False
+        try:
+            path = store.put_activity(
+                self.activity, self.data, kind=self.kind, article=self.article_id,
+                learner=self.learner, home=self.home,
+            )
+        except (store.StoreError, store.LearnerIdError) as exc:
+            self._unsaved = True
+            self.save_error = str(exc)
+            self._set_status(f"{exc} Your work is kept here until it can be saved.", ok=False)
+            return False
+        except OSError as exc:  # anything the store did not translate
+            self._unsaved = True
+            self.save_error = str(exc)
+            self._set_status(
+                f"Your work could not be saved ({exc.strerror or exc}). It is kept here; "
+                "change any answer to try again.", ok=False,
+            )
+            return False
+        self._unsaved = False
+        self.save_error = ""
+        now = _dt.datetime.now()
+        self.saved_at = now.isoformat(timespec="seconds")
+        self._set_status(f"Saved {now:%H:%M:%S} to {display_path(path)}", ok=True)
+        return True
+
+    def _set_status(self, message: str, ok: bool) -> None:
+        self.status = message
+        self._show_status(message, ok)
+
+    def _show_status(self, message: str, ok: bool) -> None:
+        """Show the status line (subclasses with a status widget override)."""
+
+    @property
+    def unsaved(self) -> bool:
+        """True when the latest change could not be written to disk yet."""
+        return self._unsaved
+
+
+def short_repr(obj, extra: str = "") -> str:
+    """A repr without memory addresses (stable in notebooks and nbval)."""
+    return f"{type(obj).__name__}(activity={getattr(obj, 'activity', '?')!r}{extra})"
+
+
+
+class BoxActivity(ActivityBase, ipywidgets.VBox):
+    """An activity widget built from stock ipywidgets, with a status line."""
+
+    def _make_status(self):
+        self.status_html = ipywidgets.HTML(value="")
+        return self.status_html
+
+    def _show_status(self, message: str, ok: bool) -> None:
+        if getattr(self, "status_html", None) is not None:
+            self.status_html.value = status_html(message, ok)
+
+    def __repr__(self) -> str:
+        return short_repr(self)

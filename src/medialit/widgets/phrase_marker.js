@@ -1,0 +1,302 @@
+// medialit PhraseMarker front end (anywidget ES module, shipped with the package: no CDN).
+//
+// Two ways to mark a phrase:
+//  * mouse: select words in the text, choose a category, press "Add mark";
+//  * keyboard: type the phrase in "Phrase", choose the occurrence and the category, press Enter
+//    or "Add mark". In the list of marks, arrow keys move, Delete removes the focused mark.
+// All learner and article text is inserted with textContent (never as HTML).
+
+const LINE_STYLES = ["solid", "dashed", "dotted", "double", "solid", "dashed", "dotted", "double"];
+let counter = 0;
+
+function h(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function findAll(text, phrase) {
+  const out = [];
+  if (!phrase) return out;
+  const hay = text.toLowerCase();
+  const needle = phrase.toLowerCase();
+  let i = hay.indexOf(needle);
+  while (i !== -1) {
+    out.push(i);
+    i = hay.indexOf(needle, i + 1);
+  }
+  return out;
+}
+
+function context(text, start, end) {
+  const before = text.slice(Math.max(0, start - 25), start).replace(/\s+/g, " ");
+  const after = text.slice(end, end + 25).replace(/\s+/g, " ");
+  return `…${before}[${text.slice(start, end)}]${after}…`;
+}
+
+function render({ model, el }) {
+  const uid = `medialit-pm-${++counter}`;
+  const root = h("div", { class: "medialit-phrase-marker medialit-widget" });
+  el.append(root);
+
+  const text = () => model.get("text") || "";
+  const cats = () => model.get("categories") || [];
+  const marks = () => ((model.get("data") || {}).marks || []).slice();
+  const catInfo = (name) => {
+    const list = cats();
+    const i = list.findIndex((c) => c.name === name);
+    return i === -1
+      ? { name, colour: "#999999", tag: "?", style: "dotted", definition: "" }
+      : { ...list[i], style: LINE_STYLES[i % LINE_STYLES.length] };
+  };
+
+  // ---------------------------------------------------------------- layout
+  const title = h("h4", { class: "pm-title", text: `Mark phrases: ${model.get("title") || ""}` });
+  const help = h("p", {
+    class: "pm-help",
+    text: "Select words in the text with the mouse, or type a phrase in the Phrase box. " +
+      "Choose a category, then press Add mark (or Enter). In the list of marks, use the arrow keys " +
+      "to move and Delete to remove a mark.",
+  });
+  const legend = h("ul", { class: "pm-legend", "aria-label": "Categories" });
+  const textBox = h("div", {
+    class: "pm-text", tabindex: "0", role: "document", "aria-label": "Text to mark (select words to mark them)",
+  });
+  const phraseLabel = h("label", { for: `${uid}-phrase`, text: "Phrase" });
+  const phrase = h("input", {
+    id: `${uid}-phrase`, class: "pm-phrase", type: "text", autocomplete: "off",
+    placeholder: "type or select words from the text", "aria-describedby": `${uid}-found`,
+  });
+  const found = h("span", { id: `${uid}-found`, class: "pm-found", "aria-live": "polite" });
+  const occLabel = h("label", { for: `${uid}-occ`, text: "Which one" });
+  const occurrence = h("select", { id: `${uid}-occ`, class: "pm-occurrence" });
+  const catLabel = h("label", { for: `${uid}-cat`, text: "Category" });
+  const category = h("select", { id: `${uid}-cat`, class: "pm-category" });
+  const noteLabel = h("label", { for: `${uid}-note`, text: "Note" });
+  const note = h("input", { id: `${uid}-note`, class: "pm-note", type: "text", placeholder: "optional" });
+  const add = h("button", { class: "pm-add", type: "button", text: "Add mark" });
+  const message = h("div", { class: "pm-message", role: "alert" });
+  const listTitle = h("h5", { id: `${uid}-list`, text: "Your marks" });
+  const list = h("ul", { class: "pm-marks", "aria-labelledby": `${uid}-list` });
+  const status = h("div", { class: "pm-status", role: "status", "aria-live": "polite" });
+
+  const form = h("div", { class: "pm-form" }, [
+    h("div", { class: "pm-row" }, [phraseLabel, phrase, found]),
+    h("div", { class: "pm-row" }, [occLabel, occurrence, catLabel, category]),
+    h("div", { class: "pm-row" }, [noteLabel, note, add]),
+  ]);
+  root.append(title, help, legend, textBox, form, message, listTitle, list, status);
+
+  let pending = null; // {start, end} of a mouse selection
+
+  // ---------------------------------------------------------------- drawing
+  function drawLegend() {
+    legend.replaceChildren();
+    category.replaceChildren();
+    cats().forEach((c, i) => {
+      const swatch = h("span", { class: "pm-swatch", "aria-hidden": "true" });
+      swatch.style.background = c.colour;
+      legend.append(h("li", {}, [swatch, h("b", { text: `[${c.tag}] ${c.name}` }), `: ${c.definition}`]));
+      const opt = h("option", { value: c.name, text: `[${c.tag}] ${c.name}` });
+      opt.title = c.definition;
+      category.append(opt);
+    });
+  }
+
+  function drawText() {
+    const body = text();
+    const valid = marks().filter((m) => m.start >= 0 && m.end <= body.length && m.start < m.end);
+    const cuts = new Set([0, body.length]);
+    for (const m of valid) { cuts.add(m.start); cuts.add(m.end); }
+    const points = [...cuts].sort((a, b) => a - b);
+    const frag = document.createDocumentFragment();
+    for (let k = 0; k < points.length - 1; k++) {
+      const s = points[k], e = points[k + 1];
+      const covering = valid.filter((m) => m.start <= s && m.end >= e);
+      const seg = h(covering.length ? "mark" : "span", { "data-start": String(s), class: "pm-seg" });
+      seg.textContent = body.slice(s, e);
+      if (covering.length) {
+        const first = catInfo(covering[0].category);
+        seg.style.background = first.colour + "40";
+        seg.style.borderBottom = `3px ${first.style} ${first.colour}`;
+        if (covering.length > 1) seg.classList.add("pm-overlap");
+        seg.title = covering.map((m) => `[${catInfo(m.category).tag}] ${m.category}`).join(" + ");
+      }
+      frag.append(seg);
+      for (const m of valid.filter((m) => m.end === e)) {
+        const info = catInfo(m.category);
+        frag.append(h("sup", { class: "pm-tag", "data-skip": "1", text: `[${info.tag}]`, title: m.category }));
+      }
+    }
+    textBox.replaceChildren(frag);
+  }
+
+  function drawList(focusIndex = null) {
+    const body = text();
+    list.replaceChildren();
+    const all = marks();
+    if (!all.length) list.append(h("li", { class: "pm-empty", text: "No marks yet." }));
+    all.forEach((m, i) => {
+      const info = catInfo(m.category);
+      const del = h("button", {
+        type: "button", class: "pm-delete", text: "Delete",
+        "aria-label": `Delete mark ${i + 1}: ${m.category}, “${m.text}”`,
+      });
+      del.addEventListener("click", () => removeMark(i));
+      const where = m.end <= body.length ? ` (characters ${m.start}–${m.end})` : " (outside this text)";
+      const label = h("span", { class: "pm-mark-label" }, [
+        h("b", { text: `[${info.tag}] ${m.category}` }), `: “${m.text}”${where}${m.note ? ` — note: ${m.note}` : ""}`,
+      ]);
+      const item = h("li", { tabindex: "0", class: "pm-mark", "data-index": String(i) }, [label, " ", del]);
+      item.style.borderLeft = `6px ${info.style} ${info.colour}`;
+      item.addEventListener("keydown", (ev) => {
+        if (ev.target !== item) return;
+        if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+          ev.preventDefault();
+          const items = list.querySelectorAll("li.pm-mark");
+          const next = items[Math.max(0, Math.min(items.length - 1, i + (ev.key === "ArrowDown" ? 1 : -1)))];
+          if (next) next.focus();
+        } else if (ev.key === "Delete" || ev.key === "Backspace") {
+          ev.preventDefault();
+          removeMark(i, true);
+        }
+      });
+      list.append(item);
+    });
+    if (focusIndex !== null) {
+      const items = list.querySelectorAll("li.pm-mark");
+      if (items.length) items[Math.min(focusIndex, items.length - 1)].focus();
+      else phrase.focus();
+    }
+  }
+
+  function drawStatus() {
+    status.textContent = (model.get("status_ok") ? "✔ " : "⚠ Not saved: ") + (model.get("status") || "");
+    status.classList.toggle("pm-error", !model.get("status_ok"));
+  }
+
+  function drawOccurrences() {
+    const body = text();
+    const value = phrase.value;
+    occurrence.replaceChildren();
+    if (pending && body.slice(pending.start, pending.end) === value) {
+      occurrence.append(h("option", { value: String(pending.start), text: `selected: ${context(body, pending.start, pending.end)}` }));
+      found.textContent = "from your selection";
+      return;
+    }
+    pending = null;
+    const starts = findAll(body, value);
+    starts.forEach((s, i) => {
+      occurrence.append(h("option", { value: String(s), text: `${i + 1}: ${context(body, s, s + value.length)}` }));
+    });
+    found.textContent = value ? (starts.length ? `found ${starts.length} time(s)` : "not found in the text") : "";
+  }
+
+  // ---------------------------------------------------------------- actions
+  function save(newMarks) {
+    model.set("data", { ...(model.get("data") || {}), marks: newMarks });
+    model.save_changes();
+  }
+
+  function addMark() {
+    const body = text();
+    const value = phrase.value;
+    message.textContent = "";
+    if (!value.trim()) { message.textContent = "Type or select a phrase first."; phrase.focus(); return; }
+    if (!occurrence.value) { message.textContent = `“${value}” is not in the text. Check the spelling.`; phrase.focus(); return; }
+    const start = Number(occurrence.value);
+    const end = start + value.length;
+    const cat = category.value;
+    if (marks().some((m) => m.start === start && m.end === end && m.category === cat)) {
+      message.textContent = "That phrase already has this category here.";
+      return;
+    }
+    const all = marks();
+    all.push({ start, end, text: body.slice(start, end), category: cat, note: note.value });
+    save(all);
+    phrase.value = ""; note.value = ""; pending = null;
+    drawOccurrences();
+    message.textContent = "";
+    phrase.focus();
+  }
+
+  function removeMark(i, keepFocus = false) {
+    const all = marks();
+    all.splice(i, 1);
+    save(all);
+    drawText();
+    drawList(keepFocus ? i : null);
+  }
+
+  function selectionOffsets() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!textBox.contains(range.startContainer) || !textBox.contains(range.endContainer)) return null;
+    const offsetOf = (node, off, atEnd) => {
+      let el = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      if (el === textBox) {  // a boundary between children
+        const child = textBox.childNodes[Math.min(off, textBox.childNodes.length - 1)];
+        el = child; off = atEnd && off >= textBox.childNodes.length ? (child.textContent || "").length : 0;
+      }
+      while (el && el.dataset && el.dataset.skip) el = atEnd ? el.previousElementSibling : el.nextElementSibling;
+      if (!el || !el.dataset || el.dataset.start === undefined) return null;
+      const base = Number(el.dataset.start);
+      if (node.nodeType !== Node.TEXT_NODE || node.parentElement !== el) off = atEnd ? el.textContent.length : 0;
+      return base + off;
+    };
+    let start = offsetOf(range.startContainer, range.startOffset, false);
+    let end = offsetOf(range.endContainer, range.endOffset, true);
+    if (start === null || end === null) return null;
+    const body = text();
+    while (start < end && /\s/.test(body[start])) start++;
+    while (end > start && /\s/.test(body[end - 1])) end--;
+    return end > start ? { start, end } : null;
+  }
+
+  function takeSelection() {
+    const off = selectionOffsets();
+    if (!off) return;
+    pending = off;
+    phrase.value = text().slice(off.start, off.end);
+    drawOccurrences();
+  }
+
+  textBox.addEventListener("mouseup", takeSelection);
+  textBox.addEventListener("keyup", (ev) => { if (ev.shiftKey) takeSelection(); });
+  phrase.addEventListener("input", () => { drawOccurrences(); message.textContent = ""; });
+  phrase.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); addMark(); } });
+  note.addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); addMark(); } });
+  add.addEventListener("click", addMark);
+
+  const onData = () => { drawText(); drawList(); };
+  const onText = () => { drawText(); drawOccurrences(); };
+  const onCategories = () => { drawLegend(); drawText(); drawList(); };
+  model.on("change:data", onData);
+  model.on("change:text", onText);
+  model.on("change:categories", onCategories);
+  model.on("change:status", drawStatus);
+  model.on("change:status_ok", drawStatus);
+
+  drawLegend();
+  drawText();
+  drawList();
+  drawOccurrences();
+  drawStatus();
+
+  return () => {
+    model.off("change:data", onData);
+    model.off("change:text", onText);
+    model.off("change:categories", onCategories);
+    model.off("change:status", drawStatus);
+    model.off("change:status_ok", drawStatus);
+  };
+}
+
+export default { render };

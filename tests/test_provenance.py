@@ -1,0 +1,268 @@
+"""Tests for medialit.provenance and the Lesson 01 data (quotes, outlets, MT artefacts, keys)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import medialit as ml
+from medialit import provenance as p
+
+STATUSES = {"CONFIRMED", "WRONG", "UNCONFIRMED", "OPINION"}
+# The contract in CONTRIBUTING.md ("Provenance checklist questions").
+CHECKLIST = {
+    "publisher": ["named", "not named", "can't tell"],
+    "author": ["yes", "no", "can't tell"],
+    "date": ["yes", "no", "can't tell"],
+    "original": ["original", "republication", "translation", "can't tell"],
+    "sources": ["for most claims", "for some claims", "for none", "can't tell"],
+    "quotes": ["all", "some", "none", "can't tell"],
+    "owner": ["yes", "partly", "no", "can't tell"],
+    "purpose": ["yes", "partly", "no", "can't tell"],
+}
+CASES = ["southfront_2026", "voltaire_2024", "linternaute_mt_2024"]
+
+
+# ---------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("text,day", [
+    ("Saturday January 10, 2024", "Wednesday"),   # the article's date: really a Wednesday
+    ("10 February 2024", "Saturday"),             # the rally
+    ("2024-01-09", "Tuesday"),                    # Breton's European Parliament event
+    ("2026-03-06", "Friday"),                     # SouthFront's dateline
+    ("Sunday February 11, 2024", "Sunday"),
+])
+def test_weekday(text, day):
+    assert p.weekday(text) == day
+
+
+def test_weekday_accepts_date_objects():
+    assert p.weekday(dt.date(2024, 5, 28)) == "Tuesday"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "not a date", "10/02/2024", "Saturday"])
+def test_weekday_refuses_unreadable_or_ambiguous_dates_plainly(bad):
+    with pytest.raises(ValueError, match="date|ambiguous"):
+        p.weekday(bad)
+
+
+def test_weekday_refuses_non_text():
+    with pytest.raises(TypeError, match="as text"):
+        p.weekday(20240210)
+
+
+def test_split_weekday():
+    assert p.split_weekday("Saturday January 10, 2024") == ("Saturday", "January 10, 2024")
+    assert p.split_weekday("sat. 10 Feb 2024") == ("Saturday", "10 Feb 2024")
+    assert p.split_weekday("2024-02-10") == (None, "2024-02-10")
+
+
+def test_date_check_flags_the_wrong_weekday():
+    df = p.date_check(["Saturday January 10, 2024", ("rally", "Saturday 10 February 2024"), "2024-05-28"])
+    assert list(df["actual_weekday"]) == ["Wednesday", "Saturday", "Tuesday"]
+    assert list(df["weekday_matches"]) == [False, True, None]
+    assert df.loc[1, "label"] == "rally"
+    assert df.loc[0, "date"] == "2024-01-10"
+
+
+# ---------------------------------------------------------------- quote drift
+
+def test_changed_words_finds_the_documented_drift():
+    q = ml.load_table("quotes").set_index("id")
+    trump = p.changed_words(q.loc["q01", "as_printed"], q.loc["q01", "original"])
+    assert trump.count(("would", "will")) == 2
+    assert ("the hell", "") in trump
+    assert any("bills" in o and "debts" in pr for o, pr in trump)
+    assert p.changed_words(q.loc["q04", "as_printed"], q.loc["q04", "original"]) == [("appalling", "distressing")]
+    assert p.changed_words(q.loc["q05", "as_printed"], q.loc["q05", "original"])[0] == ("unhinged", "insane")
+    assert ("puts", "exposes") in p.changed_words(q.loc["q03", "as_printed"], q.loc["q03", "original"])
+
+
+def test_identical_quotes_have_no_drift():
+    assert p.changed_words("Nobody's talking about Article 5.", "Nobody’s talking about Article 5") == []
+    assert p.drift_summary("a b c", "a b c") == "no change in wording"
+    assert p.drift_summary("the US, and", "the United States, and") == "United States → US"
+    assert p.drift_summary("pay your debts.", "pay your bills.") == "bills → debts"
+
+
+def test_words_outside_a_partial_original_are_not_counted_as_changes():
+    ops = p.word_diff("Any suggestion undermines all of our security", "...undermines all of our security")
+    assert ops[0] == ("outside", "", "Any suggestion")
+    assert p.changed_words("Any suggestion undermines all of our security", "...undermines all of our security") == []
+
+
+def test_quote_drift_escapes_html():
+    out = p.quote_drift("I will go <script>alert(1)</script>", "I would go")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "[was: would]" in out and "[now: will]" in out
+    assert "line-through" in out and "underline" in out   # not colour alone
+
+
+def test_drift_table_rows():
+    q = ml.load_table("quotes")
+    out = p.drift_table(q, ["q04", "q05"])
+    assert out.count("<tr>") == 3
+    assert "appalling → distressing" in out
+
+
+def test_html_table_escapes_and_links_only_web_addresses():
+    import pandas as pd
+
+    df = pd.DataFrame([{"fact": "<img src=x>", "source": "A", "source_url": "javascript:alert(1)"},
+                       {"fact": "ok", "source": "B", "source_url": "https://example.org/?a=1&b=2"}])
+    out = p.html_table(df, ["fact", "source", "source_url"])
+    assert "<img" not in out and "&lt;img" in out
+    assert "javascript:" not in out.split("href")[0] and 'href="javascript' not in out
+    assert 'href="https://example.org/?a=1&amp;b=2"' in out
+
+
+# ---------------------------------------------------------------- chains
+
+def test_chain_text_in_order():
+    text = p.chain_text("voltaire_2024")
+    assert text.index("Voltaire Network") < text.index("Swiss Standpoint") < text.index("uncutnews")
+    assert "UNCONFIRMED" in text.split("→")[0]
+
+
+# ---------------------------------------------------------------- scorecard
+
+def test_reference_key_matches_the_checklist_contract():
+    ref = p.load_reference()
+    assert sorted(ref) == sorted(CASES)
+    for article, questions in ref.items():
+        assert set(questions) == set(CHECKLIST), article
+        for qid, entry in questions.items():
+            allowed = CHECKLIST[qid]
+            assert entry["answer"] in allowed, (article, qid)
+            assert all(a in allowed for a in entry.get("accept") or []), (article, qid)
+            assert entry["reason"].strip() and entry["source"].strip()
+
+
+def test_reference_key_matches_widget_questions_if_available():
+    try:
+        questions = ml.PROVENANCE_QUESTIONS
+    except (ImportError, AttributeError):
+        pytest.skip("ml.PROVENANCE_QUESTIONS is not available yet")
+    text = repr(questions)
+    for qid, choices in CHECKLIST.items():
+        assert qid in text
+        for choice in choices:
+            assert choice in text or choice.replace("'", "’") in text
+
+
+def _answers(**kw):
+    return {"answers": {q: {"answer": a, "evidence": "e"} for q, a in kw.items()}}
+
+
+def test_scorecard_results():
+    ref = p.load_reference()
+    data = {
+        "linternaute_mt_2024": _answers(publisher="not named", author="yes", owner="can't tell", date=""),
+        "voltaire_2024": {"data": _answers(original="Republication")},   # a store record, any case
+        "southfront_2026": None,
+    }
+    sc = p.scorecard(data, ref)
+    assert len(sc) == 24
+    r = sc.set_index(["article", "question"])["result"]
+    assert r["linternaute_mt_2024", "publisher"] == "matches"
+    assert r["linternaute_mt_2024", "author"] == "differs"
+    assert r["linternaute_mt_2024", "owner"] == "defensible"
+    assert r["linternaute_mt_2024", "date"] == "not answered"
+    assert r["voltaire_2024", "original"] == "matches"
+    assert (sc[sc.article == "southfront_2026"].result == "not answered").all()
+    counts = p.scorecard_counts(sc)
+    assert counts.loc["linternaute_mt_2024"].sum() == 8
+    assert counts.loc["linternaute_mt_2024", "matches"] == 1
+
+
+def test_scorecard_accepts_widget_like_objects_and_curly_apostrophes():
+    class Fake:
+        data = _answers(owner="can’t tell")
+
+    sc = p.scorecard({"linternaute_mt_2024": Fake()})
+    row = sc[(sc.article == "linternaute_mt_2024") & (sc.question == "owner")].iloc[0]
+    assert row.result == "defensible"
+
+
+@pytest.mark.parametrize("junk", [None, 42, "text", [], {"answers": "x"}, {"answers": {"owner": 3}}])
+def test_scorecard_never_raises_on_junk(junk):
+    sc = p.scorecard({"southfront_2026": junk})
+    assert set(sc.result) <= set(p.RESULTS)
+
+
+def test_summary_and_plot():
+    import matplotlib
+    matplotlib.use("Agg")
+    empty = p.scorecard({})
+    assert "not answered any" in p.scorecard_summary(empty)
+    sc = p.scorecard({"voltaire_2024": _answers(original="republication", author="yes")})
+    text = p.scorecard_summary(sc)
+    assert text.startswith("You answered 2 of 24") and "1 matches" in text and "1 differs" in text
+    fig = p.plot_scorecard(sc)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 3 * len(p.RESULTS)
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == set(p.RESULTS)
+    assert any(patch.get_hatch() for patch in ax.patches)    # not colour alone
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+
+
+# ---------------------------------------------------------------- the lesson's data
+
+def test_quotes_table_matches_the_articles():
+    q = ml.load_table("quotes")
+    assert q["id"].is_unique
+    for _, row in q.iterrows():
+        art = ml.load_article(row["article"])
+        assert row["as_printed"] in art.sentence(row["sentence"]).text, row["id"]
+        assert row["status"] in STATUSES, row["id"]
+        assert row["source_url"].startswith("http"), row["id"]
+        assert re.match(r"^(about )?\d{4}-\d{2}-\d{2}(/\d{2})?$", row["date"]), row["id"]
+
+
+def test_quotes_dates_match_the_fact_sheet():
+    q = ml.load_table("quotes").set_index("id")
+    assert q.loc["q01", "date"] == "2024-02-10" and "Conway" in q.loc["q01", "venue"]
+    assert q.loc["q09", "date"] != q.loc["q10", "date"]          # the Salvini splice
+    assert "Tashkent" in q.loc["q11", "venue"] and q.loc["q11", "date"] == "2024-05-28"
+    assert q.loc["q13", "status"] == "UNCONFIRMED"
+
+
+def test_outlets_table_is_sourced_and_statused():
+    o = ml.load_table("outlets")
+    for col in ["outlet", "aspect", "fact", "source", "source_url", "checked_via", "date", "status", "facts_section"]:
+        assert col in o.columns
+    assert set(o["status"]) <= STATUSES
+    assert o["source_url"].str.startswith("http").all()
+    assert not o["source_url"].str.contains("bluemoon").any()
+    assert {"SouthFront", "Voltaire Network", "Swiss Standpoint", "Linternaute"} <= set(o["outlet"])
+    assert (o["role"] == "evaluator").sum() >= 3
+    wiki = o[o["fact"].str.contains("conspiracy")]
+    assert len(wiki) == 1 and wiki.iloc[0]["fact"].startswith("English and French Wikipedia")
+
+
+def test_mt_artefacts_table():
+    m = ml.load_table("mt_artefacts")
+    art = ml.load_article("linternaute_mt_2024").text
+    assert set(m["status"]) <= STATUSES
+    for eng in ["What He Wants to Do Elected", "as part of a meeting", "An exit which", "dates from 2020"]:
+        assert eng in art
+        assert eng in " ".join(m["english_in_copy"])
+
+
+def test_exercise_key_ids_are_prefixed():
+    key = ml.data.load_yaml("01_source_provenance_ex1", "keys")
+    assert key["questions"]
+    for qid, q in key["questions"].items():
+        assert qid.startswith("01-ex1-")
+        assert q["type"] in {"choice", "text", "number", "set", "date", "labels", "free"}
+        assert q.get("source")
+        if q["type"] == "free":
+            assert q["min_words"] > 0 and q["points"]
+
+
+def test_exercise_weekday_answers_agree_with_pandas():
+    key = ml.data.load_yaml("01_source_provenance_ex1", "keys")["questions"]
+    assert key["01-ex1-weekday"]["answer"] == p.weekday("2024-05-27")
+    assert key["01-ex1-weekday-welt"]["answer"] == p.weekday("2024-05-26")

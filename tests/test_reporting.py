@@ -1,0 +1,427 @@
+"""Tests for lesson 02's module (medialit.reporting) and its data: the sentence key, the phrase
+key, the exercise key and the model report with its source table."""
+from __future__ import annotations
+
+import copy
+import math
+import re
+
+import pandas as pd
+import pytest
+import yaml
+
+import medialit as ml
+from medialit import data, reporting
+
+
+@pytest.fixture(scope="module")
+def key():
+    return reporting.load_key()
+
+
+# ------------------------------------------------------------------ the sentence key
+
+
+def test_key_covers_every_body_sentence_and_nothing_else(key):
+    for aid in reporting.ARTICLES:
+        body = [s.id for s in ml.load_article(aid).body_sentences()]
+        assert sorted(key["articles"][aid]) == sorted(body), aid
+    assert reporting.validate_key(key) == []
+
+
+def test_key_sentence_counts(key):
+    counts = {aid: len(key["articles"][aid]) for aid in reporting.ARTICLES}
+    assert counts == {aid: len(ml.load_article(aid).body_sentences()) for aid in reporting.ARTICLES}
+    assert sum(counts.values()) == 61  # 23 + 15 + 23 body sentences
+
+
+def test_validate_key_reports_a_missing_sentence(key):
+    broken = copy.deepcopy(key)
+    del broken["articles"]["voltaire_2024"]["s010"]
+    problems = reporting.validate_key(broken)
+    assert any("voltaire_2024 s010 is a body sentence but has no key entry" in p for p in problems)
+
+
+def test_validate_key_reports_an_entry_for_a_missing_or_non_body_sentence(key):
+    broken = copy.deepcopy(key)
+    broken["articles"]["voltaire_2024"]["s099"] = {"label": "opinion", "also": [], "why": "x"}
+    broken["articles"]["voltaire_2024"]["s001"] = {"label": "opinion", "also": [], "why": "x"}  # the title
+    problems = reporting.validate_key(broken)
+    assert any("s099 has a key entry but is not a body sentence" in p for p in problems)
+    assert any("s001 has a key entry but is not a body sentence" in p for p in problems)
+
+
+def test_validate_key_reports_unknown_labels_and_empty_reasons(key):
+    broken = copy.deepcopy(key)
+    broken["articles"]["southfront_2026"]["s004"] = {"label": "propaganda", "also": ["fact"], "why": " "}
+    problems = reporting.validate_key(broken)
+    assert any("unknown label 'propaganda'" in p for p in problems)
+    assert any("unknown alternative label 'fact'" in p for p in problems)
+    assert any("'why') is empty" in p for p in problems)
+    assert reporting.validate_key({"labels": {}}) == ["The key needs an 'articles:' mapping."]
+
+
+def test_labels_in_code_match_the_key_file(key):
+    assert key["label_set"] == "reporting"
+    assert key["labels"] == reporting.LABELS
+    assert set(reporting.EXAMPLES) == set(reporting.LABELS) == set(reporting.GENRE)
+    assert 4 <= len(reporting.LABELS) <= 6
+
+
+def test_key_is_consistent_with_the_fact_sheet_opinion_rows(key):
+    """A sentence whose reason cites an OPINION status is opinion/prediction, or accepts opinion."""
+    for aid, entries in key["articles"].items():
+        for sid, e in entries.items():
+            if "OPINION" in reporting.statuses(e["why"]):
+                assert e["label"] in ("opinion", "prediction") or "opinion" in e["also"], (aid, sid)
+
+
+def test_key_cites_a_facts_row_wherever_a_status_is_named(key):
+    for aid, entries in key["articles"].items():
+        for sid, e in entries.items():
+            if reporting.statuses(e["why"]):
+                assert re.search(r"facts (\d[a-c] )?(row|rows|section)|row \d", e["why"]), (aid, sid, e["why"])
+
+
+def test_statuses_are_parsed_exactly():
+    assert reporting.statuses("x is WRONG, y UNCONFIRMED (row 2: OPINION)") == ["WRONG", "UNCONFIRMED", "OPINION"]
+    assert reporting.statuses("unconfirmed in lower case does not count") == []
+
+
+def test_key_frame_shape(key):
+    kf = reporting.key_frame(key)
+    assert len(kf) == 61
+    assert list(kf.columns) == ["article", "sentence", "text", "key", "also", "why", "statuses"]
+    row = kf[(kf.article == "linternaute_mt_2024") & (kf.sentence == "s015")].iloc[0]
+    assert row["key"] == "attributed report" and "WRONG" in row["statuses"]
+
+
+# ------------------------------------------------------------------ learner labels and compare
+
+
+def test_learner_labels_accepts_every_shape():
+    assert reporting.learner_labels(None) == {}
+    assert reporting.learner_labels({"s004": "opinion", "s005": ""}) == {"s004": "opinion"}
+    widget_data = {"label_set": "reporting", "labels": {"s004": {"label": "quotation", "note": "", "confidence": ""},
+                                                          "s005": {"label": "", "note": "x", "confidence": ""}}}
+    assert reporting.learner_labels(widget_data) == {"s004": "quotation"}
+
+    class Fake:
+        data = widget_data
+
+    assert reporting.learner_labels(Fake(), sentences=["s005"]) == {}
+    with pytest.raises(TypeError):
+        reporting.learner_labels(42)
+
+
+def test_exercise_answer_is_none_until_something_is_labelled():
+    assert reporting.exercise_answer({"labels": {}}) is None
+    assert reporting.exercise_answer({"s030": "opinion"}) is None  # outside the passage
+    assert reporting.exercise_answer({"s004": "opinion", "s030": "opinion"}) == {"s004": "opinion"}
+
+
+def _fake_signals(article, ids, **fired):
+    rows = []
+    art = ml.load_article(article)
+    for sid in ids:
+        row = {"article": article, "sentence": sid, "text": art.sentence(sid).text}
+        for fam in ("attribution", "quotes", "hedges", "rhetoric", "opinion", "loaded"):
+            row[fam] = sid in fired.get(fam, ())
+        row["signals"] = "fake"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_compare_marks_agreement_kinds(key):
+    entries = key["articles"]["voltaire_2024"]
+    ids = list(entries)
+    sig = _fake_signals("voltaire_2024", ids, attribution={"s006"})
+    learner = {"s006": "attributed report",            # the key's label
+               "s010": "unattributed assertion",       # an 'also' of the key
+               "s011": "quotation"}                    # differs
+    table = reporting.compare(learner, entries, sig, article="voltaire_2024")
+    got = dict(zip(table.sentence, table.agree))
+    assert got["s006"] == "yes" and got["s010"] == "defensible" and got["s011"] == "no"
+    assert got["s012"] == "not labelled"
+    assert len(table) == 15
+    assert reporting.agreement_counts(table) == {"yes": 1, "defensible": 1, "no": 1, "not labelled": 12}
+    assert dict(zip(table.sentence, table.guess))["s006"] == "attributed report"
+    with pytest.raises(ValueError):
+        reporting.compare(learner, entries, sig)
+
+
+def test_guess_label_priority():
+    g = reporting.guess_label
+    assert g({"quotes": True, "attribution": True, "opinion": True}) == "quotation"
+    assert g({"attribution": True, "opinion": True}) == "attributed report"
+    assert g({"hedges": True, "opinion": True}) == "prediction"
+    assert g({"opinion": True}) == "opinion"
+    assert g({}) == "unattributed assertion"
+
+
+# ------------------------------------------------------------------ scores and examples (synthetic)
+
+
+def _table(rows):
+    return pd.DataFrame(rows)
+
+
+def test_signal_scores_counts_by_hand():
+    t = _table([
+        {"key": "opinion", "opinion": True, "attribution": False},
+        {"key": "opinion", "opinion": False, "attribution": False},
+        {"key": "quotation", "opinion": True, "attribution": True},
+        {"key": "attributed report", "opinion": False, "attribution": True},
+        {"key": "unattributed assertion", "opinion": False, "attribution": False},
+    ])
+    s = reporting.signal_scores(t).set_index("family")
+    assert s.loc["opinion", ["true_pos", "false_pos", "false_neg"]].tolist() == [1, 1, 1]
+    assert s.loc["opinion", "precision"] == 0.5 and s.loc["opinion", "recall"] == 0.5
+    assert s.loc["attribution", "precision"] == 1.0 and s.loc["attribution", "recall"] == 1.0
+    assert "quotes" not in s.index  # no such column: not scored
+    t2 = _table([{"key": "opinion", "opinion": False}])
+    assert math.isnan(reporting.signal_scores(t2).set_index("family").loc["opinion", "precision"])
+
+
+def test_misleading_examples_finds_each_kind_by_rule():
+    base = {"attribution": False, "quotes": False, "hedges": False, "opinion": False, "loaded": False,
+            "signals": "", "statuses": []}
+    t = _table([
+        dict(base, article="a", sentence="s1", text="q", key="quotation", why="", opinion=True, quotes=True, attribution=True),
+        dict(base, article="a", sentence="s2", text="u", key="unattributed assertion", why=""),
+        dict(base, article="a", sentence="s3", text="w", key="attributed report", why="x", attribution=True, statuses=["WRONG"]),
+        dict(base, article="a", sentence="s4", text="o", key="opinion", why=""),
+        dict(base, article="a", sentence="s5", text="fine", key="opinion", why="", opinion=True),
+        dict(base, article="b", sentence="s2", text="u2", key="unattributed assertion", why=""),
+    ])
+    ex = reporting.misleading_examples(t, per_kind=5)
+    kinds = dict(zip(zip(ex.article, ex.sentence), ex.kind))
+    assert kinds[("a", "s1")] == "quoted opinion"
+    assert kinds[("a", "s2")] == "quiet unsourced claim"
+    assert kinds[("a", "s3")] == "attributed but not confirmed"
+    assert kinds[("a", "s4")] == "opinion without signal words"
+    assert ("a", "s5") not in kinds
+    ex2 = reporting.misleading_examples(t, per_kind=5, exclude={"b": ["s2"]})
+    assert ("b", "s2") not in set(zip(ex2.article, ex2.sentence))
+    assert len(reporting.misleading_examples(t, per_kind=1)) == 4
+
+
+# ------------------------------------------------------------------ with the real cues
+
+
+def _cues_ready() -> bool:
+    try:
+        ml.cues.attribution("The minister said so.")
+        return True
+    except Exception:  # noqa: BLE001 - the lexicons are another module's data
+        return False
+
+
+needs_cues = pytest.mark.skipif(not _cues_ready(), reason="medialit.cues lexicons are not available yet")
+
+
+@needs_cues
+def test_signal_table_and_scores_on_the_real_articles(key):
+    table = reporting.scored_table(key=key)
+    assert len(table) == 61 and table["attribution"].notna().all()
+    scores = reporting.signal_scores(table).set_index("family")
+    for fam in ("attribution", "opinion", "quotes"):
+        assert 0 <= scores.loc[fam, "recall"] <= 1
+        assert scores.loc[fam, "fired"] == scores.loc[fam, "true_pos"] + scores.loc[fam, "false_pos"]
+    # a sentence of Salvini's quote: the cue machinery sees quotation marks and attribution
+    row = table[(table.article == "voltaire_2024") & (table.sentence == "s012")].iloc[0]
+    assert row["quotes"] and row["attribution"]
+
+
+@needs_cues
+def test_quoted_hits_can_be_ignored():
+    with_quotes = reporting.signal_table("voltaire_2024", sentences=["s012"])
+    without = reporting.signal_table("voltaire_2024", sentences=["s012"], quoted=False)
+    assert "(in quote)" in with_quotes.loc[0, "signals"]
+    assert "(in quote)" not in without.loc[0, "signals"]
+
+
+@needs_cues
+def test_misleading_examples_on_the_real_key_skip_the_exercise(key):
+    table = reporting.scored_table(key=key)
+    ex = reporting.misleading_examples(table, per_kind=10,
+                                       exclude={reporting.EXERCISE_ARTICLE: reporting.EXERCISE_SENTENCES})
+    assert len(ex)
+    assert not ((ex.article == reporting.EXERCISE_ARTICLE) & ex.sentence.isin(reporting.EXERCISE_SENTENCES)).any()
+    assert set(ex.kind) <= set(reporting.MISLEAD_KINDS)
+
+
+@needs_cues
+def test_mix_table_and_plot(key, tmp_path):
+    mix = reporting.mix_table(learner={"southfront_2026": {"s002": "opinion", "s003": "quotation"}}, key=key)
+    ours = mix[(mix.source == "our key")].groupby("article")["count"].sum().to_dict()
+    assert ours == {"southfront_2026": 23, "voltaire_2024": 15, "linternaute_mt_2024": 23}
+    you = mix[(mix.source == "you")]
+    assert set(you.article) == {"southfront_2026"} and you["count"].sum() == 2
+    guess = mix[(mix.source == "signals' guess")].groupby("article")["count"].sum().to_dict()
+    assert guess == ours
+    import matplotlib
+    matplotlib.use("Agg")
+    fig = reporting.plot_mix(mix)
+    ax = fig.axes[0]
+    assert len(ax.patches) == len(reporting.LABELS) * 7  # 3 key bars + 1 learner bar + 3 guesses
+    assert {p.get_hatch() for p in ax.patches} >= {"//", ".."}
+    summary = reporting.mix_summary(mix)
+    n_op = sum(e["label"] in ("opinion", "prediction") for e in key["articles"]["southfront_2026"].values())
+    assert f"southfront_2026 (our key): {n_op} of 23 opinion or prediction" in summary
+    assert "southfront_2026 (you): 1 of 2 opinion or prediction" in summary
+    fig.savefig(tmp_path / "mix.png")
+
+
+# ------------------------------------------------------------------ the phrase key
+
+
+def test_phrase_key_offsets_match_the_text():
+    pk = reporting.load_phrase_key()
+    text = ml.load_article("southfront_2026").text
+    assert pk["article"] == "southfront_2026"
+    for sp in pk["spans"]:
+        assert text[sp["start"]:sp["end"]] == sp["text"], sp["id"]
+    assert reporting.validate_phrase_key(pk) == []
+    assert len({sp["id"] for sp in pk["spans"]}) == len(pk["spans"])
+
+
+def test_phrase_key_uses_semeval_2020_task11_names():
+    semeval = {"Loaded Language", "Name Calling/Labeling", "Repetition", "Exaggeration/Minimisation", "Doubt",
+               "Appeal to fear/prejudice", "Flag-Waving", "Causal Oversimplification", "Slogans",
+               "Appeal to Authority", "Black-and-White Fallacy", "Thought-terminating Clichés",
+               "Bandwagon/Reductio ad Hitlerum", "Whataboutism/Straw Men/Red Herring"}
+    assert set(reporting.phrase_categories()) <= semeval
+
+
+def test_validate_phrase_key_catches_shifted_offsets():
+    pk = copy.deepcopy(reporting.load_phrase_key())
+    pk["spans"][0]["start"] += 1
+    pk["spans"][1]["category"] = "Sarcasm"
+    problems = reporting.validate_phrase_key(pk)
+    assert any(pk["spans"][0]["id"] in p and "not" in p for p in problems)
+    assert any("unknown category 'Sarcasm'" in p for p in problems)
+
+
+def test_compare_marks():
+    pk = reporting.load_phrase_key()
+    first, second = pk["spans"][0], pk["spans"][1]
+    marks = {"marks": [
+        {"start": first["start"], "end": first["end"], "category": first["category"]},
+        {"start": second["start"] + 2, "end": second["end"], "category": "Doubt"},
+        {"start": 1, "end": 5, "category": "Loaded Language"},
+    ]}
+    table = reporting.compare_marks(marks, pk)
+    res = dict(zip(table.phrase, table.result))
+    assert res[first["text"]] == "same category"
+    assert res[second["text"]] == "marked, other category"
+    assert res["date"] == "not in our key"
+    assert (table.result == "not marked").sum() == len(pk["spans"]) - 2
+    assert (reporting.compare_marks(None, pk).result == "not marked").all()
+
+
+# ------------------------------------------------------------------ the exercise key
+
+
+def test_exercise_key_agrees_with_the_sentence_key(key):
+    doc = data.load_yaml("02_opinion_or_reporting_ex1", "keys")
+    q = doc["questions"]["02-ex1-labels"]
+    entries = key["articles"][reporting.EXERCISE_ARTICLE]
+    assert list(q["answer"]) == list(reporting.EXERCISE_SENTENCES)
+    for sid, accepted in q["answer"].items():
+        assert accepted == [entries[sid]["label"], *entries[sid]["also"]], sid
+        assert q["why"][sid] == entries[sid]["why"]
+    assert doc["questions"]["02-ex1-justify"]["type"] == "free"
+    assert entries[doc["questions"]["02-ex1-attributed-wrong"]["answer"]]["label"] == "attributed report"
+
+
+def test_exercise_key_checks_pass_and_fail(monkeypatch, tmp_path):
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path))
+    monkeypatch.delenv("MEDIALIT_STRICT", raising=False)
+    q = data.load_yaml("02_opinion_or_reporting_ex1", "keys")["questions"]["02-ex1-labels"]
+    right = {sid: acc[-1] for sid, acc in q["answer"].items()}  # the last accepted alternative
+    assert ml.check("02-ex1-labels", right).status == "correct"
+    wrong = dict(right, s013="attributed report")
+    fb = ml.check("02-ex1-labels", wrong)
+    assert fb.status == "partly" and any("s013" in d and "Why:" in d for d in fb.details)
+    assert ml.check("02-ex1-labels", None).status == "unanswered"
+
+
+# ------------------------------------------------------------------ the model report
+
+
+def test_model_report_every_sentence_has_a_source_row():
+    assert reporting.check_report_sources() == []
+    art = ml.load_article(reporting.MODEL_REPORT)
+    table = reporting.report_sources()
+    assert len(table) == len(art.body_sentences()) >= 10
+    assert set(table["status"]) == {"CONFIRMED"}
+    assert art.sentences[0].role == "title"
+
+
+def test_model_report_manifest_entry_is_marked_written_for_the_course():
+    res = data.resource("articles", reporting.MODEL_REPORT)
+    assert res["kind"] == "written for the course"
+    assert res["publisher"] == res["author"] == "medialit contributors"
+    assert res["licence"] == "CC BY 4.0" and res["retrieved"] == "n/a"
+    assert res["url"].startswith("n/a")
+
+
+def test_model_report_has_no_loaded_words_of_seed_000():
+    text = ml.load_article(reporting.MODEL_REPORT).text.lower()
+    for sp in reporting.load_phrase_key()["spans"]:
+        if len(sp["text"]) < 40:
+            assert sp["text"].lower() not in text
+
+
+def test_check_report_sources_detects_a_missing_row(monkeypatch):
+    real = reporting.report_sources()
+    monkeypatch.setattr(reporting, "report_sources", lambda: real.iloc[1:].copy())
+    problems = reporting.check_report_sources()
+    assert problems and "has no source row" in problems[0]
+    changed = real.copy()
+    changed.loc[0, "status"] = "UNCONFIRMED"
+    monkeypatch.setattr(reporting, "report_sources", lambda: changed)
+    assert any("CONFIRMED facts only" in p for p in reporting.check_report_sources())
+
+
+def test_key_files_are_valid_yaml_with_unique_question_ids():
+    doc = yaml.safe_load(open(data.data_file("keys", "02_opinion_or_reporting_ex1"), encoding="utf-8"))
+    assert all(qid.startswith("02-") for qid in doc["questions"])
+
+
+def test_describe_agreement_messages(key):
+    entries = key["articles"]["voltaire_2024"]
+    sig = _fake_signals("voltaire_2024", list(entries))
+    empty = reporting.compare({}, entries, sig, article="voltaire_2024")
+    assert "not labelled any sentence yet" in reporting.describe_agreement(empty)
+    some = reporting.compare({"s006": "attributed report", "s011": "quotation"}, entries, sig, article="voltaire_2024")
+    assert reporting.describe_agreement(some).startswith("You labelled 2 of 15 sentences: 1 match")
+
+
+@needs_cues
+def test_exercise_feedback_covers_the_passage_only():
+    fb = reporting.exercise_feedback({"s004": "opinion", "s020": "opinion"})
+    assert list(fb.sentence) == list(reporting.EXERCISE_SENTENCES)
+    assert dict(zip(fb.sentence, fb.agree))["s004"] == "no"
+    shown = dict(zip(fb.sentence, fb.key))
+    assert shown["s004"] == "attributed report" and shown["s005"] == ""  # no answer given away
+    assert "appears once you label" in reporting.describe_agreement(reporting.exercise_feedback(None), key_shown=False)
+
+
+def test_misleading_examples_rank_the_clearest_first():
+    base = {"attribution": True, "quotes": True, "opinion": True, "signals": "", "statuses": [], "why": ""}
+    t = _table([
+        dict(base, article="a", sentence="s1", text="weak", key="quotation", opinion_hits=1),
+        dict(base, article="a", sentence="s2", text="strong", key="quotation", opinion_hits=6),
+        dict(base, article="a", sentence="s3", text="q", key="quotation", opinion=False, statuses=["WRONG"]),
+        dict(base, article="a", sentence="s4", text="r", key="attributed report", opinion=False, statuses=["UNCONFIRMED"]),
+    ])
+    ex = reporting.misleading_examples(t, per_kind=1)
+    assert dict(zip(ex.kind, ex.sentence)) == {"quoted opinion": "s2", "attributed but not confirmed": "s4"}
+
+
+def test_clip_shortens_long_quotes():
+    assert reporting._clip("short") == "short"
+    long = reporting._clip("word " * 30)
+    assert len(long) == 40 and long.endswith("…")

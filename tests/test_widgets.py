@@ -1,0 +1,489 @@
+"""Headless tests of the annotation widgets: drive them through their controls and handlers,
+check the answers file on disk, and check the restore in a fresh Python process."""
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import medialit as ml
+from medialit import store
+from medialit.widgets import base as wbase
+
+ARTICLE = "southfront_2026"
+LABELS = {"fact": "can be checked against a record", "opinion": "a view or judgement", "other": "neither"}
+CATS = {"loaded language": "words chosen to stir feelings", "hedge": "a word that softens a claim"}
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    folder = tmp_path / "answers"
+    monkeypatch.setenv("MEDIALIT_HOME", str(folder))
+    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setattr(store, "_chosen_learner", None)
+    return folder
+
+
+def saved(home, activity=None, learner="tester"):
+    doc = json.loads((home / f"{learner}.json").read_text(encoding="utf-8"))
+    return doc if activity is None else doc["activities"][activity]
+
+
+# ---------------------------------------------------------------- SentenceLabeller
+
+
+def test_labeller_click_label_note_confidence_saves(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS, label_set="fact-opinion")
+    assert not (home / "tester.json").exists(), "constructing a widget must not write anything"
+    first = lab.current
+    lab.label_buttons.value = "opinion"           # the learner clicks a label
+    rec = saved(home, f"labels:{ARTICLE}")
+    assert rec["kind"] == "sentence_labels" and rec["article"] == ARTICLE
+    assert rec["data"] == {"label_set": "fact-opinion",
+                           "labels": {first: {"label": "opinion", "note": "", "confidence": ""}}}
+    lab.note.value = "uses 'skeleton key' <b>metaphor</b>"   # types a note (saved on Enter)
+    lab.confidence.value = "medium"
+    entry = saved(home, f"labels:{ARTICLE}")["data"]["labels"][first]
+    assert entry == {"label": "opinion", "note": "uses 'skeleton key' <b>metaphor</b>", "confidence": "medium"}
+    assert f"1 of {len(lab.sentences)} labelled" in lab.progress.value
+    assert re.match(r"Saved \d\d:\d\d:\d\d to .*tester\.json$", lab.status)
+    # learner text is escaped in the overview, never inserted as HTML
+    assert "<b>metaphor</b>" not in lab.overview.value
+    assert "&lt;b&gt;metaphor&lt;/b&gt;" in lab.overview.value
+    assert "[O] opinion" in lab.overview.value  # label shown as text, not colour alone
+
+
+def test_labeller_navigation_and_controls_follow_data(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    ids = [s.id for s in ml.load_article(ARTICLE).body_sentences()]
+    lab.label_buttons.value = "fact"
+    lab.next_button.click()
+    assert lab.current == ids[1]
+    assert lab.label_buttons.value is None and lab.note.value == "" and lab.confidence.value == ""
+    lab.label_buttons.value = "other"
+    lab.goto.value = 0                          # "Go to" dropdown
+    assert lab.current == ids[0] and lab.label_buttons.value == "fact"
+    assert lab.prev_button.disabled
+    lab.show(ids[-1])
+    assert lab.next_button.disabled
+    lab.prev_button.click()
+    assert lab.current == ids[-2]
+    data = saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    assert {k: v["label"] for k, v in data.items()} == {ids[0]: "fact", ids[1]: "other"}
+    lab.show(ids[1])
+    lab.clear_button.click()
+    assert ids[1] not in saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    df = lab.to_frame()
+    assert list(df.columns) == ["sentence", "text", "label", "confidence", "note"]
+    assert df.set_index("sentence").loc[ids[0], "label"] == "fact" and len(df) == len(ids)
+
+
+def test_labeller_sentence_choice_and_bad_arguments(home):
+    art = ml.load_article(ARTICLE)
+    assert len(ml.SentenceLabeller(art, LABELS, sentences="all").sentences) == len(art.sentences)
+    lab = ml.SentenceLabeller(art, LABELS, sentences=["s003", "s005"], activity="t:labels")
+    assert [s.id for s in lab.sentences] == ["s003", "s005"]
+    with pytest.raises(ValueError):
+        lab.set_label("s004", "fact")           # not in this labeller
+    with pytest.raises(ValueError):
+        lab.set_label("s003", "nonsense")
+    with pytest.raises(ValueError):
+        ml.SentenceLabeller(art, {})
+    with pytest.raises(ml.DataError):
+        ml.SentenceLabeller(art, LABELS, sentences=["s999"])
+    assert not (home / "tester.json").exists()
+
+
+def test_labeller_restores_in_same_kernel_and_never_overwrites_on_construction(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.set_label("s005", "fact", note="n", confidence="high")
+    before = (home / "tester.json").read_bytes()
+    again = ml.SentenceLabeller(ARTICLE, LABELS)
+    assert (home / "tester.json").read_bytes() == before
+    assert again.restored and "loaded" in again.status
+    again.show("s005")
+    assert (again.label_buttons.value, again.note.value, again.confidence.value) == ("fact", "n", "high")
+
+
+def test_labeller_keeps_saved_label_outside_the_label_set(home):
+    store.put_activity(f"labels:{ARTICLE}", {"label_set": "old", "labels": {"s004": {"label": "satire",
+                       "note": "", "confidence": "bogus"}}}, kind="sentence_labels", article=ARTICLE)
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.show("s004")
+    assert lab.label_buttons.value is None and "satire" in lab.definition.value
+    lab.set_label("s005", "fact")
+    labels = saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    assert labels["s004"]["label"] == "satire" and labels["s004"]["confidence"] == ""  # kept, cleaned
+
+
+def test_labeller_300_sentences(home):
+    from medialit.data import Article, segment
+
+    text = "\n\n".join(f"Sentence number {i} says something about NATO." for i in range(300))
+    art = Article("synthetic", text, {"title": "Synthetic"}, segment(text))
+    lab = ml.SentenceLabeller(art, LABELS, activity="bench")
+    assert len(lab.sentences) == 300
+    lab.show(299)
+    lab.label_buttons.value = "fact"
+    assert "1 of 300 labelled" in lab.progress.value
+    assert lab.overview.value.count("<tr") == 301
+
+
+# ---------------------------------------------------------------- failures while saving
+
+
+@pytest.mark.parametrize("code, words", [(errno.EROFS, "cannot be written"), (errno.ENOSPC, "disk is full")])
+def test_save_failure_is_reported_and_saved_file_kept(home, monkeypatch, code, words):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.set_label("s004", "fact")
+    before = (home / "tester.json").read_bytes()
+    real_replace = os.replace
+
+    def broken(*_args, **_kw):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store.os, "replace", broken)
+    lab.set_label("s005", "opinion")
+    assert (home / "tester.json").read_bytes() == before, "saved work must stay as it was"
+    assert lab.unsaved and words in lab.status and "Not saved" in lab.status_html.value
+    assert lab.data["labels"]["s005"]["label"] == "opinion", "the change stays in memory"
+    assert not [p for p in home.iterdir() if p.name.endswith(".tmp")], "no temporary files left behind"
+    monkeypatch.setattr(store.os, "replace", real_replace)
+    lab.set_label("s006", "other")             # the next change retries and saves everything
+    labels = saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    assert {k: v["label"] for k, v in labels.items()} == {"s004": "fact", "s005": "opinion", "s006": "other"}
+    assert not lab.unsaved and lab.status.startswith("Saved")
+
+
+def test_save_failure_on_temp_file_creation(home, monkeypatch):
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+
+    def broken(*_a, **_k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    real = store.tempfile.mkstemp
+    monkeypatch.setattr(store.tempfile, "mkstemp", broken)
+    pm.add_phrase("NATO", "hedge")
+    assert not (home / "tester.json").exists()
+    assert not pm.status_ok and "cannot be written" in pm.status and len(pm.marks) == 1
+    monkeypatch.setattr(store.tempfile, "mkstemp", real)
+    assert pm.save() and saved(home, f"phrases:{ARTICLE}")["data"]["marks"] == pm.marks
+
+
+def test_other_kind_or_newer_file_is_never_overwritten(home):
+    store.put_activity("shared", {"marks": []}, kind="phrase_marks")
+    before = (home / "tester.json").read_bytes()
+    lab = ml.SentenceLabeller(ARTICLE, LABELS, activity="shared")
+    lab.set_label("s004", "fact")
+    assert (home / "tester.json").read_bytes() == before
+    assert "different kind of work" in lab.status
+    (home / "tester.json").write_text(json.dumps({"schema_version": 99, "activities": {}}))
+    newer = (home / "tester.json").read_bytes()
+    ledger = ml.ClaimLedger(ARTICLE)
+    ledger.add_row("a claim")
+    assert (home / "tester.json").read_bytes() == newer and "newer version" in ledger.status
+
+
+def test_damaged_saved_data_is_left_alone(home):
+    store.put_activity(f"provenance:{ARTICLE}", {"answers": ["not", "a", "dict"]}, kind="provenance_checklist")
+    before = (home / "tester.json").read_bytes()
+    pc = ml.ProvenanceChecklist(ARTICLE)
+    pc.answer("author", "yes")
+    assert (home / "tester.json").read_bytes() == before and "unexpected shape" in pc.status
+
+
+# ---------------------------------------------------------------- PhraseMarker
+
+
+def test_phrase_marker_offsets_repeats_and_overlaps(home):
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+    text = ml.load_article(ARTICLE).text
+    starts = pm.find("NATO")
+    assert len(starts) >= 2
+    pm.add_phrase("NATO", "loaded language", occurrence=2, note="second one")
+    phrase = text[starts[1]:starts[1] + 30]
+    pm.add_mark(starts[1], starts[1] + 30, "hedge")          # overlaps the first mark
+    pm.add_phrase("nato", "loaded language", occurrence=1)   # same words, another place
+    marks = saved(home, f"phrases:{ARTICLE}")["data"]["marks"]
+    assert [(m["start"], m["end"], m["category"]) for m in marks] == [
+        (starts[0], starts[0] + 4, "loaded language"),
+        (starts[1], starts[1] + 4, "loaded language"),
+        (starts[1], starts[1] + 30, "hedge"),
+    ]
+    assert marks[0]["text"] == text[starts[0]:starts[0] + 4] and marks[2]["text"] == phrase
+    assert marks[1]["note"] == "second one"
+    pm.remove_mark(0)
+    assert len(saved(home, f"phrases:{ARTICLE}")["data"]["marks"]) == 2
+    df = pm.to_frame()
+    assert list(df.columns) == ["start", "end", "text", "category", "note"] and len(df) == 2
+    with pytest.raises(ValueError):
+        pm.add_phrase("NATO", "nonsense")
+    with pytest.raises(ValueError):
+        pm.add_phrase("no such phrase in here", "hedge")
+    with pytest.raises(ValueError):
+        pm.add_mark(0, len(text) + 5, "hedge")
+
+
+def test_phrase_marker_front_end_updates_are_cleaned(home):
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+    text = pm.text
+    # what the browser sends: a wrong "text", a duplicate and junk
+    pm.data = {"marks": [{"start": 10, "end": 20, "text": "WRONG", "category": "hedge", "note": "x"},
+                         {"start": 10, "end": 20, "text": "", "category": "hedge", "note": "dup"},
+                         {"start": "a", "end": 3}, "junk", {"start": 5, "end": 2, "category": "hedge"}]}
+    marks = saved(home, f"phrases:{ARTICLE}")["data"]["marks"]
+    assert marks == [{"start": 10, "end": 20, "text": text[10:20], "category": "hedge", "note": "x"}]
+
+
+def test_phrase_marker_free_text_and_repr(home):
+    with pytest.raises(ValueError):
+        ml.PhraseMarker(None, CATS, text="Some text.")       # activity required
+    pm = ml.PhraseMarker(None, CATS, text="They say it may be true, it may not.", activity="free:1")
+    pm.add_phrase("may", "hedge", occurrence=2)
+    rec = saved(home, "free:1")
+    assert rec["article"] is None and rec["data"]["marks"][0]["start"] == pm.text.index("may", 14) == 28
+    assert not re.search(r"0x[0-9a-fA-F]{6,16}", repr(pm))
+    bundle = pm._repr_mimebundle_()
+    assert not re.search(r"0x[0-9a-fA-F]{6,16}", json.dumps(bundle, default=str))
+
+
+def test_phrase_marker_es_module_is_local():
+    folder = Path(ml.widgets.__file__).parent
+    js = (folder / "phrase_marker.js").read_text(encoding="utf-8")
+    assert "export default" in js
+    assert not re.search(r"https?://", js), "the front end must not load anything from the network"
+    assert "innerHTML" not in js, "text must be inserted with textContent"
+    assert str(ml.PhraseMarker._esm) == js, "the widget serves the module shipped in the package"
+
+
+# ---------------------------------------------------------------- ProvenanceChecklist
+
+
+def test_provenance_questions_match_contract():
+    qs = {q["id"]: q["choices"] for q in ml.PROVENANCE_QUESTIONS}
+    assert qs == {
+        "publisher": ["named", "not named", "can't tell"],
+        "author": ["yes", "no", "can't tell"],
+        "date": ["yes", "no", "can't tell"],
+        "original": ["original", "republication", "translation", "can't tell"],
+        "sources": ["for most claims", "for some claims", "for none", "can't tell"],
+        "quotes": ["all", "some", "none", "can't tell"],
+        "owner": ["yes", "partly", "no", "can't tell"],
+        "purpose": ["yes", "partly", "no", "can't tell"],
+    }
+
+
+def test_provenance_answer_and_evidence(home):
+    pc = ml.ProvenanceChecklist(ARTICLE)
+    pc.choice["author"].value = "yes"
+    pc.evidence["author"].value = "byline under the title"
+    pc.evidence["owner"].value = "https://example.org/about"
+    data = saved(home, f"provenance:{ARTICLE}")["data"]
+    assert data == {"answers": {"author": {"answer": "yes", "evidence": "byline under the title"},
+                                "owner": {"answer": "", "evidence": "https://example.org/about"}}}
+    assert "1 of 8 answered" in pc.progress.value
+    pc.choice["author"].value = ""
+    pc.evidence["author"].value = ""
+    assert "author" not in saved(home, f"provenance:{ARTICLE}")["data"]["answers"]
+    with pytest.raises(ValueError):
+        pc.answer("author", "maybe")
+    with pytest.raises(ValueError):
+        ml.ProvenanceChecklist(ARTICLE, questions=[{"id": "a", "question": "?", "choices": ["x"]}] * 2)
+    df = pc.to_frame()
+    assert len(df) == 8 and df.set_index("question_id").loc["owner", "evidence"] == "https://example.org/about"
+
+
+# ---------------------------------------------------------------- ClaimLedger
+
+
+def test_claim_ledger_add_edit_delete_undo(home):
+    led = ml.ClaimLedger(ARTICLE, rows=[{"claim": "NATO is test-driving Article 5", "sentence": "s004"}])
+    assert len(led.rows) == 1 and not (home / "tester.json").exists()
+    led.claimant.value = "the author"                 # edit in the editor
+    led.status_choice.value = "unsupported"
+    rows = saved(home, f"claims:{ARTICLE}")["data"]["rows"]
+    assert rows[0]["claimant"] == "the author" and rows[0]["status"] == "unsupported" and rows[0]["id"] == "c1"
+    assert set(rows[0]) == {"id", "sentence", "claim", "claimant", "evidence", "confirm", "status",
+                            "confidence", "note"}
+    led.add_button.click()
+    assert led.selected == 1 and led.claim.value == ""
+    led.sentence.value = "s006"                      # picking a sentence fills an empty claim
+    assert led.rows[1]["claim"] == f"“{ml.load_article(ARTICLE).sentence('s006').text}”"
+    led.confirm.value = "the NATO press office"
+    led.pick.value = 0
+    assert led.claimant.value == "the author"
+    led.delete_button.click()
+    assert [r["id"] for r in saved(home, f"claims:{ARTICLE}")["data"]["rows"]] == ["c2"]
+    led.undo_button.click()
+    assert [r["id"] for r in saved(home, f"claims:{ARTICLE}")["data"]["rows"]] == ["c1", "c2"]
+    led.add_row("third", status="cannot tell yet")
+    assert [r["id"] for r in led.rows] == ["c1", "c2", "c3"]
+    with pytest.raises(ValueError):
+        led.edit_row(0, status="true")
+    with pytest.raises(ValueError):
+        led.edit_row(0, colour="red")
+    assert led.to_frame().shape == (3, 9)
+    # pre-filled rows are ignored once something is saved
+    again = ml.ClaimLedger(ARTICLE, rows=[{"claim": "something else"}])
+    assert [r["id"] for r in again.rows] == ["c1", "c2", "c3"]
+
+
+def test_claim_ledger_statuses_exact():
+    assert ml.widgets.STATUSES == ("supported", "contradicted", "unsupported", "cannot tell yet")
+
+
+def test_claim_ledger_text_is_escaped(home):
+    led = ml.ClaimLedger(ARTICLE)
+    led.add_row("<img src=x onerror=alert(1)>")
+    assert "<img" not in led.table.value and "&lt;img" in led.table.value
+
+
+# ---------------------------------------------------------------- learner id, several widgets, submission
+
+
+def test_learner_box(home, monkeypatch):
+    monkeypatch.delenv("MEDIALIT_LEARNER")
+    box = ml.LearnerBox()
+    assert box.id_box.value == "learner"
+    box.id_box.value = "../../etc/passwd"
+    assert "cannot be used" in box.message.value and store.current_learner() == "learner"
+    box.id_box.value = "alice"
+    assert store.current_learner() == "alice" and "alice.json" in box.message.value
+    monkeypatch.setenv("MEDIALIT_LEARNER", "bob")
+    fixed = ml.LearnerBox()
+    assert fixed.id_box.disabled and "MEDIALIT_LEARNER" in fixed.message.value
+
+
+def test_widgets_share_one_file_and_export(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+    pc = ml.ProvenanceChecklist(ARTICLE)
+    led = ml.ClaimLedger(ARTICLE)
+    lab.set_label("s004", "fact")
+    pm.add_phrase("NATO", "hedge")
+    pc.answer("date", "yes", "top of page")
+    led.add_row("a claim")
+    acts = saved(home)["activities"]
+    assert set(acts) == {f"labels:{ARTICLE}", f"phrases:{ARTICLE}", f"provenance:{ARTICLE}", f"claims:{ARTICLE}"}
+    path = ml.export_submission()
+    sub = json.loads(Path(path).read_text())
+    assert sub["format"] == "medialit-submission" and sub["schema_version"] == 1 and sub["learner"] == "tester"
+    assert sub["activities"] == acts
+
+
+def test_explicit_learner_and_home(tmp_path, home):
+    other = tmp_path / "elsewhere"
+    lab = ml.SentenceLabeller(ARTICLE, LABELS, learner="zoe", home=other)
+    lab.set_label("s004", "fact")
+    assert (other / "zoe.json").exists() and not (home / "tester.json").exists()
+    with pytest.raises(ml.LearnerIdError):
+        ml.SentenceLabeller(ARTICLE, LABELS, learner="../x")
+
+
+# ---------------------------------------------------------------- restore in a fresh kernel
+
+FRESH = textwrap.dedent("""
+    import json, medialit as ml
+    LABELS = {labels!r}
+    CATS = {cats!r}
+    lab = ml.SentenceLabeller({art!r}, LABELS)
+    lab.show("s005")
+    pm = ml.PhraseMarker({art!r}, CATS)
+    pc = ml.ProvenanceChecklist({art!r})
+    led = ml.ClaimLedger({art!r}, rows=[{{"claim": "ignored"}}])
+    print(json.dumps({{"labels": lab.data, "shown": [lab.label_buttons.value, lab.note.value,
+                       lab.confidence.value], "progress": lab.progress.value, "marks": pm.data,
+                       "prov": pc.data, "author": pc.choice["author"].value, "rows": led.data,
+                       "claimant": led.claimant.value}}))
+""")
+
+
+def test_restore_in_fresh_process(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.show("s005")
+    lab.label_buttons.value = "opinion"
+    lab.note.value = "strong verb"
+    lab.confidence.value = "low"
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+    pm.add_phrase("NATO", "loaded language", occurrence=2)
+    pc = ml.ProvenanceChecklist(ARTICLE)
+    pc.choice["author"].value = "no"
+    led = ml.ClaimLedger(ARTICLE)
+    led.add_row("first claim", claimant="the outlet")
+    before = (home / "tester.json").read_bytes()
+    code = FRESH.format(labels=LABELS, cats=CATS, art=ARTICLE)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(),
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["labels"] == lab.data and got["shown"] == ["opinion", "strong verb", "low"]
+    assert f"1 of {len(lab.sentences)} labelled" in got["progress"]
+    assert got["marks"] == pm.data and got["prov"] == pc.data and got["author"] == "no"
+    assert got["rows"] == led.data and got["claimant"] == "the outlet"
+    assert (home / "tester.json").read_bytes() == before, "re-running the cells must not rewrite the file"
+
+
+def test_status_html_is_escaped():
+    assert "<script>" not in wbase.status_html("<script>x</script>", ok=False)
+
+
+# ---------------------------------------------------------------- hostile saved data, light import
+
+json_values = None
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=12,
+    )
+except ImportError:  # pragma: no cover
+    pass
+
+
+@pytest.mark.skipif(json_values is None, reason="hypothesis is not installed")
+def test_normalise_any_saved_json_gives_the_documented_shape(home):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    pm = ml.PhraseMarker(ARTICLE, CATS)
+    pc = ml.ProvenanceChecklist(ARTICLE)
+    led = ml.ClaimLedger(ARTICLE)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.dictionaries(st.sampled_from(["labels", "marks", "answers", "rows", "x"]), json_values, max_size=3)
+           | json_values)
+    def check(value):
+        for widget in (lab, pm, pc, led):
+            try:
+                out = widget.normalise(value)
+            except ValueError:
+                continue  # the widget then refuses to write over such a record
+            json.dumps(out)
+            if widget is lab:
+                assert set(out) == {"label_set", "labels"}
+                assert all(set(e) == {"label", "note", "confidence"} for e in out["labels"].values())
+            elif widget is pm:
+                assert all(set(m) == {"start", "end", "text", "category", "note"} and m["end"] > m["start"] >= 0
+                           for m in out["marks"])
+            elif widget is pc:
+                assert all(set(e) == {"answer", "evidence"} for e in out["answers"].values())
+            else:
+                ids = [r["id"] for r in out["rows"]]
+                assert len(ids) == len(set(ids)) and all(ids)
+                assert all(r["status"] in ("",) + ml.widgets.STATUSES for r in out["rows"])
+
+    check()
+
+
+def test_import_medialit_does_not_load_widgets():
+    code = "import sys, medialit; assert 'ipywidgets' not in sys.modules and 'anywidget' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
