@@ -72,12 +72,14 @@ ml.LearnerBox()
 # ## The articles we will study
 #
 # The course uses three real articles about Article 5 of the North Atlantic Treaty (NATO's promise
-# of collective defence), and the treaty's own words (Articles 4 to 6). The table shows what we know about where
-# each one comes from. Where a field says "none given", the text itself does not say.
+# of collective defence), and the treaty's own words (Articles 4 to 6). The table shows what we
+# know about where each one comes from. Where a field says "none given", the text itself does not
+# say. The last row is a short news report **we wrote for the course** (lesson 02 uses it as a
+# model); the `kind` column says which is which.
 
 # %%
 articles = ml.list_articles()
-articles[["id", "title", "publisher", "author", "published"]]
+articles[["id", "kind", "title", "publisher", "author", "published"]]
 
 # %% [markdown]
 # Some of these texts were **copied, republished or translated** before they reached us. The
@@ -164,7 +166,8 @@ print("Activities saved so far:", sorted(store.load_answers()["activities"]))
 # folder your teacher names).
 
 # %%
-ml.export_submission()
+submission = ml.export_submission()
+print("Hand in this file:", submission)
 
 # %% [markdown]
 # ## Key points
