@@ -690,3 +690,235 @@ def test_long_runs_are_not_quadratic(s):
     # these would take minutes with a quadratic step; here they must simply finish
     hits = all_hits(s)
     assert_offsets(s, hits[:100] + hits[-100:])
+
+
+# ------------------------------------------------------------------ regular forms, shapes, framing
+
+@pytest.mark.parametrize("word, pos, expected", [
+    ("hallucinate", "verb", {"hallucinates", "hallucinated", "hallucinating"}),
+    ("slam", "verb", {"slams", "slammed", "slamming"}),
+    ("grovel", "verb", {"grovels", "grovelled", "groveled", "grovelling", "groveling"}),
+    ("bully", "verb", {"bullies", "bullied", "bullying"}),
+    ("terrible", "adj", {"terribly"}),
+    ("chaotic", "adj", {"chaotically"}),
+    ("clumsy", "adj", {"clumsily", "clumsier", "clumsiest"}),
+    ("grim", "adj", {"grimly", "grimmer", "grimmest"}),
+    ("mess", "noun", {"messes"}),
+    ("thug", "noun", {"thugs"}),
+])
+def test_regular_forms(word, pos, expected):
+    assert {f for f, _k in cues._regular_forms(word, pos)} == expected
+
+
+def test_already_inflected_entries_get_no_extra_forms():
+    assert cues._regular_forms("squandered", "verb") == []
+    assert cues._regular_forms("thugs", "noun") == []
+    assert cues._regular_forms("cowardly", "adj") == []
+
+
+@pytest.mark.parametrize("s, rule, text", [
+    ("The generals hallucinate about victory.", "loaded.emotive", "hallucinate"),
+    ("The leadership hallucinates about victory.", "loaded.emotive", "hallucinates"),
+    ("They hallucinated a threat that never existed.", "loaded.emotive", "hallucinated"),
+    ("The board is hallucinating about growth.", "loaded.emotive", "hallucinating"),
+    ("The minister mocks the unions at every turn.", "evaluative.verb", "mocks"),
+    ("The plan was terribly conceived.", "evaluative.adverb", "terribly"),
+    ("It was the grimmest week of his career.", "evaluative.adjective", "grimmest"),
+    ("The press betrays its readers.", "loaded.emotive", "betrays"),
+    ("The cabals in the capital decide everything.", "loaded.name_calling", "cabals"),
+])
+def test_inflected_forms_are_found(s, rule, text):
+    hits = cues.opinion(s)
+    assert (rule, text) in [(h.rule, h.text) for h in hits], hits
+    assert_offsets(s, hits)
+
+
+@pytest.mark.parametrize("s", [
+    "Greater cooperation between the ports was discussed.",  # great is @exact
+    "Several homes were badly damaged by the flood.",  # bad is @exact
+    "The goods were unloaded at the port.",  # an adjective gets no plural
+    "Crude oil prices fell 2 percent.",
+    "Cheaper imports pushed prices down.",
+    "The army withdrew to better defensive positions.",
+])
+def test_exact_entries_and_guards_keep_reports_clean(s):
+    assert cues.opinion(s) == [], cues.opinion(s)
+
+
+def test_lexicon_flags_are_checked():
+    entries = cues._parse_lexicon("[loaded.emotive]\nspew @verb\nfoul @adj\n", "x.txt")
+    assert [e.forms for e in entries] == ["verb", "adj"]
+    with pytest.raises(ValueError, match="single word"):
+        cues._parse_lexicon("[loaded.emotive]\nspew forth @verb\n", "x.txt")
+    # generated forms are not listed as entries of the word list, but explain() mentions them
+    assert "hallucinates" not in cues.lexicon_words("loaded.emotive")
+    assert "hallucinate" in cues.lexicon_words("loaded.emotive")
+    assert "Regular forms" in cues.explain("evaluative.adjective")
+
+
+@pytest.mark.parametrize("s, text", [
+    ("The manoeuvre exposed unhealable rifts in the coalition.", "unhealable"),
+    ("This is an unwinnable war.", "unwinnable"),
+    ("The damage to trust is irreparable.", "irreparable"),
+    ("Such conduct is unforgivable.", "unforgivable"),
+])
+def test_absolute_adjectives_by_shape(s, text):
+    hits = cues.evaluative(s)
+    assert text in texts(hits), hits
+    assert text in texts(cues.opinion(s))
+    assert_offsets(s, hits)
+
+
+@pytest.mark.parametrize("s", [
+    "The minister was unable to attend.",
+    "The road was impassable after the storm.",
+    "The disease is incurable, doctors said.",
+    "The pool will be unavailable until March.",
+])
+def test_descriptive_un_able_words_do_not_fire(s):
+    assert not [h for h in cues.evaluative(s) if h.rule == "evaluative.absolute"]
+
+
+def test_scare_quotes():
+    s = "Their ‘democracy’ is run from abroad."
+    hits = cues.loaded(s)
+    assert [(h.rule, h.text) for h in hits] == [("loaded.scare_quotes", "‘democracy’")]
+    assert_offsets(s, hits)
+    assert cues.loaded("The government's 'reforms' cost billions.")
+    # quoting a speaker, a name, or a term introduced as a term is not scare quotes
+    assert "loaded.scare_quotes" not in rules(cues.loaded('The minister called the plan "reckless", aides said.'))
+    assert cues.loaded('The ship, known as the "ghost", was found drifting.') == []
+    assert cues.loaded('The "Iron Dome" system intercepted the rockets.') == []
+    assert cues.loaded('The word "stagflation" describes rising prices with weak growth.') == []
+
+
+@pytest.mark.parametrize("s, text", [
+    ("The real reason for the delay is money.", "real reason"),
+    ("That was the real target of the exercise.", "real target"),
+    ("The truth is that the plan was never funded.", "The truth is"),
+    ("In reality, the policy rewards the rich.", "In reality"),
+    ("It is no coincidence that the report came out on a Friday.", "It is no coincidence"),
+    ("Let us be clear: this deal is bad.", "Let us be clear"),
+])
+def test_framing_phrases(s, text):
+    hits = cues.rhetoric(s)
+    assert ("opinion.framing", text) in [(h.rule, h.text) for h in hits], hits
+    assert_offsets(s, hits)
+
+
+@pytest.mark.parametrize("s", [
+    "The real estate market cooled in the third quarter.",
+    "Real wages rose for the first time in two years.",
+    "Shareholders may vote by proxy at the annual meeting.",
+])
+def test_framing_negative(s):
+    assert not [h for h in cues.opinion(s) if h.rule == "opinion.framing"]
+
+
+@pytest.mark.parametrize("s, text", [
+    ("Their proxy forces are falling back.", "proxy forces"),
+    ("The corrupt elites are plundering the country.", "elites"),
+    ("The junta has silenced every newspaper.", "junta"),
+    ("Their mouthpieces repeat the same lines.", "mouthpieces"),
+    ("The fraudsters peddle lies about the war.", "peddle"),
+    ("The opposition is on the brink of collapse.", "on the brink of collapse"),
+    ("Their greed knows no bounds.", "knows no bounds"),
+])
+def test_new_loaded_vocabulary(s, text):
+    hits = cues.loaded(s)
+    assert text in texts(hits), hits
+    assert_offsets(s, hits)
+
+
+@pytest.mark.parametrize("s", [
+    "Members who cannot attend may cast a proxy vote.",
+    "The regime of the river changes each spring.",
+    "The regime of sanctions was tightened.",
+    "The country's military junta has ruled since 2021.",
+    "The business elites of the city met the mayor.",
+    "The roof collapsed under the weight of the snow.",
+    "The app was downloaded more than a million times.",
+    "Weaponised drones were shown at the fair.",
+])
+def test_new_loaded_vocabulary_guards(s):
+    assert cues.loaded(s) == [], cues.loaded(s)
+
+
+@pytest.mark.parametrize("s, text", [
+    ("Analysts expect the bank to raise rates.", "expect"),
+    ("The mayor called for calm.", "called for"),
+    ("The governor signalled that rates would stay high.", "signalled"),
+    ("The document, seen by reporters, shows the costs doubled.", "seen by reporters"),
+    ("As the ministry put it, the measures are temporary.", "put it"),
+])
+def test_new_attribution_cues(s, text):
+    assert text in texts(cues.attribution(s))
+
+
+def test_new_attribution_cues_negative():
+    assert cues.attribution("The bill is expected to pass.") == []
+    assert cues.attribution("We expect better from our leaders.") == []
+    assert cues.attribution("Who really believes this?") == []
+    assert cues.attribution("The court put it to a vote.") == []
+    assert cues.attribution("Thousands protested in the capital.") == []  # an action, not a statement
+    assert cues.attribution("The festival concluded on Sunday.") == []
+    assert cues.attribution("The bank will maintain its rates.") == []
+
+
+# ------------------------------------------------------------------ the larger evaluation set
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))  # the evaluation set sits next to this file
+from cues_eval_sentences import ATTRIBUTED, LOADED, NEUTRAL as EVAL_NEUTRAL, OPINION as EVAL_OPINION, split  # noqa: E402
+
+
+def _rate(fn, sentences):
+    return sum(bool(fn(s)) for s in sentences) / len(sentences)
+
+
+def test_eval_set_shape():
+    assert len(EVAL_NEUTRAL) >= 120 and len(EVAL_OPINION) + len(LOADED) >= 120 and len(ATTRIBUTED) >= 60
+    every = EVAL_NEUTRAL + EVAL_OPINION + LOADED + ATTRIBUTED
+    assert len(set(every)) == len(every)
+    assert not set(every) & set(NEUTRAL + OPINION)
+    for s in every:
+        assert_offsets(s, all_hits(s))
+    assert split([0, 1, 2, 3], "dev") == [0, 2] and split([0, 1, 2, 3], "heldout") == [1, 3]
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_eval_opinion(part):
+    pos = split(EVAL_OPINION, part) + split(LOADED, part)
+    recall = _rate(cues.opinion, pos)
+    fpr = _rate(cues.opinion, split(EVAL_NEUTRAL, part))
+    assert recall >= 0.85, recall
+    assert fpr <= 0.1, fpr
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_eval_loaded(part):
+    recall = _rate(cues.loaded, split(LOADED, part))
+    fpr = _rate(cues.loaded, split(EVAL_NEUTRAL, part))
+    assert recall >= 0.8, recall
+    assert fpr <= 0.05, fpr
+    # commentary that is not propaganda mostly gets no loaded hit
+    assert _rate(cues.loaded, split(EVAL_OPINION, part)) <= 0.25
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_eval_attribution(part):
+    assert _rate(cues.attribution, split(ATTRIBUTED, part)) >= 0.85
+    assert _rate(cues.attribution, split(EVAL_OPINION, part) + split(LOADED, part)) <= 0.1
+
+
+@pytest.mark.parametrize("s, text", [
+    ("The delay beggars belief.", "beggars belief"),
+    ("The board is out of touch with its members.", "out of touch"),
+    ("The regulator turned a blind eye to the warnings.", "turned a blind eye"),
+    ("The changes are cosmetic.", "cosmetic"),
+])
+def test_opinion_idioms(s, text):
+    assert text in texts(cues.opinion(s))
+
+
+def test_opinion_idiom_guards():
+    assert cues.opinion("The cosmetic surgery clinic opened in May.") == []

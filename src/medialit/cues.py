@@ -18,10 +18,11 @@ The three functions the lessons use most::
 
 Families (each is also a function returning ``list[Hit]``): :func:`attribution`, :func:`quotes`,
 :func:`hedges` (hedges, speculation and modals of obligation), :func:`first_person`,
-:func:`evaluative`, :func:`loaded` (loaded/emotive words, name-calling, exaggeration, in the
-sense of SemEval-2020 Task 11), :func:`intensifiers`, :func:`rhetoric` (questions, exclamations,
-predictions), :func:`unsourced_numbers` and :func:`military_claims`. :func:`opinion` is the union
-of the opinion-type families (evaluative, loaded, hedges, obligation modals, first-person stance,
+:func:`evaluative`, :func:`loaded` (loaded/emotive words, name-calling, exaggeration, scare
+quotes, in the sense of SemEval-2020 Task 11), :func:`intensifiers`, :func:`rhetoric` (questions,
+exclamations, predictions, framing phrases such as "the truth is" or "the real reason"),
+:func:`unsourced_numbers` and :func:`military_claims`. :func:`opinion` is the union of the
+opinion-type families (evaluative, loaded, hedges, obligation modals, first-person stance,
 intensifiers, rhetoric). :func:`signals`, :func:`scan` and :func:`summary_table` run every
 family; :data:`RULES` describes every rule in plain language.
 
@@ -34,6 +35,17 @@ How the rules work (so that they can be explained to a class):
   ``@not_before=c|d e`` skip the entry after or before those words (``DET`` stands for
   determiners such as *the, a, his*; ``NUM`` for a number). Lists are loaded once, lazily, and
   verified against the manifest through :func:`medialit.data.data_file`.
+* Regular forms: each word is listed once and its regular English forms are added when the lists
+  load, from its part of speech (``@adj``, ``@noun``, ``@verb`` on the entry, or the section's
+  default: adjectives in ``[evaluative.adjective]``, nouns in ``[evaluative.noun]`` and
+  ``[loaded.name_calling]``, verbs in ``[evaluative.verb]``; ``@exact`` adds none). A verb gets
+  -s, -ed and -ing (*hallucinate* -> *hallucinates, hallucinated, hallucinating*), a noun its
+  plural, an adjective its -ly adverb (*terrible* -> *terribly*, counted as an evaluative adverb)
+  and, when short, -er/-est (*grim* -> *grimmer, grimmest*). The forms keep the entry's checks.
+* Shapes, not lists: an ``un-/in-/ir- ... -able/-ible`` adjective (*unforgivable, unwinnable*)
+  counts as a sweeping judgement (``evaluative.absolute``) unless it is one of the descriptive
+  ones reports use (*unable, unavailable, impassable*...); one or two lower-case words in quotation
+  marks in a sentence that quotes nobody are scare quotes (``loaded.scare_quotes``).
 * A few patterns are written in this file: speaker + colon + quote, quotation marks, numbers and
   dates, questions and exclamations, "will ... if" predictions, "would" in a sentence that names
   no source (reported speech such as "she said it would..." does not count), military-claim
@@ -150,6 +162,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                         "'{text}' is a judgement expressed as a noun."),
     "evaluative.verb": ("evaluative", "An evaluative verb judges an action while describing it (squander, bungle, excel).",
                         "'{text}' describes an action and judges it at the same time."),
+    "evaluative.absolute": ("evaluative", "An 'un-/in-/ir- ... -able/-ible' adjective (unforgivable, irreparable, unwinnable) declares that something can never be done or undone: a sweeping judgement. Found by its shape, so new coinages count too; a short list of descriptive ones (unable, unavailable, impassable, incurable...) is left out.",
+                            "'{text}' says something can never be done or undone: that is a sweeping judgement, not a measurement."),
     # loaded
     "loaded.emotive": ("loaded", "A loaded or emotive word chosen to provoke strong feelings (catastrophic, barbaric, betrayal).",
                        "'{text}' is emotionally loaded: it pushes the reader to feel something, not just to know something."),
@@ -159,6 +173,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "'{text}' exaggerates or generalises; check whether the evidence supports it."),
     "loaded.so_called": ("loaded", "Words such as 'so-called', 'self-styled' or 'self-proclaimed' before a name mock or dispute it.",
                          "'{text}' casts doubt on or mocks the name that follows."),
+    "loaded.scare_quotes": ("loaded", "A single lower-case word or two in quotation marks in a sentence that names no speaker ('their \u2018democracy\u2019'): scare quotes that mock or dispute the word.",
+                            "{text} stands in quotation marks although nobody is quoted: the author distances themselves from the word or mocks it ('scare quotes')."),
     # intensifiers
     "intensifier.adverb": ("intensifiers", "An intensifier (very, extremely, utterly, absolutely) strengthens a statement.",
                            "'{text}' turns up the volume of the statement."),
@@ -171,6 +187,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "The exclamation mark adds emotion or emphasis."),
     "opinion.prediction": ("rhetoric", "A prediction or conditional forecast ('will ... if', 'inevitably', 'sooner or later').",
                            "'{text}' predicts what will happen: a forecast, not a fact yet."),
+    "opinion.framing": ("rhetoric", "A phrase that tells the reader what to conclude or claims to reveal the hidden story ('the truth is', 'the real reason', 'in reality', 'it is no coincidence', 'let us be clear').",
+                        "'{text}' tells the reader how to read the facts: the writer is arguing, not reporting."),
     # unsourced numbers
     "unsourced.percent": ("unsourced_numbers", "A percentage in a sentence that does not say where the figure comes from.",
                           "The figure '{text}' appears without a source in this sentence."),
@@ -253,6 +271,8 @@ class _Entry:
     not_after: tuple[tuple[str, ...], ...] = ()
     not_before: tuple[tuple[str, ...], ...] = ()
     source: str = ""  # "lexicon:line" for explain()
+    forms: str = ""  # "adj", "noun", "verb" (regular forms are added) or "exact" (none); "" = section default
+    generated: bool = False  # a regular form made from another entry, not a line of the file
 
     def __post_init__(self):
         # one-word alternatives go into sets (fast look-up); longer ones stay as sequences
@@ -278,7 +298,8 @@ class _Lexicon:
                 self.single.setdefault(e.tokens[0], []).append(e)
             else:
                 self.phrase.setdefault(e.tokens[0], []).append(e)
-            self.rule_words.setdefault(e.rule, set()).add(" ".join(e.tokens))
+            if not e.generated:
+                self.rule_words.setdefault(e.rule, set()).add(" ".join(e.tokens))
         for lst in self.phrase.values():
             lst.sort(key=lambda e: -len(e.tokens))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
@@ -308,6 +329,10 @@ def _parse_lexicon(text: str, source: str) -> list[_Entry]:
             flag = flag.strip()
             if flag == "lower":
                 kw["lower_only"] = True
+            elif flag in _FORM_FLAGS:
+                if len(tokens) != 1 or tokens[0].endswith("*"):
+                    raise ValueError(f"{source} line {lineno}: @{flag} works only on a single word without '*'.")
+                kw["forms"] = flag
             elif flag.startswith(("not_after=", "not_before=")):
                 key, val = flag.split("=", 1)
                 alts: list[tuple[str, ...]] = []
@@ -323,6 +348,120 @@ def _parse_lexicon(text: str, source: str) -> list[_Entry]:
                 raise ValueError(f"{source} line {lineno}: unknown flag @{flag}.")
         entries.append(_Entry(rule, tokens, source=f"{source}:{lineno}", **kw))
     return entries
+
+
+# ---------------------------------------------------------------------------- regular forms
+#
+# A word list names each word once; the regular English forms are generated when the lists are
+# loaded, from the part of speech of the entry: the section gives a default (adjectives in
+# [evaluative.adjective], nouns in [evaluative.noun] and [loaded.name_calling], verbs in
+# [evaluative.verb]); an entry can say @adj, @noun or @verb itself (the loaded list mixes them),
+# or @exact to get no extra forms (``great``: "greater" is not a judgement). The forms keep the
+# entry's rule and @lower/@not_after/@not_before checks, except that the -ly adverb of an
+# evaluative adjective counts as an evaluative adverb. A form that the file already lists for the
+# same family keeps the file's own line (and its checks).
+
+_FORM_FLAGS = frozenset({"adj", "noun", "verb", "exact"})
+_SECTION_FORMS = {
+    "evaluative.adjective": "adj",
+    "evaluative.noun": "noun",
+    "evaluative.verb": "verb",
+    "loaded.name_calling": "noun",
+}
+_VOWELS = frozenset("aeiou")
+
+
+def _plural(w: str) -> str:
+    """noun plural / verb 3rd person: fiasco -> fiascos, mess -> messes, bully -> bullies."""
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return w + "es"
+    if w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def _doubles(w: str) -> bool:
+    """Ends consonant-vowel-consonant (slam, grovel): the final consonant may double (slammed)."""
+    if not (len(w) >= 3 and w[-1] not in _VOWELS and w[-1] not in "wxy" and w[-2] in _VOWELS and w[-3] not in _VOWELS):
+        return False
+    # one syllable (slam, brag), or British -l (grovel -> grovelled); not squander -> squanderred
+    return len(re.findall(r"[aeiouy]+", w)) == 1 or w.endswith("l")
+
+
+def _regular_forms(w: str, pos: str) -> list[tuple[str, str]]:
+    """(form, kind) pairs for word ``w``; kind is "plural", "verb", "adverb" or "degree"."""
+    out: list[tuple[str, str]] = []
+    if not w.isascii() or not w.replace("-", "").isalpha() or len(w) < 3:
+        return out
+    # an entry that is already an inflected form (squandered, boasts, thugs) gets no more forms
+    if pos == "noun":
+        if not (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            out.append((_plural(w), "plural"))
+    elif pos == "verb":
+        if w.endswith(("ed", "ing", "ion")) or (w.endswith("s") and not w.endswith("ss")):
+            return out
+        out.append((_plural(w), "verb"))
+        if w.endswith("e"):
+            stem_ed, stem_ing = w + "d", (w[:-2] + "ying" if w.endswith("ie") else (w + "ing" if w.endswith("ee") else w[:-1] + "ing"))
+        elif w.endswith("y") and w[-2] not in _VOWELS:
+            stem_ed, stem_ing = w[:-1] + "ied", w + "ing"
+        else:
+            stem_ed, stem_ing = w + "ed", w + "ing"
+        if not (_doubles(w) and not w.endswith("l")):  # slam -> slammed only; grovel -> both
+            out += [(stem_ed, "verb"), (stem_ing, "verb")]
+        if _doubles(w):
+            out += [(w + w[-1] + "ed", "verb"), (w + w[-1] + "ing", "verb")]
+    elif pos == "adj":
+        if w.endswith("ly"):
+            return out  # cowardly, costly: no -lily, no costlier ("costlier imports" is a report)
+        if w.endswith("le") and w[-3] not in _VOWELS:
+            ly = w[:-1] + "y"  # terrible -> terribly
+        elif w.endswith("ic"):
+            ly = w + "ally"  # chaotic -> chaotically
+        elif w.endswith("y") and w[-2] not in _VOWELS:
+            ly = w[:-1] + "ily"  # clumsy -> clumsily
+        elif w.endswith("ue"):
+            ly = w[:-1] + "ly"  # undue -> unduly
+        elif w.endswith("ll"):
+            ly = w + "y"  # dull -> dully
+        else:
+            ly = w + "ly"
+        out.append((ly, "adverb"))
+        if len(w) <= 6 and "-" not in w and not w.endswith(("ed", "ing", "ic", "al", "ous", "ish", "id", "ent", "ant", "est")):
+            # short adjectives: grim -> grimmer, grimmest
+            if w.endswith("e"):
+                er, est = w + "r", w + "st"
+            elif w.endswith("y") and w[-2] not in _VOWELS:
+                er, est = w[:-1] + "ier", w[:-1] + "iest"
+            elif _doubles(w):
+                er, est = w + w[-1] + "er", w + w[-1] + "est"
+            else:
+                er, est = w + "er", w + "est"
+            out += [(er, "degree"), (est, "degree")]
+    return out
+
+
+def _with_regular_forms(entries: list[_Entry]) -> list[_Entry]:
+    """The entries plus generated regular forms (see the comment above)."""
+    listed = {(e.tokens[0], e.rule.split(".", 1)[0]) for e in entries if len(e.tokens) == 1}
+    out = list(entries)
+    seen: set[tuple[str, str]] = set()
+    for e in entries:
+        if len(e.tokens) != 1 or e.tokens[0].endswith("*"):
+            continue
+        pos = e.forms or _SECTION_FORMS.get(e.rule, "")
+        if pos in ("", "exact"):
+            continue
+        word = e.tokens[0]
+        for form, kind in _regular_forms(word, pos):
+            rule = "evaluative.adverb" if (kind == "adverb" and e.rule == "evaluative.adjective") else e.rule
+            fam = rule.split(".", 1)[0]
+            if (form, fam) in listed or (form, rule) in seen:
+                continue
+            seen.add((form, rule))
+            out.append(_Entry(rule, (form,), e.lower_only, e.not_after, e.not_before,
+                              source=f"{e.source} (a regular form of '{word}')", generated=True))
+    return out
 
 
 _LEX_LOCK = threading.Lock()
@@ -341,7 +480,7 @@ def _lexicon() -> _Lexicon:
                 for name in LEXICONS:
                     path = data_file("lexicons", name)
                     entries.extend(_parse_lexicon(path.read_text(encoding="utf-8"), f"data/lexicons/{path.name}"))
-                _LEX = _Lexicon(entries)
+                _LEX = _Lexicon(_with_regular_forms(entries))
     return _LEX
 
 
@@ -749,15 +888,65 @@ def _f_first_person(a: _Analysis) -> list[Hit]:
     return _dedupe(hits)
 
 
+_ABSOLUTE = re.compile(r"(?:un|in|im|ir|il)([a-z]{3,}?)(?:e?able|ible)$")
+# a whole word (not part of a hyphenated or apostrophe word) that could have that shape
+_ABSOLUTE_WORD = re.compile(r"(?<![\w'’\-])[UuIi][a-zA-Z]{4,}[ai]ble(?![\w'’\-])")
+# descriptive "un-...-able" words that plain reports use every day
+_ABSOLUTE_NOT = frozenset(
+    "unable unavailable inevitable invisible impassable inaccessible uninhabitable incurable inoperable "
+    "unsuitable unprofitable insoluble inflammable inflatable incapable inedible unusable unreachable "
+    "illegible indelible incompatible ineligible inadmissible unidentifiable unenforceable unrecognisable "
+    "unrecognizable impermeable invariable inseparable immovable indivisible irreversible inhospitable "
+    "unreadable unseasonable unstable unsustainable unaffordable unavoidable unsinkable inaudible "
+    "impossible improbable unlikeable incomparable unbreakable unpredictable uncomfortable unreliable "
+    "unacceptable unaccountable unsearchable illimitable inimitable indistinguishable imaginable "
+    "immeasurable innumerable irrigable invulnerable unquestionable".split())
+
+
 def _f_evaluative(a: _Analysis) -> list[Hit]:
-    return _collect(a, prefix=("evaluative.",))
+    hits = _collect(a, prefix=("evaluative.",))
+    if a.english and ("able" in a.masked or "ible" in a.masked):
+        taken = {h.start for h in hits}
+        for m in _ABSOLUTE_WORD.finditer(a.masked):
+            low = m.group(0).lower()
+            if low in _ABSOLUTE_NOT or not _ABSOLUTE.match(low) or m.start() in taken:
+                continue
+            hits.append(a.hit("evaluative.absolute", m.start(), m.end()))
+    return _dedupe(hits)
 
 
 _SO_CALLED = re.compile(r"\b(?:so[\s\-]called|self[\s\-](?:styled|proclaimed|appointed|described)|would-be|wannabe)\b", re.I)
 
 
+_SCARE_NOT_AFTER = frozenset(
+    "called calls call dubbed nicknamed termed named word words term terms phrase label labelled labeled "
+    "as titled entitled headlined marked read reads spelled spelt".split())
+
+
+def _scare_quotes(a: _Analysis) -> list[Hit]:
+    """One or two lower-case words in quotation marks, when the sentence quotes nobody."""
+    hits: list[Hit] = []
+    for st, en, kind in a.quotes:
+        if kind != "full":
+            continue
+        inner = _WORD.findall(a.masked[st:en])
+        if not 1 <= len(inner) <= 2 or not inner[0][:1].islower() or not inner[0][:1].isalpha():
+            continue
+        k = bisect.bisect_left(a.tokens, (st, -1)) - 1  # the word before the opening mark
+        while k >= 0 and a.lows[k] in _DETERMINERS:
+            k -= 1  # known as the "ghost"
+        if k >= 0 and a.lows[k] in _SCARE_NOT_AFTER:
+            continue
+        if _family(a, "attribution"):
+            return []
+        hits.append(a.hit("loaded.scare_quotes", st, en))
+    return hits
+
+
 def _f_loaded(a: _Analysis) -> list[Hit]:
     hits = _collect(a, prefix=("loaded.",))
+    if a.english and a.quotes:
+        hits.extend(_scare_quotes(a))
     if a.english and ("so" in a.lowset or "self" in a.lowset or any(w.startswith(("so-", "self-", "would-", "wannabe")) for w in a.lowset)):
         for m in _SO_CALLED.finditer(a.masked):
             hits.append(a.hit("loaded.so_called", m.start(), m.end()))
@@ -1085,7 +1274,10 @@ def explain(rule: str) -> str:
     if not words:
         return RULES[rule]
     sample = ", ".join(words[:8])
-    return f"{RULES[rule]} Word list ({len(words)} entries), for example: {sample}."
+    forms = ""
+    if any(e.generated and e.rule == rule for e in _lexicon().entries):
+        forms = " Regular forms of these words (plural, -s/-ed/-ing, -ly, -er/-est) count too."
+    return f"{RULES[rule]} Word list ({len(words)} entries), for example: {sample}.{forms}"
 
 
 def _items(sentences: Any) -> list[tuple[Any, str, Any]]:

@@ -1,0 +1,49 @@
+"""Class analysis for instructors: collect submissions, see agreement, compare with the key.
+
+>>> import medialit as ml
+>>> cls = ml.load_class("data/synthetic/class_30")      # doctest: +SKIP
+>>> cls.report                                          # what was skipped, and why
+>>> ml.analysis.agreement_by_article(cls)               # Krippendorff's alpha, Fleiss' kappa
+
+Modules: :mod:`.loading` (read and validate a folder), :mod:`.agreement` (statistics),
+:mod:`.views` (tables), :mod:`.plots` (figures + one-line summaries), :mod:`.export` (CSV),
+:mod:`.key` (the reference key), :mod:`.synthetic` (a made-up class for demos and tests).
+"""
+from .agreement import (agreement_by_article, agreement_by_label, current_labels, disputed_sentences,
+                        fleiss_kappa, fleiss_kappa_by_category, krippendorff_alpha, label_counts,
+                        observed_agreement)
+from .export import ExportError, export_csv
+from .key import KeyError_ as KeyFileError, key_labels, key_table, load_key
+from .loading import ClassData, load_class
+from .plots import (describe_agreement, describe_checks, plot_checks, describe_confusion, describe_disputed, describe_distribution,
+                    describe_key_accuracy, describe_progress, plot_agreement, plot_agreement_by_label,
+                    plot_confusion, plot_disputed, plot_key_accuracy, plot_label_distribution,
+                    plot_progress, show)
+from .views import (SafeHTML, check_results, compare_with_key, confusion_matrix, free_text, gradebook,
+                    html_table, progress, progress_summary)
+
+
+def demo_folder():
+    """The committed synthetic 30-learner class (``data/synthetic/class_30``), after checking that
+    every file in it still matches ``data/synthetic/datapackage.yaml``."""
+    from .. import data
+
+    folder = None
+    for res in data.manifest("synthetic")["resources"]:
+        path = data.data_file("synthetic", res["name"])
+        folder = folder or path.parent
+    if folder is None:
+        raise data.DataError("data/synthetic/ lists no files; run tools/make_synthetic_class.py.")
+    return folder
+
+
+__all__ = [
+    "ClassData", "ExportError", "KeyFileError", "SafeHTML", "agreement_by_article", "agreement_by_label",
+    "check_results", "compare_with_key", "confusion_matrix", "current_labels", "demo_folder",
+    "describe_agreement", "describe_checks", "plot_checks", "describe_confusion", "describe_disputed", "describe_distribution",
+    "describe_key_accuracy", "describe_progress", "disputed_sentences", "export_csv", "fleiss_kappa",
+    "fleiss_kappa_by_category", "free_text", "gradebook", "html_table", "key_labels", "key_table",
+    "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
+    "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
+    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "show",
+]

@@ -1,0 +1,606 @@
+"""Collect a class's submission files into tidy tables, with a plain-words validation report.
+
+:func:`load_class` reads every ``*.json`` file directly inside one folder (the files learners
+made with ``ml.export_submission()``), checks each one, and returns a :class:`ClassData` with one
+table per activity kind and a ``report`` table that lists everything that was skipped and why.
+
+How problems are handled (every one is a row of ``report`` with the file name and a reason):
+
+* **whole file skipped** -- not JSON, not readable text, empty, larger than ``max_bytes``,
+  nested too deeply, a symbolic link that points outside the folder, not a medialit
+  submission, a wrong or newer ``schema_version``, a missing or unsafe learner id, or an older
+  duplicate of a learner who also has a newer file (the newest ``exported`` time is kept; on a
+  tie the newest file modification time, then the file name);
+* **one activity skipped** -- unknown activity kind, unknown article id, ``data`` of the wrong
+  shape; the learner's other activities are kept;
+* **one item skipped** -- an unknown sentence id, a label that is not text or is too long, a
+  mark whose offsets fall outside the article, a malformed claim row or checklist answer;
+* **notes** (nothing lost) -- hidden files, files that are not ``.json``, sub-folders, a file
+  name that does not match the learner id inside, text cut to ``max_text`` characters.
+
+Safety: files are parsed with :func:`json.loads` only (no pickle, no eval); nothing in the
+folder is modified; symbolic links are resolved and followed only when they stay inside the
+folder; at most ``max_files`` files and ``max_bytes`` bytes per file are read.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import store
+
+#: Default limits (all can be changed per call of :func:`load_class`).
+MAX_BYTES = 5 * 1024 * 1024
+MAX_FILES = 5000
+MAX_DEPTH = 32          # nesting allowed inside a ``check`` answer (the rest has a fixed shape)
+MAX_LABEL = 80          # characters in a label, category, answer choice or confidence
+MAX_TEXT = 2000         # characters in a note, evidence or claim text (longer is cut, with a note)
+MAX_ITEMS = 2000        # marks or claim rows per activity
+
+KINDS = ("sentence_labels", "phrase_marks", "provenance_checklist", "claim_ledger", "check")
+CONFIDENCES = ("low", "medium", "high", "")
+STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet", "")
+
+LABEL_COLUMNS = ["learner", "activity", "article", "label_set", "sentence", "label", "note",
+                 "confidence", "updated"]
+MARK_COLUMNS = ["learner", "activity", "article", "mark", "start", "end", "text", "category",
+                "note", "updated"]
+PROVENANCE_COLUMNS = ["learner", "activity", "article", "question", "answer", "evidence", "updated"]
+CLAIM_COLUMNS = ["learner", "activity", "article", "row", "sentence", "claim", "claimant",
+                 "evidence", "confirm", "status", "confidence", "note", "updated"]
+CHECK_COLUMNS = ["learner", "activity", "question", "answer", "correct", "updated"]
+LEARNER_COLUMNS = ["learner", "file", "exported", "medialit_version", "activities"]
+REPORT_COLUMNS = ["file", "learner", "level", "activity", "reason"]
+
+#: ``level`` values of the report, from most to least serious.
+FILE_SKIPPED = "file skipped"
+ACTIVITY_SKIPPED = "activity skipped"
+ITEM_SKIPPED = "item skipped"
+NOTE = "note"
+
+
+# ---------------------------------------------------------------- course facts (cached)
+
+
+@functools.lru_cache(maxsize=2)
+def _course(manifest_mtime_ns: int) -> dict:
+    from .. import data
+
+    out = {}
+    for res in data.manifest("articles")["resources"]:
+        try:
+            art = data.load_article(res["name"])
+        except data.DataError:  # an article that fails its checks is treated as unknown
+            continue
+        out[res["name"]] = (len(art.text), frozenset(s.id for s in art.sentences), art.text,
+                            len(art.body_sentences()))
+    return out
+
+
+def course_articles() -> dict:
+    """``{article id: (text length, frozenset of sentence ids, text, number of body sentences)}``
+    for every course article that loads (re-read when the articles manifest changes)."""
+    from .. import paths
+
+    mf = paths.data_dir() / "articles" / "datapackage.yaml"
+    return _course(mf.stat().st_mtime_ns)
+
+
+# ---------------------------------------------------------------- result object
+
+
+@dataclass
+class ClassData:
+    """A class's work as tidy tables (pandas DataFrames), plus the validation report.
+
+    Attributes: ``learners`` (one row per kept file), ``labels``, ``marks``, ``provenance``,
+    ``claims``, ``checks`` (one row per learner x item, fields as columns), ``report`` (one row
+    per problem: file, learner, level, activity, reason) and ``folder``. :meth:`tidy` gives the
+    long form: one row per learner x item x field.
+    """
+
+    folder: Path
+    learners: Any
+    labels: Any
+    marks: Any
+    provenance: Any
+    claims: Any
+    checks: Any
+    report: Any
+    _tidy: Any = field(default=None, repr=False)
+
+    def tables(self) -> dict:
+        """The tables by name (used by :func:`medialit.analysis.export_csv`)."""
+        return {"learners": self.learners, "labels": self.labels, "marks": self.marks,
+                "provenance": self.provenance, "claims": self.claims, "checks": self.checks,
+                "report": self.report}
+
+    def tidy(self):
+        """One row per learner x activity x item x field: columns ``learner, activity, kind,
+        article, item, field, value`` (values as text)."""
+        if self._tidy is None:
+            import pandas as pd
+
+            parts = []
+            spec = [
+                ("sentence_labels", self.labels, "sentence", ["label", "note", "confidence"]),
+                ("phrase_marks", self.marks, "mark", ["start", "end", "text", "category", "note"]),
+                ("provenance_checklist", self.provenance, "question", ["answer", "evidence"]),
+                ("claim_ledger", self.claims, "row", ["sentence", "claim", "claimant", "evidence",
+                                                      "confirm", "status", "confidence", "note"]),
+                ("check", self.checks, "question", ["answer", "correct"]),
+            ]
+            for kind, df, item, fields in spec:
+                if df.empty:
+                    continue
+                d = df.assign(kind=kind, item=df[item].astype(str))
+                if "article" not in d:
+                    d["article"] = ""
+                long = d.melt(id_vars=["learner", "activity", "kind", "article", "item"],
+                              value_vars=fields, var_name="field", value_name="value")
+                long["value"] = long["value"].astype(str)
+                parts.append(long)
+            cols = ["learner", "activity", "kind", "article", "item", "field", "value"]
+            self._tidy = (pd.concat(parts, ignore_index=True)[cols] if parts
+                          else pd.DataFrame(columns=cols))
+        return self._tidy
+
+    def problems(self, level: str | None = None):
+        """The report, optionally only one ``level`` (e.g. ``"file skipped"``)."""
+        if level is None:
+            return self.report
+        return self.report[self.report["level"] == level].reset_index(drop=True)
+
+    def __repr__(self) -> str:
+        skipped = int((self.report["level"] == FILE_SKIPPED).sum()) if len(self.report) else 0
+        return (f"ClassData({len(self.learners)} learners from {self.folder.name!r}, "
+                f"{len(self.labels)} sentence labels, {skipped} files skipped)")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
+
+
+class _Skip(Exception):
+    """A reason to skip the whole file (message in plain words)."""
+
+
+def _parse_time(value: Any) -> _dt.datetime | None:
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        t = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=_dt.timezone.utc)
+    return t
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a JSON value, stopping as soon as it exceeds ``limit``."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (dict, list)):
+            deepest = max(deepest, d)
+            if deepest > limit:
+                return deepest
+            stack.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return deepest
+
+
+def _shorten(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class _Reader:
+    """Validates one file's activities and appends rows to shared lists."""
+
+    def __init__(self, rows: dict, report: list, limits: dict, course: dict):
+        self.rows = rows
+        self.report = report
+        self.lim = limits
+        self.course = course
+
+    def problem(self, ctx, level, reason):
+        """Record a problem; ``ctx`` is (file, learner, activity)."""
+        file, learner, activity = ctx
+        self.report.append((file, learner, level, activity, reason))
+
+    def text(self, value, what, ctx, *, short=False, required=False):
+        """Validated text or None (item skipped). Long free text is cut with a note."""
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            return None
+        limit = self.lim["max_label"] if short else self.lim["max_text"]
+        if len(value) > limit:
+            if short:
+                return None
+            self.problem(ctx, NOTE, f"{what} is {len(value)} characters long; kept the first {limit}.")
+            return value[:limit]
+        return value
+
+    # one method per kind; each returns a reason string if the whole activity is unusable
+    def sentence_labels(self, ctx, learner, act_id, article, updated, data):
+        labels = data.get("labels")
+        if not isinstance(labels, dict):
+            return "its 'labels' is not a mapping from sentence ids to labels"
+        label_set = data.get("label_set", "")
+        if not isinstance(label_set, str) or len(label_set) > self.lim["max_label"]:
+            return "its 'label_set' is not a short text"
+        sids = self.course[article][1]
+        out = self.rows["labels"]
+        for sid, rec in labels.items():
+            if sid not in sids:
+                self.problem(ctx, ITEM_SKIPPED,
+                             f"sentence id {_shorten(str(sid), 20)!r} does not exist in {article}.")
+                continue
+            if isinstance(rec, str):  # tolerate the short form {"s004": "opinion"}
+                rec = {"label": rec}
+            if not isinstance(rec, dict):
+                self.problem(ctx, ITEM_SKIPPED, f"the entry for {sid} is not a label record.")
+                continue
+            label = self.text(rec.get("label"), "label", ctx, short=True, required=True)
+            if label is None:
+                self.problem(ctx, ITEM_SKIPPED,
+                             f"the label of {sid} is not text of at most {self.lim['max_label']} characters.")
+                continue
+            label = label.strip()
+            if not label:
+                continue  # a cleared label: the sentence is simply not labelled
+            note = self.text(rec.get("note", ""), f"the note on {sid}", ctx)
+            conf = rec.get("confidence", "")
+            if note is None:
+                note = ""
+                self.problem(ctx, NOTE, f"the note on {sid} is not text; ignored it.")
+            if conf not in CONFIDENCES:
+                self.problem(ctx, NOTE, f"the confidence of {sid} is not low/medium/high; ignored it.")
+                conf = ""
+            out.append((learner, act_id, article, label_set, sid, label, note, conf, updated))
+        return None
+
+    def phrase_marks(self, ctx, learner, act_id, article, updated, data):
+        marks = data.get("marks")
+        if not isinstance(marks, list):
+            return "its 'marks' is not a list"
+        if len(marks) > self.lim["max_items"]:
+            return f"it has {len(marks)} marks; the limit is {self.lim['max_items']}"
+        n, _, text, _ = self.course[article]
+        out = self.rows["marks"]
+        for i, m in enumerate(marks):
+            if not isinstance(m, dict):
+                self.problem(ctx, ITEM_SKIPPED, f"mark {i + 1} is not a record.")
+                continue
+            s, e = m.get("start"), m.get("end")
+            if not (type(s) is int and type(e) is int and 0 <= s < e <= n):
+                self.problem(ctx, ITEM_SKIPPED,
+                             f"mark {i + 1} has offsets {_shorten(repr(s), 12)}-{_shorten(repr(e), 12)} "
+                             f"outside the article text (0-{n}).")
+                continue
+            cat = self.text(m.get("category", ""), "category", ctx, short=True)
+            if cat is None:
+                self.problem(ctx, ITEM_SKIPPED, f"mark {i + 1} has a category that is not short text.")
+                continue
+            note = self.text(m.get("note", ""), f"the note on mark {i + 1}", ctx) or ""
+            # the marked text is taken from the article itself, not from the file
+            out.append((learner, act_id, article, i + 1, s, e, text[s:e], cat, note, updated))
+        return None
+
+    def provenance_checklist(self, ctx, learner, act_id, article, updated, data):
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            return "its 'answers' is not a mapping from question ids to answers"
+        out = self.rows["provenance"]
+        for qid, rec in answers.items():
+            if not isinstance(qid, str) or len(qid) > self.lim["max_label"] or not isinstance(rec, dict):
+                self.problem(ctx, ITEM_SKIPPED, f"checklist entry {_shorten(str(qid), 20)!r} is malformed.")
+                continue
+            ans = self.text(rec.get("answer", ""), "answer", ctx, short=True)
+            ev = self.text(rec.get("evidence", ""), f"the evidence for {qid}", ctx)
+            if ans is None or ev is None:
+                self.problem(ctx, ITEM_SKIPPED, f"the answer to {qid!r} is not text of the right length.")
+                continue
+            if not ans.strip() and not ev.strip():
+                continue
+            out.append((learner, act_id, article, qid, ans, ev, updated))
+        return None
+
+    def claim_ledger(self, ctx, learner, act_id, article, updated, data):
+        rows = data.get("rows")
+        if not isinstance(rows, list):
+            return "its 'rows' is not a list"
+        if len(rows) > self.lim["max_items"]:
+            return f"it has {len(rows)} rows; the limit is {self.lim['max_items']}"
+        sids = self.course[article][1]
+        out = self.rows["claims"]
+        for i, r in enumerate(rows):
+            if not isinstance(r, dict):
+                self.problem(ctx, ITEM_SKIPPED, f"claim row {i + 1} is not a record.")
+                continue
+            vals = {}
+            bad = None
+            for f_ in ("id", "sentence", "status", "confidence"):
+                v = self.text(r.get(f_, ""), f_, ctx, short=True)
+                if v is None:
+                    bad = f"its {f_} is not short text"
+                vals[f_] = v
+            for f_ in ("claim", "claimant", "evidence", "confirm", "note"):
+                v = self.text(r.get(f_, ""), f"the {f_} of claim row {i + 1}", ctx)
+                if v is None:
+                    bad = f"its {f_} is not text"
+                vals[f_] = v
+            if bad is None and vals["sentence"] and vals["sentence"] not in sids:
+                bad = f"sentence id {vals['sentence']!r} does not exist in {article}"
+            if bad is None and vals["status"] not in STATUSES:
+                bad = f"status {vals['status']!r} is not one of {', '.join(s for s in STATUSES if s)}"
+            if bad is None and vals["confidence"] not in CONFIDENCES:
+                bad = f"confidence {vals['confidence']!r} is not low/medium/high"
+            if bad:
+                self.problem(ctx, ITEM_SKIPPED, f"claim row {i + 1}: {bad}.")
+                continue
+            out.append((learner, act_id, article, vals["id"] or str(i + 1), vals["sentence"],
+                        vals["claim"], vals["claimant"], vals["evidence"], vals["confirm"],
+                        vals["status"], vals["confidence"], vals["note"], updated))
+        return None
+
+    def check(self, ctx, learner, act_id, article, updated, data):
+        if "answer" not in data:
+            return "it has no 'answer'"
+        answer = data["answer"]
+        if _depth(answer, self.lim["max_depth"]) > self.lim["max_depth"]:
+            return f"its answer is nested more than {self.lim['max_depth']} levels deep"
+        correct = data.get("correct")
+        if not (correct is None or isinstance(correct, bool)):
+            return "its 'correct' is not true, false or null"
+        qid = act_id.split(":", 1)[1] if act_id.startswith("check:") else act_id
+        text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, sort_keys=True)
+        if len(text) > self.lim["max_text"]:
+            self.problem(ctx, NOTE, f"the answer is {len(text)} characters long; kept the first {self.lim['max_text']}.")
+            text = text[: self.lim["max_text"]]
+        self.rows["checks"].append((learner, act_id, qid, text, correct, updated))
+        return None
+
+    def activities(self, fname, learner, acts) -> None:
+        for act_id, rec in acts.items():
+            if len(act_id) > 200:
+                self.problem((fname, learner, _shorten(act_id, 40)), ACTIVITY_SKIPPED,
+                             "the activity id is too long.")
+                continue
+            ctx = (fname, learner, act_id)
+
+            def skip(reason):
+                self.problem(ctx, ACTIVITY_SKIPPED, reason)
+
+            if not isinstance(rec, dict):
+                skip("the activity is not a record.")
+                continue
+            kind = rec.get("kind")
+            if kind not in KINDS:
+                skip(f"unknown activity kind {_shorten(str(kind), 30)!r} (known: {', '.join(KINDS)}).")
+                continue
+            article = rec.get("article")
+            if kind != "check":
+                if not isinstance(article, str) or article not in self.course:
+                    skip(f"unknown article id {_shorten(str(article), 40)!r} "
+                         f"(known: {', '.join(sorted(self.course))}).")
+                    continue
+            data = rec.get("data")
+            if not isinstance(data, dict):
+                skip("its 'data' is not a record.")
+                continue
+            updated = rec.get("updated")
+            if not (isinstance(updated, str) and _STAMP.match(updated)):
+                t = _parse_time(updated)
+                updated = t.strftime("%Y-%m-%dT%H:%M:%SZ") if t else ""
+            reason = getattr(self, kind)(ctx, learner, act_id, article, updated, data)
+            if reason:
+                skip(reason + ".")
+
+
+# ---------------------------------------------------------------- files
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
+
+
+def _read_file(entry_path: Path, root: Path, max_bytes: int) -> bytes:
+    """The bytes of one file, or :class:`_Skip` with the reason."""
+    if entry_path.is_symlink():
+        try:
+            target = entry_path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise _Skip("it is a symbolic link to something that does not exist.") from None
+        if target.parent != root and root not in target.parents:
+            raise _Skip("it is a symbolic link pointing outside the folder; it was not followed.")
+        if not target.is_file():
+            raise _Skip("it is a symbolic link to something that is not a file.")
+    try:
+        st = entry_path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise _Skip("it is not a regular file (a pipe, device or socket).")
+        size = st.st_size
+        if size > max_bytes:
+            raise _Skip(f"it is {_size(size)}; the limit is {_size(max_bytes)}.")
+        with open(entry_path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise _Skip("it cannot be read (no permission).") from None
+    except OSError as exc:
+        raise _Skip(f"it cannot be read ({exc.strerror or exc}).") from None
+    if len(raw) > max_bytes:
+        raise _Skip(f"it is larger than the limit of {_size(max_bytes)}.")
+    if not raw.strip():
+        raise _Skip("it is empty.")
+    return raw
+
+
+def _parse(raw: bytes) -> dict:
+    """Parse and check the envelope of a submission; return the document or raise :class:`_Skip`."""
+    try:
+        doc = json.loads(raw)
+    except UnicodeDecodeError:
+        raise _Skip("it is not readable text (not UTF-8).") from None
+    except json.JSONDecodeError as exc:
+        raise _Skip(f"it is not JSON (the reader stopped at line {exc.lineno}, column {exc.colno}: "
+                    f"{exc.msg}).") from None
+    except RecursionError:
+        raise _Skip("its JSON is nested too deeply to be a submission.") from None
+    if not isinstance(doc, dict):
+        raise _Skip(f"it is JSON but not a submission (a {type(doc).__name__}, not a record).")
+    fmt = doc.get("format")
+    if fmt is not None and fmt != store.SUBMISSION_FORMAT:
+        raise _Skip(f"it is not a medialit submission (format {_shorten(str(fmt), 40)!r}).")
+    version = doc.get("schema_version")
+    if type(version) is int and version > store.SCHEMA_VERSION:
+        raise _Skip(f"it was written by a newer version of medialit (schema version {version}; "
+                    f"this one reads version {store.SCHEMA_VERSION}). Update the course to read it.")
+    if type(version) is not int or version != store.SCHEMA_VERSION:
+        raise _Skip(f"its schema version is {_shorten(repr(version), 20)}, not {store.SCHEMA_VERSION}.")
+    try:
+        store.validate_learner_id(doc.get("learner"))
+    except store.LearnerIdError as exc:
+        raise _Skip(f"its learner id cannot be used: {exc}") from None
+    if not isinstance(doc.get("activities"), dict):
+        raise _Skip("it has no 'activities' record.")
+    return doc
+
+
+def load_class(
+    folder: str | os.PathLike,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_files: int = MAX_FILES,
+    max_depth: int = MAX_DEPTH,
+    max_label: int = MAX_LABEL,
+    max_text: int = MAX_TEXT,
+    max_items: int = MAX_ITEMS,
+) -> ClassData:
+    """Read every submission file in ``folder`` and return a :class:`ClassData`.
+
+    Only files directly inside ``folder`` whose names end in ``.json`` are read (hidden files,
+    other files and sub-folders get a note in the report). Nothing is written or changed.
+    A file with a problem is skipped and reported; it never stops the other files from loading.
+    See the module docstring for every check and limit.
+
+    >>> cls = load_class("data/synthetic/class_30")      # doctest: +SKIP
+    >>> cls.report                                       # doctest: +SKIP
+    """
+    import pandas as pd
+
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise FileNotFoundError(f"There is no folder {str(root)!r}. Point load_class at the folder "
+                                "that holds the learners' submission files.")
+    root = root.resolve()
+    limits = {"max_depth": max_depth, "max_label": max_label, "max_text": max_text,
+              "max_items": max_items}
+    report: list = []
+    rows: dict = {k: [] for k in ("labels", "marks", "provenance", "claims", "checks")}
+    reader = _Reader(rows, report, limits, course_articles())
+
+    with os.scandir(root) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    candidates = []
+    for e in entries:
+        if e.name.startswith("."):
+            report.append((e.name, "", NOTE, "", "hidden file or folder; ignored."))
+        elif e.is_dir(follow_symlinks=False):
+            report.append((e.name, "", NOTE, "", "a sub-folder; only files directly in the folder are read."))
+        elif not e.name.lower().endswith(".json"):
+            report.append((e.name, "", NOTE, "", "not a .json file; ignored."))
+        else:
+            candidates.append(e)
+    if len(candidates) > max_files:
+        for e in candidates[max_files:]:
+            report.append((e.name, "", FILE_SKIPPED, "",
+                           f"the folder has more than {max_files} .json files; only the first "
+                           f"{max_files} (by name) were read."))
+        candidates = candidates[:max_files]
+
+    docs = []  # (learner, exported datetime, mtime, name, doc)
+    direct = {e.name for e in candidates if not e.is_symlink()}
+    for e in candidates:
+        if e.is_symlink():
+            try:
+                target = Path(e.path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                target = None
+            if target is not None and target.parent == root and target.name in direct:
+                report.append((e.name, "", FILE_SKIPPED, "",
+                               f"it is a symbolic link to {target.name}, which is read once already."))
+                continue
+        try:
+            raw = _read_file(Path(e.path), root, max_bytes)
+            doc = _parse(raw)
+        except _Skip as why:
+            report.append((e.name, "", FILE_SKIPPED, "", str(why)))
+            continue
+        exported = _parse_time(doc.get("exported")) or _parse_time(doc.get("updated"))
+        docs.append((doc["learner"], exported, e.stat().st_mtime, e.name, doc))
+
+    # duplicates: newest "exported" wins, then newest file, then the file name
+    far_past = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
+    docs.sort(key=lambda d: (d[0], d[1] or far_past, d[2], d[3]), reverse=True)
+    kept = {}
+    for learner, exported, mtime, name, doc in docs:
+        if learner in kept:
+            report.append((name, learner, FILE_SKIPPED, "",
+                           f"duplicate: {kept[learner]} is a newer submission by the same learner, "
+                           "so this older one was not used."))
+            continue
+        kept[learner] = name
+
+    learners = []
+    for learner, exported, mtime, name, doc in sorted(docs, key=lambda d: d[0]):
+        if kept.get(learner) != name:
+            continue
+        if doc.get("format") is None:
+            report.append((name, learner, NOTE, "",
+                           "an answers file rather than an exported submission; read it anyway."))
+        if not name.startswith(learner + "."):
+            report.append((name, learner, NOTE, "",
+                           f"the file name does not match the learner id inside ({learner!r})."))
+        if exported is None:
+            report.append((name, learner, NOTE, "", "it has no readable export time."))
+        version = doc.get("medialit_version", "")
+        learners.append((learner, name, exported.strftime("%Y-%m-%dT%H:%M:%SZ") if exported else "",
+                         _shorten(version, 20) if isinstance(version, str) else "",
+                         len(doc["activities"])))
+        reader.activities(name, learner, doc["activities"])
+
+    def frame(key, cols):
+        return pd.DataFrame(rows[key], columns=cols)
+
+    labels = frame("labels", LABEL_COLUMNS)
+    checks = frame("checks", CHECK_COLUMNS)
+    checks["correct"] = checks["correct"].astype(object)
+    marks = frame("marks", MARK_COLUMNS).astype({"start": "int64", "end": "int64", "mark": "int64"})
+    order = {FILE_SKIPPED: 0, ACTIVITY_SKIPPED: 1, ITEM_SKIPPED: 2, NOTE: 3}
+    rep = pd.DataFrame(report, columns=REPORT_COLUMNS)
+    if len(rep):
+        rep = (rep.assign(_o=rep["level"].map(order)).sort_values(["_o", "file"], kind="stable")
+               .drop(columns="_o").reset_index(drop=True))
+    return ClassData(
+        folder=root,
+        learners=pd.DataFrame(learners, columns=LEARNER_COLUMNS),
+        labels=labels,
+        marks=marks,
+        provenance=frame("provenance", PROVENANCE_COLUMNS),
+        claims=frame("claims", CLAIM_COLUMNS),
+        checks=checks,
+        report=rep,
+    )

@@ -1,0 +1,300 @@
+"""Plots of a class's results, readable when projected: large fonts, Okabe-Ito colours paired with
+hatch patterns and printed numbers (colour is never the only signal).
+
+Each ``plot_*`` function takes the DataFrame made by the matching table function and returns a
+matplotlib Figure; each ``describe_*`` function returns the one-line text summary to print under
+the plot with ``ml.plots.summary(...)``.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import plots as _p
+
+FONT = 15
+#: Krippendorff's (2004) rules of thumb: >= 0.8 reliable; 0.667-0.8 tentative conclusions only.
+ALPHA_GOOD, ALPHA_TENTATIVE = 0.8, 0.667
+
+
+def _fig(height: float, width: float = 11.0):
+    import matplotlib.pyplot as plt
+
+    _p.setup(FONT)
+    fig, ax = plt.subplots(figsize=(width, max(2.5, height)), layout="constrained")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def _fmt(x) -> str:
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
+
+
+def _stacked(ax, names, table, columns, total_label):
+    """Horizontal stacked bars: one bar per row of ``table``, one segment per column."""
+    y = np.arange(len(names))[::-1]
+    left = np.zeros(len(names))
+    for i, col in enumerate(columns):
+        vals = table[col].to_numpy(dtype=float)
+        st = _p.style(i)
+        ax.barh(y, vals, left=left, label=str(col), color=st["color"], hatch=st["hatch"],
+                edgecolor="black", linewidth=0.8)
+        for yy, l, v in zip(y, left, vals):
+            if v >= 1 and v / max(table[columns].to_numpy(dtype=float).sum(axis=1).max(), 1) > 0.045:
+                ax.text(l + v / 2, yy, f"{int(v)}", ha="center", va="center", fontsize=FONT - 2,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        left += vals
+    ax.set_yticks(y, names)
+    ax.set_xlabel(total_label)
+    ax.figure.legend(loc="outside lower center", ncol=min(len(columns), 3), frameon=False)
+
+
+# ---------------------------------------------------------------- progress
+
+
+def plot_progress(summary):
+    """Per task: learners who completed it, partly did it, did not start (from ``progress_summary``)."""
+    fig, ax = _fig(0.55 * len(summary) + 2.2)
+    cols = [c for c in summary.columns if c != "task"]
+    _stacked(ax, list(summary["task"]), summary, cols, "learners")
+    ax.set_title("Who has done what")
+    return fig
+
+
+def describe_progress(summary) -> str:
+    if summary.empty:
+        return "No work was found in the submissions."
+    n = int(summary.iloc[0, 1:].sum())
+    worst = summary.sort_values("not started", ascending=False).iloc[0]
+    best = summary.sort_values("complete", ascending=False).iloc[0]
+    return (f"{n} learners; most completed task: {best['task']} ({best['complete']} complete); "
+            f"least started: {worst['task']} ({worst['not started']} not started).")
+
+
+# ---------------------------------------------------------------- label distribution
+
+
+def plot_label_distribution(counts, title: str = "Labels given per sentence", key: dict | None = None):
+    """Stacked bars of how many learners gave each label, one bar per sentence (``label_counts``).
+
+    ``key``: optional ``{(article, sentence): label}`` printed as "key: ..." at the end of each bar.
+    """
+    fig, ax = _fig(0.42 * len(counts) + 2.6)
+    articles = counts.index.get_level_values(0).unique() if counts.index.nlevels > 1 else []
+    names = [f"{a.split('_')[0]} {s}" if len(articles) > 1 else s for a, s in counts.index] \
+        if counts.index.nlevels > 1 else list(counts.index)
+    _stacked(ax, names, counts, list(counts.columns), "learners")
+    if key:
+        tot = counts.to_numpy(dtype=float).sum(axis=1)
+        for yy, idx, t in zip(np.arange(len(counts))[::-1], counts.index, tot):
+            if idx in key:
+                ax.text(t + 0.3, yy, f"key: {key[idx]}", va="center", fontsize=FONT - 3)
+        ax.set_xlim(0, tot.max() * 1.45 if len(tot) else 1)
+    ax.set_title(title)
+    return fig
+
+
+def describe_distribution(counts, article: str = "") -> str:
+    if counts.empty:
+        return "No sentence labels yet."
+    c = counts.to_numpy(dtype=float)
+    share = c.max(axis=1) / np.maximum(c.sum(axis=1), 1)
+    unanimous = int((share >= 0.999).sum())
+    i = int(share.argmin())
+    where = counts.index[i][-1] if isinstance(counts.index[i], tuple) else counts.index[i]
+    return (f"{article + ': ' if article else ''}{len(counts)} sentences; {unanimous} labelled the same by "
+            f"everyone; most split: {where}, where the commonest label had {share[i]:.0%} of the votes.")
+
+
+# ---------------------------------------------------------------- agreement
+
+
+def _agreement_bars(table, names, title):
+    fig, ax = _fig(0.9 * len(table) + 2.4)
+    y = np.arange(len(table))[::-1]
+    h = 0.38
+    for i, (col, off) in enumerate((("krippendorff alpha", h / 2), ("fleiss kappa", -h / 2))):
+        vals = table[col].to_numpy(dtype=float)
+        st = _p.style(4 if i == 0 else 0)
+        st["hatch"] = "" if i == 0 else "//"
+        ax.barh(y + off, np.nan_to_num(vals), height=h, label=col.replace("krippendorff", "Krippendorff's")
+                .replace("fleiss", "Fleiss'"), color=st["color"], hatch=st["hatch"], edgecolor="black")
+        for yy, v in zip(y + off, vals):
+            ax.text(max(np.nan_to_num(v), 0) + 0.02, yy, _fmt(v), va="center", fontsize=FONT - 2)
+    lo = min(-0.1, float(np.nanmin(table[["krippendorff alpha", "fleiss kappa"]].to_numpy(dtype=float)))
+             - 0.05) if len(table) and not np.all(np.isnan(table[["krippendorff alpha", "fleiss kappa"]]
+                                                            .to_numpy(dtype=float))) else -0.1
+    ax.set_xlim(lo, 1.12)
+    ax.axvline(0, color="black", linewidth=1)
+    for x, txt in ((ALPHA_TENTATIVE, "0.67"), (ALPHA_GOOD, "0.8")):
+        ax.axvline(x, color="black", linestyle="--", linewidth=1)
+        ax.text(x, 1.0, txt, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=FONT - 3)
+    ax.set_yticks(y, names)
+    ax.set_xlabel("agreement beyond chance (0 = chance, 1 = perfect)")
+    fig.legend(loc="outside lower center", ncol=2, frameon=False)
+    ax.set_title(title, pad=22)
+    return fig
+
+
+def plot_agreement(by_article):
+    """Krippendorff's alpha and Fleiss' kappa per article (``agreement_by_article``)."""
+    return _agreement_bars(by_article, list(by_article["article"]), "Agreement between learners, per article")
+
+
+def plot_agreement_by_label(by_label):
+    """Per-label agreement (``agreement_by_label``)."""
+    return _agreement_bars(by_label, list(by_label["label"]), "Agreement between learners, per label")
+
+
+def describe_agreement(table, name_col: str = "article") -> str:
+    if table.empty:
+        return "Not enough labels to measure agreement."
+    t = table.dropna(subset=["krippendorff alpha"])
+    if t.empty:
+        return "Agreement cannot be measured yet (too few learners labelled the same sentences)."
+    lo, hi = t.loc[t["krippendorff alpha"].idxmin()], t.loc[t["krippendorff alpha"].idxmax()]
+    verdict = ("all below 0.67, so learners often disagree" if hi["krippendorff alpha"] < ALPHA_TENTATIVE
+               else "some at or above 0.67")
+    return (f"Krippendorff's alpha runs from {_fmt(lo['krippendorff alpha'])} ({lo[name_col]}) to "
+            f"{_fmt(hi['krippendorff alpha'])} ({hi[name_col]}); {verdict}. Fleiss' kappa tells the same story.")
+
+
+def plot_disputed(cls, disputed, label_set: str | None = None, labels: list[str] | None = None):
+    """The label votes on the most disputed sentences (``disputed_sentences``). ``labels`` fixes
+    the order (and so the colour and hatch) of the labels, e.g. ``key_labels(key)``."""
+    from .agreement import label_counts
+
+    counts = label_counts(cls, label_set=label_set, labels=labels)
+    idx = list(zip(disputed["article"], disputed["sentence"]))
+    sub = counts.loc[idx] if idx else counts.iloc[:0]
+    return plot_label_distribution(sub, title="The most disputed sentences")
+
+
+def describe_disputed(disputed) -> str:
+    if disputed.empty:
+        return "No sentence has labels from two or more learners yet."
+    r = disputed.iloc[0]
+    text = r["text"] if len(r["text"]) <= 70 else r["text"][:69] + "…"
+    return (f"Most disputed: {r['article']} {r['sentence']} (\"{text}\"): only {r['share']:.0%} of "
+            f"{r['learners']} learners chose the commonest label, {r['most common']}.")
+
+
+# ---------------------------------------------------------------- the key
+
+
+def plot_key_accuracy(comparison):
+    """Each learner's share of labels that match the key (bars) and that the key accepts (dots)."""
+    t = comparison[(comparison["learner"] != "class") & (comparison["compared"] > 0)]
+    t = t.sort_values("accuracy")
+    cls_row = comparison[comparison["learner"] == "class"].iloc[0]
+    if len(t) > 60:  # a large class: a histogram reads better than a bar per learner
+        fig, ax = _fig(5)
+        ax.hist(t["accuracy"], bins=np.linspace(0, 1, 21), color=_p.PALETTE[4], hatch="//", edgecolor="black")
+        ax.set_xlabel("share of labels that match the key")
+        ax.set_ylabel("learners")
+    else:
+        fig, ax = _fig(0.36 * len(t) + 2.4)
+        y = np.arange(len(t))
+        ax.barh(y, t["accuracy"], color=_p.PALETTE[4], hatch="//", edgecolor="black", label="matches the key")
+        ax.plot(t["accuracy accepted"], y, "D", color=_p.PALETTE[0], markeredgecolor="black", markersize=8,
+                label="matches the key or an accepted alternative")
+        ax.set_yticks(y, [f"{lrn} ({n})" for lrn, n in zip(t["learner"], t["compared"])], fontsize=FONT - 3)
+        ax.set_xlabel("share of the learner's labels (number compared in brackets)")
+        ax.set_xlim(0, 1.05)
+    ax.axvline(cls_row["accuracy"], color="black", linestyle="--")
+    ax.text(cls_row["accuracy"], 1.0, f"class {_fmt(cls_row['accuracy'])}", transform=ax.get_xaxis_transform(),
+            ha="center", va="bottom", fontsize=FONT - 2)
+    if len(t) <= 60:
+        fig.legend(loc="outside lower center", ncol=1, frameon=False)
+    ax.set_title("Agreement with the reference key", pad=22)
+    return fig
+
+
+def describe_key_accuracy(comparison) -> str:
+    c = comparison[comparison["learner"] == "class"].iloc[0]
+    t = comparison[(comparison["learner"] != "class") & (comparison["compared"] > 0)]
+    if t.empty:
+        return "No learner labelled a sentence that is in the key."
+    return (f"The class matched the key on {_fmt(c['accuracy'])} of {c['compared']} labels "
+            f"({_fmt(c['accuracy accepted'])} counting accepted alternatives); learners range from "
+            f"{_fmt(t['accuracy'].min())} to {_fmt(t['accuracy'].max())}.")
+
+
+def plot_confusion(cm, title: str = "Key label (rows) against learners' label (columns)"):
+    """The confusion matrix (``confusion_matrix``): counts printed in every cell, the diagonal
+    (agreement with the key) outlined, shading from the colour-blind-safe 'cividis' map."""
+    from matplotlib.patches import Rectangle
+
+    n_r, n_c = cm.shape
+    fig, ax = _fig(0.8 * n_r + 3.2, width=max(9.0, 1.5 * n_c + 4))
+    vals = cm.to_numpy(dtype=float)
+    rows = vals.sum(axis=1, keepdims=True)
+    share = np.divide(vals, rows, out=np.zeros_like(vals), where=rows > 0)
+    ax.imshow(share, cmap="cividis", vmin=0, vmax=1, aspect="auto")
+    for i in range(n_r):
+        for j in range(n_c):
+            light = share[i, j] > 0.55
+            ax.text(j, i, f"{int(vals[i, j])}\n{share[i, j]:.0%}", ha="center", va="center",
+                    fontsize=FONT - 2, color="black" if light else "white")
+            if cm.index[i] == cm.columns[j]:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor=_p.PALETTE[0],
+                                       linewidth=4))
+    ax.set_xticks(range(n_c), [str(c).replace(" ", "\n") for c in cm.columns])
+    ax.set_yticks(range(n_r), list(cm.index))
+    ax.set_xlabel(cm.columns.name or "learners' label")
+    ax.set_ylabel(cm.index.name or "key label")
+    ax.set_title(title)
+    return fig
+
+
+def describe_confusion(cm) -> str:
+    vals = cm.to_numpy(dtype=float)
+    total = vals.sum()
+    if total == 0:
+        return "No labels to compare with the key."
+    diag = sum(vals[i, j] for i, r in enumerate(cm.index) for j, c in enumerate(cm.columns) if r == c)
+    off = vals.copy()
+    for i, r in enumerate(cm.index):
+        for j, c in enumerate(cm.columns):
+            if r == c:
+                off[i, j] = -1
+    i, j = np.unravel_index(off.argmax(), off.shape)
+    mix = (f" The commonest mix-up: the key says '{cm.index[i]}', learners said '{cm.columns[j]}' "
+           f"({int(off[i, j])} times)." if off[i, j] > 0 else "")
+    return f"{int(diag)} of {int(total)} labels ({diag / total:.0%}) match the key.{mix}"
+
+
+def show(fig) -> None:
+    """Display ``fig`` now (so the text summary printed next lands under it) and close it."""
+    import matplotlib.pyplot as plt
+
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - outside Jupyter
+        display = None
+    if display is not None:
+        display(fig)
+    plt.close(fig)
+
+
+def plot_checks(results):
+    """Per check question: learners right, not right, and answers that are not marked (free text),
+    from ``check_results``."""
+    import pandas as pd
+
+    t = pd.DataFrame({"right": results["right"], "not right": results["marked"] - results["right"],
+                      "not marked (free text)": results["answered"] - results["marked"]})
+    fig, ax = _fig(0.5 * len(t) + 2.4)
+    _stacked(ax, list(results["question"]), t, list(t.columns), "learners")
+    ax.set_title("Check questions")
+    return fig
+
+
+def describe_checks(results) -> str:
+    marked = results[results["marked"] > 0]
+    if marked.empty:
+        return "No marked check questions were answered."
+    r = marked.sort_values("share right", kind="stable").iloc[0]
+    return (f"{len(results)} questions answered; the hardest was {r['question']}: {int(r['right'])} of "
+            f"{int(r['marked'])} learners right ({r['share right']:.0%}).")

@@ -1,0 +1,362 @@
+"""A synthetic class: realistic, made-up submission files for demonstrations, tests and benchmarks.
+
+Nothing here is real learner work. :func:`make_class` writes one ``<learner>.submission.json``
+per learner (the format of ``ml.export_submission()``) with
+
+* varied accuracy: each learner copies the key's label with a probability drawn per learner
+  (lowered on sentences drawn as "hard"), else picks a plausible confusion (a defensible ``also``
+  alternative from the key when there is one);
+* partial work: learners skip some activities and stop part-way through some articles;
+* every activity kind: sentence labels on the three case articles, phrase marks on
+  ``southfront_2026``, provenance checklists, claim ledgers and ``check`` answers;
+* a few broken files (``broken=True``): not JSON, a newer schema version, an unknown learner id,
+  an empty file, an older duplicate of one learner, an unknown article and sentence id inside one
+  file, and ``<script>``/``onerror`` payloads in free text (to show that the dashboard escapes it).
+
+The output depends only on ``learners``, ``seed`` and the course data (key, questions, articles):
+timestamps are derived from the seed and JSON keys are sorted, so the same call writes the same
+bytes every time.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+from .key import KeyError_, load_key
+
+CASE_ARTICLES = ("southfront_2026", "voltaire_2024", "linternaute_mt_2024")
+LABELS = ("attributed report", "unattributed assertion", "opinion", "prediction", "quotation")
+CONFUSIONS = {
+    "attributed report": ("quotation", "unattributed assertion"),
+    "unattributed assertion": ("opinion", "attributed report", "prediction"),
+    "opinion": ("unattributed assertion", "prediction"),
+    "prediction": ("opinion", "unattributed assertion"),
+    "quotation": ("attributed report", "opinion"),
+}
+PROVENANCE_CHOICES = {
+    "publisher": ("named", "not named", "can't tell"),
+    "author": ("yes", "no", "can't tell"),
+    "date": ("yes", "no", "can't tell"),
+    "original": ("original", "republication", "translation", "can't tell"),
+    "sources": ("for most claims", "for some claims", "for none", "can't tell"),
+    "quotes": ("all", "some", "none", "can't tell"),
+    "owner": ("yes", "partly", "no", "can't tell"),
+    "purpose": ("yes", "partly", "no", "can't tell"),
+}
+MARK_CATEGORIES = ("loaded word", "hedge", "unsourced number", "attribution")
+NOTES = ("not sure about this one", "the verb gives it away", "no source is named here",
+         "it sounds like the writer's view", "this is about the future", "it quotes someone",
+         "I changed my mind twice", "compare with the treaty text", "")
+EVIDENCE = ("top of the page", "the last line gives a web address", "no byline anywhere",
+            "the first paragraph says so", "I searched the outlet's about page", "")
+CONFIRM = ("find the original speech", "check the treaty text", "look for a second outlet",
+           "search the claimant's own site", "")
+STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet")
+
+
+def provisional_key() -> dict:
+    """A stand-in key (simple wording rules) used only until ``data/keys/sentence_labels.yaml``
+    exists. It is NOT a teaching key: it only gives the synthetic class something to aim at."""
+    from .. import data
+
+    rules = [(re.compile(r"[\"“”]"), "quotation"),
+             (re.compile(r"\b(said|says|according to|told|stated|reported)\b", re.I), "attributed report"),
+             (re.compile(r"\b(will|would|could|may|might)\b", re.I), "prediction"),
+             (re.compile(r"\b(should|must|clearly|obviously|absurd|only)\b", re.I), "opinion")]
+    arts = {}
+    for a in CASE_ARTICLES:
+        arts[a] = {}
+        for s in data.load_article(a).body_sentences():
+            label = next((lab for rx, lab in rules if rx.search(s.text)), "unattributed assertion")
+            arts[a][s.id] = {"label": label}
+    return {"label_set": "reporting", "labels": {lab: "" for lab in LABELS}, "articles": arts,
+            "provisional": True}
+
+
+def _check_questions() -> list[tuple[str, dict]]:
+    """(question id, spec) of the course's check questions that have a simple answer."""
+    from .. import data
+
+    out = []
+    for res in data.manifest("keys")["resources"]:
+        if not str(res.get("path", "")).endswith((".yaml", ".yml")):
+            continue
+        doc = data.load_yaml(res["name"], "keys")  # a changed or broken key file stops the generator:
+        # silently leaving its questions out would make the output depend on the moment
+        qs = doc.get("questions") if isinstance(doc, dict) else None
+        if not isinstance(qs, dict):
+            continue
+        for qid, spec in qs.items():
+            if isinstance(spec, dict) and spec.get("type") in ("choice", "text", "number", "set", "free"):
+                out.append((str(qid), spec))
+    return sorted(out, key=lambda q: q[0])
+
+
+SYNTHETIC_QUESTIONS = [(f"90-synthetic-q{i}", {"type": "choice", "answer": a, "hints": {b: ""}})
+                       for i, (a, b) in enumerate([("yes", "no"), ("2026-03-06", "2024-05-31"),
+                                                   ("republication", "original")], start=1)]
+
+
+def _check_answer(rng: random.Random, spec: dict, skill: float):
+    kind = spec.get("type")
+    if kind == "free":
+        words = ["the", "article", "names", "no", "source", "for", "this", "claim", "so", "I", "would",
+                 "look", "for", "the", "original", "before", "sharing", "it"]
+        n = rng.randint(6, len(words))
+        return " ".join(words[:n]), None
+    if rng.random() < skill:
+        return spec.get("answer"), True
+    wrong = [h for h in (spec.get("hints") or {}) if isinstance(h, str)]
+    if wrong:
+        return rng.choice(sorted(wrong)), False
+    if kind == "number" and isinstance(spec.get("answer"), (int, float)):
+        return spec["answer"] + rng.choice([-2, -1, 1, 3]), False
+    if kind == "set":
+        return [], False
+    return "not sure", False
+
+
+def _stamp(t: _dt.datetime) -> str:
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def learner_ids(n: int, prefix: str = "student") -> list[str]:
+    width = max(2, len(str(n)))
+    return [f"{prefix}{i:0{width}d}" for i in range(1, n + 1)]
+
+
+def _learner(rng, learner, key_arts, questions, t0, texts):
+    """One learner's ``activities`` and export time."""
+    skill = rng.uniform(0.55, 0.97)
+    diligence = rng.uniform(0.35, 1.0)
+    t = t0
+    acts = {}
+
+    def tick():
+        nonlocal t
+        t += _dt.timedelta(minutes=rng.randint(1, 9), seconds=rng.randint(0, 59))
+        return _stamp(t)
+
+    for article in CASE_ARTICLES:
+        sents = key_arts.get(article, {})
+        if not sents or rng.random() > 0.35 + 0.65 * diligence:
+            continue
+        ids = sorted(sents)
+        stop = len(ids) if rng.random() < diligence else rng.randint(1, len(ids))
+        labels = {}
+        for sid in ids[:stop]:
+            k = sents[sid]
+            p = skill * (1.0 - k["difficulty"])
+            if rng.random() < p:
+                lab = k["label"]
+            elif k["also"] and rng.random() < 0.6:
+                lab = rng.choice(k["also"])
+            else:
+                lab = rng.choice(CONFUSIONS.get(k["label"], LABELS))
+            labels[sid] = {"label": lab, "note": rng.choice(NOTES) if rng.random() < 0.15 else "",
+                           "confidence": rng.choice(("low", "medium", "high", ""))}
+        acts[f"labels:{article}"] = {"kind": "sentence_labels", "article": article, "updated": tick(),
+                                     "data": {"label_set": "reporting", "labels": labels}}
+    for article in CASE_ARTICLES:
+        if rng.random() > 0.25 + 0.7 * diligence:
+            continue
+        answers = {}
+        for qid, choices in PROVENANCE_CHOICES.items():
+            if rng.random() < 0.1 * (1 - diligence):
+                continue
+            first = hash_choice(article, qid, choices)
+            ans = first if rng.random() < skill else rng.choice(choices)
+            answers[qid] = {"answer": ans, "evidence": rng.choice(EVIDENCE)}
+        acts[f"provenance:{article}"] = {"kind": "provenance_checklist", "article": article,
+                                         "updated": tick(), "data": {"answers": answers}}
+    text = texts["southfront_2026"]
+    if rng.random() < 0.2 + 0.7 * diligence:
+        words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z-]{6,}", text)]
+        marks = []
+        for s, e in sorted(rng.sample(words, min(len(words), rng.randint(2, 12)))):
+            marks.append({"start": s, "end": e, "text": text[s:e], "category": rng.choice(MARK_CATEGORIES),
+                          "note": rng.choice(NOTES) if rng.random() < 0.2 else ""})
+        acts["phrases:southfront_2026"] = {"kind": "phrase_marks", "article": "southfront_2026",
+                                           "updated": tick(), "data": {"marks": marks}}
+    for article in CASE_ARTICLES:
+        if rng.random() > 0.2 + 0.6 * diligence:
+            continue
+        sids = sorted(key_arts.get(article, {}))
+        rows = []
+        for i in range(rng.randint(1, 4)):
+            sid = rng.choice(sids) if sids else ""
+            claim = texts[article + ":" + sid] if sid else "a claim"
+            rows.append({"id": f"c{i + 1}", "sentence": sid, "claim": claim[:140],
+                         "claimant": rng.choice(("the article", "not named", "a named official", "")),
+                         "evidence": rng.choice(EVIDENCE), "confirm": rng.choice(CONFIRM),
+                         "status": rng.choice(STATUSES + ("",)),
+                         "confidence": rng.choice(("low", "medium", "high", "")), "note": ""})
+        acts[f"claims:{article}"] = {"kind": "claim_ledger", "article": article, "updated": tick(),
+                                     "data": {"rows": rows}}
+    for qid, spec in questions:
+        if rng.random() > 0.3 + 0.7 * diligence:
+            continue
+        answer, correct = _check_answer(rng, spec, skill)
+        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": tick(),
+                                "data": {"answer": answer, "correct": correct}}
+    return acts, tick()
+
+
+def hash_choice(*parts) -> str:
+    """A stable pick (the same on every machine): the last part is the list of choices."""
+    *keys, choices = parts
+    h = int(hashlib.sha256("|".join(keys).encode()).hexdigest(), 16)
+    return choices[h % len(choices)]
+
+
+def _submission(learner, exported, acts, schema_version=1) -> str:
+    doc = {"format": "medialit-submission", "schema_version": schema_version, "learner": learner,
+           "exported": exported, "medialit_version": "0.1.0", "activities": acts}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = None,
+               broken: bool = True, prefix: str = "student") -> list[Path]:
+    """Write a synthetic class into ``folder`` (created if needed); return the files written.
+
+    ``key``: the sentence-label key to aim at (default: the course key, or
+    :func:`provisional_key` while the course has none). Existing ``*.json`` files in the folder
+    are not removed, so use an empty folder.
+    """
+    from .. import data
+
+    if learners < 1:
+        raise ValueError("learners must be at least 1.")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if key is None:
+        try:
+            key = load_key()
+        except KeyError_:
+            key = provisional_key()
+    rng = random.Random(seed)
+    key_arts = {}
+    for article in CASE_ARTICLES:
+        entries = (key.get("articles") or {}).get(article) or {}
+        key_arts[article] = {}
+        for sid in sorted(entries):
+            rec = entries[sid] if isinstance(entries[sid], dict) else {"label": entries[sid]}
+            also = rec.get("also") or []
+            key_arts[article][sid] = {"label": rec["label"], "also": list(also) if isinstance(also, list) else [also],
+                                      "difficulty": rng.choice((0.0, 0.0, 0.05, 0.1, 0.2, 0.35, 0.5))}
+    texts = {a: data.load_article(a).text for a in CASE_ARTICLES}
+    for a in CASE_ARTICLES:
+        for s in data.load_article(a).sentences:
+            texts[f"{a}:{s.id}"] = s.text
+    questions = _check_questions() or SYNTHETIC_QUESTIONS
+    t_start = _dt.datetime(2026, 3, 9, 8, 0, tzinfo=_dt.timezone.utc) + _dt.timedelta(minutes=seed % 10000)
+    ids = learner_ids(learners, prefix)
+    written = []
+    docs = {}
+    for i, learner in enumerate(ids):
+        t0 = t_start + _dt.timedelta(minutes=rng.randint(0, 50))
+        acts, exported = _learner(rng, learner, key_arts, questions, t0, texts)
+        docs[learner] = [exported, acts]
+    if broken and learners >= 5:
+        docs[ids[1]][1].setdefault("labels:southfront_2026", {"kind": "sentence_labels", "article": "southfront_2026",
+                                                               "updated": docs[ids[1]][0],
+                                                               "data": {"label_set": "reporting", "labels": {}}})
+        first = sorted(key_arts["southfront_2026"])[0]
+        docs[ids[1]][1]["labels:southfront_2026"]["data"]["labels"].setdefault(first, {"label": "opinion"})
+        docs[ids[1]][1]["labels:southfront_2026"]["data"]["labels"][first]["note"] = \
+            "<script>alert('this note tries to run code')</script>"
+        docs[ids[3]][1]["claims:voltaire_2024"] = {
+            "kind": "claim_ledger", "article": "voltaire_2024", "updated": docs[ids[3]][0],
+            "data": {"rows": [{"id": "c1", "sentence": "", "claim": "<img src=x onerror=alert(1)> is shown as text",
+                               "claimant": "", "evidence": "", "confirm": "", "status": "", "confidence": "",
+                               "note": ""}]}}
+        docs[ids[4]][1]["labels:bbc_2025"] = {"kind": "sentence_labels", "article": "bbc_2025",
+                                              "updated": docs[ids[4]][0],
+                                              "data": {"label_set": "reporting",
+                                                       "labels": {"s001": {"label": "opinion"}}}}
+        docs[ids[4]][1].setdefault("labels:voltaire_2024", {"kind": "sentence_labels", "article": "voltaire_2024",
+                                                            "updated": docs[ids[4]][0],
+                                                            "data": {"label_set": "reporting", "labels": {}}})
+        docs[ids[4]][1]["labels:voltaire_2024"]["data"]["labels"]["s999"] = {"label": "opinion", "note": "",
+                                                                             "confidence": ""}
+    for learner in ids:
+        exported, acts = docs[learner]
+        path = folder / f"{learner}.submission.json"
+        path.write_text(_submission(learner, exported, acts), encoding="utf-8")
+        written.append(path)
+    if broken and learners >= 5:
+        more = learner_ids(len(ids) + 2, prefix)[len(ids):]
+        dup = ids[2]
+        old_t = _dt.datetime.fromisoformat(docs[dup][0].replace("Z", "+00:00")) - _dt.timedelta(days=1)
+        old_acts = {k: v for k, v in sorted(docs[dup][1].items())[:2]}
+        files = {
+            f"{dup}.old.submission.json": _submission(dup, _stamp(old_t), old_acts),
+            f"{more[0]}.submission.json": _submission(more[0], docs[ids[0]][0], {}, schema_version=2),
+            f"{more[1]}.submission.json": "",
+            "notes-from-lesson.json": "These are my notes from the lesson, not a submission.\n",
+            "escape.submission.json": _submission("../../outside", docs[ids[0]][0], {}),
+            "README.txt": ("SYNTHETIC CLASS - not real learners. Made by tools/make_synthetic_class.py "
+                           f"--learners {learners} --seed {seed}. Some files are broken on purpose to show "
+                           "the validation report of ml.load_class().\n"),
+        }
+        for name, content in files.items():
+            path = folder / name
+            path.write_text(content, encoding="utf-8")
+            written.append(path)
+    return sorted(written)
+
+
+def broken_files(learners: int, prefix: str = "student") -> dict[str, str]:
+    """Names of the files :func:`make_class` breaks on purpose, with what is wrong (plain words)."""
+    if learners < 5:
+        return {}
+    ids = learner_ids(learners + 2, prefix)
+    return {
+        f"{ids[2]}.old.submission.json": "an older duplicate of the same learner's submission",
+        f"{ids[learners]}.submission.json": "written by a newer schema version",
+        f"{ids[learners + 1]}.submission.json": "an empty file",
+        "notes-from-lesson.json": "not JSON",
+        "escape.submission.json": "a learner id that tries to leave the folder",
+        f"{ids[1]}.submission.json": "valid, with a <script> payload in a note (shown escaped)",
+        f"{ids[3]}.submission.json": "valid, with an <img onerror> payload in a claim (shown escaped)",
+        f"{ids[4]}.submission.json": "valid, plus one activity on an unknown article and an unknown sentence id",
+    }
+
+
+def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int, provisional: bool) -> str:
+    """The ``data/synthetic/datapackage.yaml`` listing every generated file (fields of CONTRIBUTING.md)."""
+    import yaml
+
+    resources = []
+    command = f"tools/make_synthetic_class.py --learners {learners} --seed {seed}"
+    for f in sorted(files):
+        rel = f.relative_to(data_folder).as_posix()
+        name = rel.replace("/", "-").removesuffix(".json").removesuffix(".txt")
+        odd = broken_files(learners).get(f.name) if f.suffix == ".json" else None
+        resources.append({
+            "name": name, "path": rel,
+            "sha256": hashlib.sha256(f.read_bytes()).hexdigest(),
+            "title": f"Synthetic submission file {f.name}" if f.suffix == ".json" else "About this synthetic class",
+            "publisher": "medialit contributors", "author": "medialit contributors (generated)",
+            "published": "n/a", "retrieved": "n/a", "url": "n/a", "language": "en",
+            "licence": "CC BY 4.0", "redistribution": "free to share and adapt (CC BY 4.0)",
+            "edits": "none (generated)", "origin": "written for the course",
+            "notes": (f"SYNTHETIC, not real learner work. Generated by {command}"
+                      + ("; aimed at a provisional key (regenerate once data/keys/sentence_labels.yaml exists)"
+                         if provisional else "")
+                      + (f"; on purpose: {odd}" if odd else "")
+                      + "."),
+        })
+    doc = {"name": "medialit-synthetic", "title": "A synthetic class for the instructor dashboard",
+           "description": ("Made-up submissions (no real learners) used by notebooks/90_instructor_dashboard.ipynb "
+                           "and the tests. Regenerate with: " + command + " --out data/synthetic/class_30 "
+                           "--manifest data/synthetic/datapackage.yaml"),
+           "licenses": [{"name": "CC-BY-4.0", "title": "Written for the course."}],
+           "resources": resources}
+    header = ("# Every file in data/synthetic/ is listed here; written by tools/make_synthetic_class.py.\n"
+              "# SYNTHETIC DATA: no real learners.\n")
+    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)

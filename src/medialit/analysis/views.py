@@ -1,0 +1,224 @@
+"""Tables an instructor reads: progress, comparison with the key, confusion matrix, checks,
+learners' free text (always HTML-escaped for display) and a gradebook summary.
+
+Every function returns a pandas DataFrame; the matching plots are in
+:mod:`medialit.analysis.plots`.
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+
+from .agreement import current_labels
+from .key import key_labels, key_table
+from .loading import ClassData, course_articles
+
+#: Provenance checklist question ids (CONTRIBUTING.md, ``ml.PROVENANCE_QUESTIONS``).
+PROVENANCE_IDS = ("publisher", "author", "date", "original", "sources", "quotes", "owner", "purpose")
+COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
+
+
+def _body_counts() -> dict:
+    return {a: v[3] for a, v in course_articles().items()}
+
+
+def progress(cls: ClassData):
+    """What each learner has done: one row per learner, one column per task, values 0 to 1.
+
+    Tasks: ``labels <article>`` (share of the article's body sentences labelled),
+    ``checklist <article>`` (share of the 8 provenance questions answered), ``marks <article>`` and
+    ``claims <article>`` (1 if at least one phrase mark / claim row, else 0) and ``checks``
+    (share of the check questions anyone in the class answered). Tasks nobody started are left out.
+    """
+    import pandas as pd
+
+    learners = list(cls.learners["learner"])
+    cols = {}
+    body = _body_counts()
+    cur = current_labels(cls)
+    if len(cur):
+        g = cur.groupby(["article", "learner"]).size()
+        for article in sorted(cur["article"].unique()):
+            cols[f"labels {article}"] = (g.loc[article] / max(body.get(article, 1), 1)).clip(upper=1.0)
+    if len(cls.provenance):
+        p = cls.provenance[cls.provenance["question"].isin(PROVENANCE_IDS)]
+        p = p.drop_duplicates(["learner", "article", "question"])
+        g = p.groupby(["article", "learner"]).size()
+        for article in sorted(p["article"].unique()):
+            cols[f"checklist {article}"] = g.loc[article] / len(PROVENANCE_IDS)
+    for name, df in (("marks", cls.marks), ("claims", cls.claims)):
+        if len(df):
+            g = df.groupby(["article", "learner"]).size()
+            for article in sorted(df["article"].unique()):
+                cols[f"{name} {article}"] = (g.loc[article] > 0).astype(float)
+    if len(cls.checks):
+        nq = cls.checks["question"].nunique()
+        cols["checks"] = cls.checks.drop_duplicates(["learner", "question"]).groupby("learner").size() / nq
+    out = pd.DataFrame({k: v.reindex(learners) for k, v in cols.items()}, index=pd.Index(learners, name="learner"))
+    return out.fillna(0.0)
+
+
+def progress_summary(prog) -> "object":
+    """Per task: how many learners completed it, partly did it, or did not start."""
+    import pandas as pd
+
+    rows = []
+    for task in prog.columns:
+        v = prog[task]
+        rows.append({"task": task, COMPLETE: int((v >= 0.999).sum()),
+                     PARTIAL: int(((v > 0) & (v < 0.999)).sum()), NOT_STARTED: int((v <= 0).sum())})
+    return pd.DataFrame(rows, columns=["task", COMPLETE, PARTIAL, NOT_STARTED])
+
+
+def compare_with_key(cls: ClassData, key: dict | None = None, article: str | None = None):
+    """Each learner's agreement with the key, and the class's (last row, ``learner == "class"``).
+
+    ``exact``: the learner's label is the key's ``label``. ``accepted``: it is the key's label or
+    one of the key's ``also`` alternatives (defensible answers), so ``accuracy accepted`` >=
+    ``accuracy``. Only sentences that are in the key and that the learner labelled are compared.
+    """
+    import pandas as pd
+
+    kt = key_table(key)
+    cur = current_labels(cls, (key or {}).get("label_set") if key else None)
+    if article is not None:
+        cur, kt = cur[cur["article"] == article], kt[kt["article"] == article]
+    m = cur.merge(kt.rename(columns={"label": "key"}), on=["article", "sentence"], how="inner")
+    m["exact"] = m["label"] == m["key"]
+    in_also = np.array([lab in also for lab, also in zip(m["label"], m["also"])], dtype=bool)
+    m["accepted"] = m["exact"].to_numpy(dtype=bool) | in_also
+    g = m.groupby("learner").agg(compared=("exact", "size"), exact=("exact", "sum"), accepted=("accepted", "sum"))
+    g = g.reindex(cls.learners["learner"], fill_value=0)
+    g.index.name = "learner"
+    total = g.sum().to_frame("class").T
+    g = pd.concat([g, total]).astype(int)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g["accuracy"] = np.where(g["compared"] > 0, g["exact"] / g["compared"].where(g["compared"] > 0, 1), math.nan)
+        g["accuracy accepted"] = np.where(g["compared"] > 0, g["accepted"] / g["compared"].where(g["compared"] > 0, 1), math.nan)
+    g["key sentences"] = len(kt)
+    return g.reset_index(names="learner")[["learner", "key sentences", "compared", "exact", "accepted",
+                                           "accuracy", "accuracy accepted"]]
+
+
+def confusion_matrix(cls: ClassData, key: dict | None = None, learner: str | None = None,
+                     article: str | None = None):
+    """Rows: the key's label; columns: the label learners gave; cells: number of labels.
+
+    Compares with the key's ``label`` only (not ``also``). ``learner``/``article`` narrow it down.
+    """
+    import pandas as pd
+
+    kt = key_table(key)
+    cur = current_labels(cls, (key or {}).get("label_set") if key else None)
+    if learner is not None:
+        cur = cur[cur["learner"] == learner]
+    if article is not None:
+        cur = cur[cur["article"] == article]
+    m = cur.merge(kt.rename(columns={"label": "key"}), on=["article", "sentence"], how="inner")
+    order = key_labels(key)
+    given = order + sorted(set(m["label"]) - set(order))
+    tab = pd.crosstab(pd.Categorical(m["key"], categories=order),
+                      pd.Categorical(m["label"], categories=given), dropna=False)
+    tab.index.name, tab.columns.name = "key label", "learners' label"
+    return tab.astype(int)
+
+
+def check_results(cls: ClassData):
+    """Per check question: learners who answered, how many answers were marked right or wrong
+    (free-text questions are not marked), how many were right, and the share right of those marked."""
+    import pandas as pd
+
+    c = cls.checks
+    cols = ["question", "answered", "marked", "right", "share right"]
+    if c.empty:
+        return pd.DataFrame(columns=cols)
+    c = c.drop_duplicates(["learner", "question"], keep="last")
+    c = c.assign(_marked=c["correct"].map(lambda v: v is True or v is False),
+                 _right=c["correct"].map(lambda v: v is True))
+    g = c.groupby("question").agg(answered=("learner", "size"), marked=("_marked", "sum"), right=("_right", "sum"))
+    g["share right"] = (g["right"] / g["marked"].where(g["marked"] > 0)).astype(float)
+    return g.reset_index()[cols].astype({"answered": int, "marked": int, "right": int})
+
+
+def free_text(cls: ClassData, learner: str | None = None):
+    """Every non-empty note, evidence and claim a learner wrote, and their answers to free-text
+    check questions: ``learner, where, field, text``.
+
+    The text is as the learner wrote it: show it with :func:`html_table` (which escapes it),
+    never as raw HTML.
+    """
+    import pandas as pd
+
+    parts = []
+    spec = [(cls.labels, "sentence", ["note"]), (cls.marks, "mark", ["note"]),
+            (cls.provenance, "question", ["evidence"]),
+            (cls.claims, "row", ["claim", "claimant", "evidence", "confirm", "note"])]
+    for df, item, fields in spec:
+        if df.empty:
+            continue
+        d = df.assign(where=df["article"] + " " + df[item].astype(str))
+        long = d.melt(id_vars=["learner", "where"], value_vars=fields, var_name="field", value_name="_text")
+        long = long.rename(columns={"_text": "text"})
+        parts.append(long[long["text"].str.strip() != ""])
+    free = cls.checks[cls.checks["correct"].isna()] if len(cls.checks) else cls.checks
+    if len(free):  # answers to free-text check questions (not marked right or wrong)
+        parts.append(pd.DataFrame({"learner": free["learner"], "where": "check " + free["question"],
+                                   "field": "answer", "text": free["answer"]}))
+    cols = ["learner", "where", "field", "text"]
+    out = pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+    if learner is not None:
+        out = out[out["learner"] == learner]
+    return out.reset_index(drop=True)
+
+
+class SafeHTML:
+    """HTML that was built from escaped text; displays in Jupyter via ``_repr_html_``."""
+
+    def __init__(self, markup: str, text: str = ""):
+        self.markup = markup
+        self.text = text
+
+    def __repr__(self) -> str:  # plain-text view (no memory address, so outputs are stable)
+        return self.text or "(HTML table)"
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def html_table(df, max_rows: int = 50, caption: str | None = None) -> SafeHTML:
+    """A DataFrame as HTML with every cell, header and the caption escaped (learners' text can hold
+    ``<script>`` or ``onerror=`` payloads: they show as text and never run)."""
+    body = df.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
+    cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    more = f"<p>… {len(df) - max_rows} more rows</p>" if len(df) > max_rows else ""
+    plain = (caption + "\n" if caption else "") + df.head(max_rows).to_string(index=False, max_colwidth=60)
+    return SafeHTML(cap + body + more, plain)
+
+
+def gradebook(cls: ClassData, key: dict | None = None):
+    """One row per learner for a gradebook: work done, agreement with the key, checks right."""
+    lg = cls.learners[["learner", "file", "exported"]].set_index("learner")
+    cur = current_labels(cls)
+    lg["sentences labelled"] = cur.groupby("learner").size().reindex(lg.index, fill_value=0)
+    lg["phrase marks"] = cls.marks.groupby("learner").size().reindex(lg.index, fill_value=0)
+    lg["checklist answers"] = cls.provenance.groupby("learner").size().reindex(lg.index, fill_value=0)
+    lg["claim rows"] = cls.claims.groupby("learner").size().reindex(lg.index, fill_value=0)
+    chk = cls.checks.drop_duplicates(["learner", "question"], keep="last")
+    lg["checks answered"] = chk.groupby("learner").size().reindex(lg.index, fill_value=0)
+    lg["checks right"] = chk[chk["correct"] == True].groupby("learner").size().reindex(lg.index, fill_value=0)  # noqa: E712
+    try:
+        comp = compare_with_key(cls, key).set_index("learner")
+    except Exception as exc:  # no key yet: the rest of the gradebook is still useful
+        from .key import KeyError_
+
+        if not isinstance(exc, KeyError_):
+            raise
+    else:
+        lg["accuracy"] = comp["accuracy"].reindex(lg.index)
+        lg["accuracy accepted"] = comp["accuracy accepted"].reindex(lg.index)
+    return lg.reset_index()

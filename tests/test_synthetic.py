@@ -1,0 +1,114 @@
+"""Tests for the synthetic class generator and the committed 30-learner demo class."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+
+import medialit as ml
+from medialit import data, paths
+from medialit.analysis import synthetic
+from medialit.analysis.loading import FILE_SKIPPED
+
+ROOT = paths.repo_root()
+COMMAND = ("tools/make_synthetic_class.py --learners 30 --seed 2026 --out data/synthetic/class_30 "
+           "--manifest data/synthetic/datapackage.yaml")
+
+
+def _bytes(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
+    synthetic.make_class(tmp_path / "a", learners=8, seed=7)
+    synthetic.make_class(tmp_path / "b", learners=8, seed=7)
+    synthetic.make_class(tmp_path / "c", learners=8, seed=8)
+    a, b, c = (_bytes(tmp_path / x) for x in "abc")
+    assert a == b
+    assert a.keys() == c.keys() and a != c
+
+
+def test_generated_class_is_realistic_and_loads(tmp_path):
+    synthetic.make_class(tmp_path, learners=40, seed=3)
+    cls = ml.load_class(tmp_path)
+    assert len(cls.learners) == 40
+    # every activity kind is present
+    assert len(cls.labels) and len(cls.marks) and len(cls.provenance) and len(cls.claims) and len(cls.checks)
+    assert set(cls.labels["article"]) == set(synthetic.CASE_ARTICLES)
+    assert set(cls.marks["article"]) == {"southfront_2026"}
+    # learners differ in accuracy and in how much they did
+    comp = ml.analysis.compare_with_key(cls)
+    acc = comp[(comp["learner"] != "class") & (comp["compared"] >= 10)]["accuracy"]
+    assert acc.max() - acc.min() > 0.25
+    done = cls.labels.groupby("learner").size()
+    assert done.max() > 2 * done.min() or len(done) < 40
+    # the broken files, and only they, are skipped
+    skipped = set(cls.problems(FILE_SKIPPED)["file"])
+    expected_bad = {n for n, why in synthetic.broken_files(40).items() if not why.startswith("valid")}
+    assert skipped == expected_bad
+    assert set(cls.problems("activity skipped")["reason"].str.contains("bbc_2025")) == {True}
+    # sentence ids all come from the articles; check ids come from the course's keys
+    for article, group in cls.labels.groupby("article"):
+        ids = {s.id for s in ml.load_article(article).sentences}
+        assert set(group["sentence"]) <= ids
+    qids = {q for q, _ in synthetic._check_questions()} or {q for q, _ in synthetic.SYNTHETIC_QUESTIONS}
+    assert set(cls.checks["question"]) <= qids
+    # payloads are there to show escaping
+    assert ml.analysis.free_text(cls)["text"].str.contains("<script>").any()
+
+
+def test_no_broken_files_when_asked(tmp_path):
+    synthetic.make_class(tmp_path, learners=6, seed=1, broken=False)
+    cls = ml.load_class(tmp_path)
+    assert cls.problems(FILE_SKIPPED).empty and len(cls.learners) == 6
+
+
+def test_cli_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "x.json").write_text("{}")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "make_synthetic_class.py"), "--learners", "3",
+                        "--out", str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 2 and "not empty" in r.stderr
+
+
+def test_committed_class_is_listed_and_up_to_date(tmp_path):
+    folder = ml.analysis.demo_folder()  # checks every sha256 against the manifest
+    mf = data.manifest("synthetic")
+    listed = {(ROOT / "data" / "synthetic" / r["path"]).resolve() for r in mf["resources"]}
+    assert listed == {p.resolve() for p in folder.iterdir()}
+    for r in mf["resources"]:
+        for f in data.REQUIRED_FIELDS:
+            assert r.get(f) not in (None, ""), (r["name"], f)
+        assert "SYNTHETIC" in r["notes"]
+    synthetic.make_class(tmp_path, learners=30, seed=2026)
+    fresh = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir()}
+    committed = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    assert fresh == committed, (
+        "data/synthetic/class_30 no longer matches what the generator makes from the current keys "
+        f"(did data/keys/sentence_labels.yaml change?). Regenerate it: delete the folder, run {COMMAND}")
+
+
+def test_committed_class_covers_the_real_key():
+    cls = ml.load_class(ml.analysis.demo_folder())
+    kt = ml.analysis.key_table()
+    in_key = set(zip(kt["article"], kt["sentence"]))
+    assert set(zip(cls.labels["article"], cls.labels["sentence"])) <= in_key
+    assert len(cls.learners) == 30
+
+
+def test_cli_writes_a_manifest_listing_every_file(tmp_path):
+    import yaml
+
+    out = tmp_path / "synthetic" / "demo"
+    mf = tmp_path / "synthetic" / "datapackage.yaml"
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "make_synthetic_class.py"), "--learners", "6",
+                        "--seed", "5", "--out", str(out), "--manifest", str(mf)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    doc = yaml.safe_load(mf.read_text())
+    listed = {res["path"]: res for res in doc["resources"]}
+    assert set(listed) == {f"demo/{p.name}" for p in out.iterdir()}
+    for path, res in listed.items():
+        assert res["sha256"] == hashlib.sha256((tmp_path / "synthetic" / path).read_bytes()).hexdigest()
+        assert all(res.get(f) not in (None, "") for f in data.REQUIRED_FIELDS)
+    assert "on purpose: not JSON" in listed["demo/notes-from-lesson.json"]["notes"]

@@ -1,0 +1,64 @@
+"""Write a synthetic class of submission files (made-up learners) for demos, tests and benchmarks.
+
+    python tools/make_synthetic_class.py --learners 30 --seed 2026 --out data/synthetic/class_30 \
+        --manifest data/synthetic/datapackage.yaml
+
+The same arguments always give the same bytes (timestamps come from the seed, JSON keys are
+sorted). Learners have varied accuracy and partial work; with --broken (the default) a few files
+are broken on purpose (not JSON, newer schema, empty, duplicate learner, unsafe learner id...).
+The learners aim at data/keys/sentence_labels.yaml, or at a provisional key while it is missing.
+See medialit.analysis.synthetic for the details.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from medialit.analysis import synthetic
+from medialit.data import DataError
+from medialit.analysis.key import KeyError_, load_key
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--learners", type=int, default=30, help="number of learners (default 30)")
+    ap.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    ap.add_argument("--out", required=True, help="folder to write into (must be empty or not exist)")
+    ap.add_argument("--no-broken", dest="broken", action="store_false", help="leave out the broken files")
+    ap.add_argument("--manifest", help="also write this datapackage.yaml listing every file (its folder "
+                                       "must contain --out)")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):
+        print(f"{out} is not empty; choose an empty folder (or delete its files first).", file=sys.stderr)
+        return 2
+    try:
+        load_key()
+        provisional = False
+    except KeyError_:
+        provisional = True
+        print("note: data/keys/sentence_labels.yaml not found; using a provisional key", file=sys.stderr)
+    except DataError as exc:
+        print(f"The sentence-label key cannot be used: {exc}", file=sys.stderr)
+        return 1
+    try:
+        files = synthetic.make_class(out, learners=args.learners, seed=args.seed, broken=args.broken)
+    except DataError as exc:
+        print(f"A course data file cannot be used: {exc}", file=sys.stderr)
+        return 1
+    if args.manifest:
+        mf = Path(args.manifest)
+        data_folder = mf.parent.resolve()
+        files = [f.resolve() for f in files]
+        if any(data_folder not in f.parents for f in files):
+            print(f"--out must be inside {data_folder} to be listed in {mf}.", file=sys.stderr)
+            return 2
+        mf.write_text(synthetic.manifest_text(files, data_folder, args.learners, args.seed, provisional),
+                      encoding="utf-8")
+    print(f"wrote {len(files)} files to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
