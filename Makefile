@@ -15,11 +15,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-lab: setup
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+# Jupyter refuses to start as root unless told so (containers, classroom VMs, CI): say so only then.
+ROOTFLAG = $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+# Extra options for `make lab`, e.g. make lab LABARGS="--port 9000 --no-browser".
+LABARGS ?=
 
+lab: setup
+	$(VENV)/bin/jupyter lab $(ROOTFLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LABARGS)
+
+# Voila shows lessons as apps (no code). It lists the notebooks of one folder:
+# make voila (lessons) or make voila VOILA_DIR=exercises.
+VOILA_DIR ?= notebooks
 voila: setup
-	$(VENV)/bin/voila notebooks/00_start_here.ipynb
+	$(VENV)/bin/voila $(VOILA_DIR)
 
 # Every test in one pytest process (unit tests, build-sync, data provenance, nbval over all
 # notebook folders, browser tests). Learners' answers written by the notebooks go to a temp folder.

@@ -1,0 +1,64 @@
+"""`make lab`, the README's first command, really starts JupyterLab on the start notebook.
+
+Runs the Makefile target itself (the venv is already set up by `make test`, so nothing is
+installed), with every Jupyter folder in a temporary directory, and stops the server again.
+CI and many classroom machines run as root: Jupyter refuses root unless told, which this
+test catches there.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser.servers import free_port, isolated_env  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = Path(sys.prefix)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.skipif(not (VENV / "bin" / "jupyter").exists(), reason="jupyter is not in this environment")
+def test_make_lab_starts_jupyterlab_on_the_start_notebook(tmp_path):
+    port = free_port()
+    env = isolated_env(tmp_path, tmp_path / "answers")
+    log = tmp_path / "lab.log"
+    args = f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --ServerApp.token=t"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(["make", "-s", "lab", f"VENV={VENV}", f"LABARGS={args}"], cwd=ROOT,
+                                env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        status = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token=t", timeout=2) as r:
+                    status = r.status
+                    break
+            except OSError:
+                time.sleep(0.5)
+        text = log.read_text(errors="replace")
+        assert status == 200, f"JupyterLab did not start (exit code {proc.poll()}):\n{text[-2000:]}"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks/00_start_here.ipynb"
+                                    f"?token=t&content=0", timeout=5) as r:
+            assert r.status == 200
+        # the printed address opens the start notebook, and exercises/ is reachable from it
+        assert "/lab/tree/notebooks/00_start_here.ipynb" in log.read_text(errors="replace")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/exercises?token=t&content=0",
+                                    timeout=5) as r:
+            assert r.status == 200
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
