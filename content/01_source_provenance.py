@@ -97,8 +97,8 @@ for aid in CASES:
     print()
 
 # %% [markdown]
-# What do you notice? The SouthFront copy has a date and its own web address at the end, but no
-# author. The Voltaire copy names "Voltaire Network", an editorial number, and a puzzling "(CH-S)".
+# What do you notice? The SouthFront copy has a date in its first line and its own web address
+# at the end, but no author. The Voltaire copy names "Voltaire Network", an editorial number, and a puzzling "(CH-S)".
 # The third copy names no outlet, no author and no publication date, and its headline, "What He Wants to Do
 # Elected", is not good English.
 #
@@ -226,7 +226,8 @@ display(HTML(prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show
 # dissolved in France in 2007 ([Wikipedia](https://en.wikipedia.org/wiki/Voltaire_Network)).
 # Thierry Meyssan, who directs its newsletter, wrote *L'Effroyable Imposture* (2002), which claims
 # no plane hit the Pentagon on 9/11; the 9/11 Commission found that al-Qaeda carried out the
-# attacks ([summary](https://franco.wiki/fr/L'Effroyable_Imposture.html)). Wikipedia, in English
+# attacks (Wikipedia's article on the book, checked via the
+# [franco.wiki mirror](https://franco.wiki/fr/L'Effroyable_Imposture.html)). Wikipedia, in English
 # and French, says Meyssan is politically close to Hezbollah and to the governments of Syria and
 # Iran, and that the network promotes conspiracy theories, some of them pro-Russian: that is
 # **Wikipedia's** description.
@@ -414,8 +415,8 @@ for paragraph in (4, 5):  # the two paragraphs of Article 5
 # %% [markdown]
 # The **Atlantic Charter** is something else: a joint declaration by Franklin D. Roosevelt and
 # Winston Churchill of **14 August 1941**, before the US entered the Second World War. It set out
-# eight shared principles, such as self-government and freedom of the seas. It was not a treaty,
-# had no Article 5 and no promise of collective defence (checked via a
+# eight shared principles, such as self-government and freedom of the seas. It was a statement of
+# aims rather than a treaty, with no Article 5 and no promise of collective defence (checked via a
 # [Wikipedia mirror](http://wikimili.com/en/Atlantic_Charter); archive copies were not opened).
 #
 # - Naming the Charter: **WRONG**. "Breaks" is the author's judgement, **OPINION**: a candidate's

@@ -16,7 +16,8 @@
 # Label a passage the lesson did not label, get feedback sentence by sentence, and justify two
 # of your choices in writing.
 #
-# **Questions**: Can you tell reporting from opinion in a text from a mainstream news site?
+# **Questions**: Can you tell reporting from opinion in a text first published by a news site
+# that belongs to a large French media group (Groupe Figaro)?
 # Which of your choices can you defend?
 #
 # **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for

@@ -162,7 +162,8 @@ ledger_sf
 # named sources*, each with its date:
 #
 # - **Drobysheve.** Russia's Defence Ministry claimed on 2 March 2026 that the village had been
-#   taken ([Lenta.ru, 2 March 2026](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
+#   taken (the Ministry's claim, checked via
+#   [Lenta.ru, 2 March 2026](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
 #   No independent or Ukrainian confirmation was found: **unconfirmed**. The article repeats the
 #   claim without saying whose it is, and moves it to 5 March.
 # - **Lyman.** Russian-side reports spoke of "urban battles" inside the town on 2 March 2026
@@ -202,14 +203,15 @@ frame_sf
 #   [nhub.news](http://nhub.news/en/2024/05/putin-and-xi-vow-to-step-up-fight-to-counter-us-containment)).
 # - The same statement ([text via EIN Presswire](https://www.einpresswire.com/article/712357678/president-xi-jinping-and-russian-president-vladimir-putin-jointly-sign-and-issue-a-joint-statement-on-deepening-the-china-russia-co))
 #   promised closer cooperation, between the armed forces too, and described the relationship
-#   as going beyond a Cold-War-style military alliance ([ExBulletin](https://exbulletin.com/politics/2702666/));
+#   as going beyond a Cold-War-style military alliance (wording checked via
+#   [ExBulletin](https://exbulletin.com/politics/2702666/));
 #   Xi spoke of "non-alliance and non-confrontation" (France 24, checked via
 #   [Rational Review](https://news.rationalreview.com/archives/168064)).
 #   No record was found of Lavrov announcing a defence agreement.
 
 # %% [markdown]
 # - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 and
-#   involved only Russian forces ([TASS](https://tass.com/politics/1791331)); Russia and Belarus
+#   involved only Russian forces ([TASS, May 2024](https://tass.com/politics/1791331)); Russia and Belarus
 #   began a joint stage only on 11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367)).
 
 # %%
@@ -337,7 +339,8 @@ claims.treaty_quote(6, "territory of Turkey")
 # Turkey's territory is inside the area that Article 6 covers. So a missile heading toward
 # Turkey, like the one NATO air defences intercepted on 4 March 2026
 # ([Gulf News](https://gulfnews.com/world/mena/missile-scare-over-turkey-how-iran-war-is-testing-natos-collective-defence-pledge-1.500465705)),
-# concerns an area the treaty covers. Yet no ally invoked Article 5: NATO Secretary General Mark
+# concerns an area the treaty covers. (Iran denied firing at Turkey; a Turkish official
+# suggested the missile may have been aimed at Cyprus and gone off course: same report.) Yet no ally invoked Article 5: NATO Secretary General Mark
 # Rutte said "Nobody's talking about Article 5" (Reuters interview, 5 March 2026, checked via
 # [The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
 

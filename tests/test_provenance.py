@@ -84,6 +84,8 @@ def test_identical_quotes_have_no_drift():
     assert p.drift_summary("a b c", "a b c") == "no change in wording"
     assert p.drift_summary("the US, and", "the United States, and") == "United States → US"
     assert p.drift_summary("pay your debts.", "pay your bills.") == "bills → debts"
+    assert p.drift_summary("whatever they want to you", "whatever the hell they want") == \
+        "dropped: the hell; added: to you"
 
 
 def test_words_outside_a_partial_original_are_not_counted_as_changes():
@@ -123,6 +125,13 @@ def test_chain_text_in_order():
     text = p.chain_text("voltaire_2024")
     assert text.index("Voltaire Network") < text.index("Swiss Standpoint") < text.index("uncutnews")
     assert "UNCONFIRMED" in text.split("→")[0]
+
+
+def test_chain_text_keeps_the_whole_status():
+    # a qualified status must not be cut to its first word
+    mt = p.chain_text("linternaute_mt_2024").split("→")
+    assert "CONFIRMED (one stored copy; re-check against the live page)" in mt[0]
+    assert "CONFIRMED as a translation" in mt[-1]
 
 
 # ---------------------------------------------------------------- scorecard

@@ -179,12 +179,12 @@ def changed_words(printed: str, original: str) -> list[tuple[str, str]]:
 
 
 def drift_summary(printed: str, original: str) -> str:
-    """The changes as one line of text, e.g. ``would → will; the hell → (dropped)``."""
+    """The changes as one line of text, e.g. ``would → will; dropped: the hell; added: to``."""
     parts = []
     for o, p in changed_words(printed, original):
         o, p = o.strip(_EDGE_PUNCT), p.strip(_EDGE_PUNCT)
         if o.lower() != p.lower():
-            parts.append(f"{o or '(added)'} → {p or '(dropped)'}")
+            parts.append(f"added: {p}" if not o else f"dropped: {o}" if not p else f"{o} → {p}")
     return "; ".join(parts) if parts else "no change in wording"
 
 
@@ -268,7 +268,9 @@ def chain_text(article_id: str) -> str:
     chain = republication_chain(article_id)
     steps = []
     for _, step in chain.iterrows():
-        status = str(step["status"]).split(" ")[0]
+        # the whole status: its qualifier ("as a translation", "one stored copy; re-check
+        # against the live page") is part of what was checked
+        status = " ".join(str(step["status"]).split())
         steps.append(f"{step['who']} ({step['date']}; {status})")
     return " → ".join(steps)
 
