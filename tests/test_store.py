@@ -154,3 +154,52 @@ def test_export_submission_wraps_all_activities(_isolated_answers):
     assert sub["format"] == store.SUBMISSION_FORMAT and sub["learner"] == "carol"
     assert sub["schema_version"] == store.SCHEMA_VERSION
     assert set(sub["activities"]) == {"a", "b"}
+
+
+def test_chosen_learner_survives_a_restart(_isolated_answers, tmp_path):
+    """The id typed in the start notebook is remembered in the answers folder: a new kernel
+    (here a fresh Python process) uses it and finds the work saved under it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "kernel.py"
+    script.write_text(
+        "import sys\nfrom medialit import store\n"
+        "if sys.argv[1] == 'first':\n"
+        "    store.set_learner('alice')\n"
+        "    store.put_activity('a1', {'x': 1}, kind='check')\n"
+        "else:\n"
+        "    print(store.current_learner(), store.get_activity('a1')['data']['x'])\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER")}
+    env["MEDIALIT_HOME"] = str(_isolated_answers)
+    subprocess.run([sys.executable, str(script), "first"], env=env, check=True)
+    out = subprocess.run([sys.executable, str(script), "second"], env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    assert out == ["alice", "1"]
+    # the environment still wins over the remembered choice
+    env["MEDIALIT_LEARNER"] = "envuser"
+    script.write_text("from medialit import store\nprint(store.current_learner())\n")
+    assert subprocess.run([sys.executable, str(script)], env=env, check=True, capture_output=True,
+                          text=True).stdout.strip() == "envuser"
+
+
+def test_session_only_choice_and_damaged_memory(_isolated_answers, monkeypatch):
+    store.set_learner("dora", remember=False)
+    assert not (_isolated_answers / store.CHOICE_FILE).exists()
+    monkeypatch.setattr(store, "_chosen_learner", None)
+    assert store.current_learner() == "learner"
+    for bad in (b"../../etc/passwd\n", b"\xff\xfe", b"a b c", b"x" * 500):
+        (_isolated_answers / store.CHOICE_FILE).write_bytes(bad)
+        with pytest.warns(store.StoreWarning, match="usable learner id"):
+            assert store.current_learner() == "learner"
+        assert (_isolated_answers / store.CHOICE_FILE).read_bytes() == bad  # left as it was
+
+
+def test_choice_that_cannot_be_remembered_is_still_used(_isolated_answers, monkeypatch):
+    def refuse(path, text):
+        raise store.StoreError("the folder cannot be written to")
+
+    monkeypatch.setattr(store, "atomic_write_text", refuse)
+    with pytest.warns(store.StoreWarning, match="could not be remembered"):
+        assert store.set_learner("erin") == "erin"
+    assert store.current_learner() == "erin"

@@ -85,16 +85,61 @@ def validate_learner_id(learner_id: Any) -> str:
     return learner_id
 
 
-def set_learner(learner_id: str) -> str:
-    """Choose the learner id for this session (overrides the default, not ``MEDIALIT_LEARNER``)."""
+#: File in the answers folder that remembers the id chosen with :func:`set_learner`, so that
+#: the choice survives a kernel restart (one line: the id).
+CHOICE_FILE = ".learner"
+
+
+def _choice_path() -> Path:
+    return paths.answers_dir() / CHOICE_FILE
+
+
+def set_learner(learner_id: str, *, remember: bool = True) -> str:
+    """Choose the learner id (overrides the default, not ``MEDIALIT_LEARNER``/``JUPYTERHUB_USER``).
+
+    With ``remember=True`` the choice is also written (atomically) to ``.learner`` in the answers
+    folder, so a restarted kernel, or another notebook of the course, uses the same id. If that
+    file cannot be written, the id is still used in this session and a :class:`StoreWarning` says
+    that it will not be remembered.
+    """
     global _chosen_learner
-    _chosen_learner = validate_learner_id(learner_id)
-    return _chosen_learner
+    chosen = validate_learner_id(learner_id)
+    _chosen_learner = chosen
+    if remember:
+        try:
+            atomic_write_text(_choice_path(), chosen + "\n")
+        except (StoreError, OSError) as exc:
+            warnings.warn(f"The learner id {chosen} is used now, but it could not be remembered for "
+                          f"next time ({exc}). After a restart, choose it again.", StoreWarning, stacklevel=2)
+    return chosen
+
+
+def remembered_learner() -> str | None:
+    """The id last chosen with :func:`set_learner` in this answers folder, or None.
+
+    A remembered id that is not a valid learner id (a damaged or edited file) is ignored with a
+    :class:`StoreWarning`; the file is left as it is.
+    """
+    path = _choice_path()
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_LEARNER_ID + 8)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None
+    try:
+        return validate_learner_id(raw.decode("utf-8").strip())
+    except (UnicodeDecodeError, LearnerIdError):
+        warnings.warn(f"{path} does not hold a usable learner id, so it was ignored; "
+                      "choose your id again in the start notebook.", StoreWarning, stacklevel=3)
+        return None
 
 
 def current_learner() -> str:
     """The learner id in use: ``MEDIALIT_LEARNER``, else ``JUPYTERHUB_USER``, else the one chosen
-    with :func:`set_learner`, else ``"learner"``."""
+    with :func:`set_learner` (in this session, or remembered in the answers folder from an
+    earlier one), else ``"learner"``."""
     for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):
         value = os.environ.get(var)
         if value:
@@ -102,7 +147,7 @@ def current_learner() -> str:
                 return validate_learner_id(value)
             except LearnerIdError as exc:
                 raise LearnerIdError(f"{var} is set, but: {exc}") from None
-    return _chosen_learner or _DEFAULT_LEARNER
+    return _chosen_learner or remembered_learner() or _DEFAULT_LEARNER
 
 
 def _home(home: str | os.PathLike | None) -> Path:
