@@ -38,7 +38,10 @@ from medialit import provenance as prov
 
 voltaire = ml.load_article("voltaire_2024")
 quotes = ml.load_table("quotes")
-trace = ["id", "as_printed", "speaker", "date", "venue", "what_changed", "source", "source_url", "checked_via"]
+clues = ["id", "as_printed", "speaker", "source", "source_url", "checked_via"]
+record = clues[:3] + ["date", "venue", "what_changed"] + clues[3:]
+SHOW_RECORD = False  # offline? set this to True and run the cell again to see the full record
+trace = record if SHOW_RECORD else clues
 print("Ready:", voltaire.title)
 
 # %% [markdown]
@@ -50,8 +53,10 @@ print("Ready:", voltaire.title)
 print(voltaire.sentence("s012").text)
 
 # %% [markdown]
-# The course's trace of this quote has **two** rows, one per half. Read the `date` and `venue`
-# columns, and the source each row relies on.
+# The quote has **two** halves, so the table below has two rows. It shows only the clues: who
+# spoke and the sources. **Read laterally**: open each source in a new tab and find when and where
+# each half was said. (Offline, or a link is dead? Set `SHOW_RECORD = True` in the first code
+# cell and run it again: the tables then show the course's own record, with dates and venues.)
 
 # %%
 display(HTML(prov.html_table(quotes[quotes.sentence == "s012"], trace)))
@@ -75,7 +80,8 @@ ml.check("01-ex1-salvini-venue", answer_salvini_venue)
 # %% [markdown]
 # ## Part B · Putin (sentence s013)
 #
-# The editorial says only that Putin "told reporters". Find the place and the date.
+# The editorial says only that Putin "told reporters". Open the sources and find the place and
+# the date.
 
 # %%
 print(voltaire.sentence("s013").text)
@@ -96,7 +102,7 @@ ml.check("01-ex1-putin-date", answer_putin_date)
 # ## Part C · Rogozin (sentence s014)
 #
 # The editorial says Rogozin "directly warned Washington", right after quoting Stoltenberg,
-# Salvini and Putin. Read the trace.
+# Salvini and Putin. Open the sources: what was Rogozin reacting to, and when?
 
 # %%
 print(voltaire.sentence("s014").text)
@@ -135,7 +141,7 @@ ml.check("01-ex1-rogozin-free", answer_rogozin_free)
 # Stoltenberg's interview with The Economist, so a reader assumes it comes from that interview.
 
 # %%
-display(HTML(prov.html_table(quotes[quotes.id == "q08"], trace + ["status", "status_note"])))
+display(HTML(prov.html_table(quotes[quotes.id == "q08"], record + ["status", "status_note"])))
 
 # %% [markdown]
 # **D1.** What status does the course give to the claim that these words come **from the Economist

@@ -18,7 +18,8 @@ from medialit import store
 
 
 @pytest.mark.parametrize("bad", ["../../x", "a/b", "", "   ", "x" * 300, "..", ".hidden", "a\\b",
-                                 "a b", "name\x00", "/etc/passwd", "é" * 3, "a..b"])
+                                 "a b", "name\x00", "/etc/passwd", "é" * 3, "a..b", "alice\n",
+                                 "alice.", "alice\r\n"])
 def test_bad_learner_ids_are_refused_with_a_clear_message(bad):
     with pytest.raises(store.LearnerIdError) as err:
         store.validate_learner_id(bad)

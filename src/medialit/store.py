@@ -67,7 +67,8 @@ def validate_learner_id(learner_id: Any) -> str:
     """Return ``learner_id`` if it is safe as a file name, else raise :class:`LearnerIdError`.
 
     Allowed: 1 to 64 characters, letters, digits and ``. _ @ + -``, starting with a letter or
-    digit (so ``..``, ``a/b``, ``../../x`` and hidden files are refused).
+    digit and not ending with ``.`` (so ``..``, ``a/b``, ``../../x``, hidden files and a hidden
+    trailing line break are refused).
     """
     if not isinstance(learner_id, str):
         raise LearnerIdError(f"A learner id must be text, not {type(learner_id).__name__}.")
@@ -77,7 +78,19 @@ def validate_learner_id(learner_id: Any) -> str:
         raise LearnerIdError(
             f"The learner id is {len(learner_id)} characters long; the limit is {MAX_LEARNER_ID}."
         )
-    if not _LEARNER_RE.match(learner_id) or ".." in learner_id:
+    if any(not ch.isprintable() for ch in learner_id):
+        raise LearnerIdError(
+            f"The learner id {learner_id!r} contains a hidden character (a line break, tab or "
+            "similar). Type it again using only letters, digits and . _ @ + -."
+        )
+    if learner_id.endswith("."):
+        raise LearnerIdError(
+            f"The learner id {learner_id!r} ends with a full stop, which some computers drop from "
+            "file names. Leave it out."
+        )
+    # fullmatch: with match, "$" would also accept a trailing line break ("alice\n"); a final
+    # "." is refused because Windows drops it ("alice." and "alice" would share one file)
+    if not _LEARNER_RE.fullmatch(learner_id) or ".." in learner_id or learner_id.endswith("."):
         raise LearnerIdError(
             f"The learner id {learner_id!r} cannot be used: use only letters, digits and . _ @ + - "
             "(no spaces, no slashes), starting with a letter or a digit."

@@ -11,7 +11,7 @@ Modules: :mod:`.loading` (read and validate a folder), :mod:`.agreement` (statis
 """
 from .agreement import (agreement_by_article, agreement_by_label, current_labels, disputed_sentences,
                         fleiss_kappa, fleiss_kappa_by_category, krippendorff_alpha, label_counts,
-                        observed_agreement)
+                        observed_agreement, why_undefined)
 from .export import ExportError, export_csv
 from .key import KeyError_ as KeyFileError, key_labels, key_table, load_key
 from .loading import ClassData, load_class
@@ -45,5 +45,5 @@ __all__ = [
     "fleiss_kappa_by_category", "free_text", "gradebook", "html_table", "key_labels", "key_table",
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
-    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "show",
+    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "show", "why_undefined",
 ]

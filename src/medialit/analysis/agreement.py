@@ -16,7 +16,8 @@ sentence simply do not count for it, so the number of raters ``n_i`` varies betw
   (sum_i n_i (n_i - 1) p_j (1 - p_j))`` (Fleiss 1971, eq. 14, with ``n_i`` per item).
 
 Both are ``nan`` when they are undefined (fewer than two usable sentences, or everyone used a
-single label so there is no variation to agree about).
+single label so there is no variation to agree about); :func:`why_undefined` says which, in plain
+words, and the tables carry it in a ``why n/a`` column.
 
 When a learner labelled the same sentence in two activities (a lesson and an exercise), the most
 recently updated label is used.
@@ -85,6 +86,26 @@ def krippendorff_alpha(counts) -> float:
     return float(krippendorff.alpha(value_counts=arr, level_of_measurement="nominal"))
 
 
+def why_undefined(counts, labels=None) -> str:
+    """Plain words for why Krippendorff's alpha or Fleiss' kappa of ``counts`` is ``nan``, or
+    ``""`` when both are defined. ``labels``: the column names, to name the one label used."""
+    arr = _as_counts(counts)
+    usable = arr[arr.sum(axis=1) >= 2] if arr.ndim == 2 and arr.size else np.zeros((0, 0))
+    if len(usable) == 0:
+        return ("no sentence was labelled by two or more learners, so there is nothing to compare "
+                "yet (with one learner, agreement cannot be measured).")
+    used = np.flatnonzero(usable.sum(axis=0) > 0)
+    if len(used) < 2:
+        name = f" ('{labels[used[0]]}')" if labels is not None and len(used) == 1 else ""
+        return (f"every learner gave the same label{name} to every sentence compared, so there is no "
+                "variation to measure agreement beyond chance against: alpha and kappa are undefined "
+                "(this is not low agreement).")
+    if len(usable) < 2:
+        return ("only one sentence was labelled by two or more learners: Fleiss' kappa needs at least "
+                "two (Krippendorff's alpha is shown but rests on very little data).")
+    return ""
+
+
 def observed_agreement(counts) -> np.ndarray:
     """Per item: the share of pairs of learners who gave the same label (``nan`` if < 2 labels)."""
     arr = _as_counts(counts)
@@ -136,7 +157,8 @@ def _default_label_set(df) -> str:
         ks = None
     if ks in present:
         return ks
-    return df["label_set"].value_counts().idxmax()
+    # counted in learners, not rows: one learner with a thousand activities cannot pick the label set
+    return df.drop_duplicates(["learner", "label_set"])["label_set"].value_counts().idxmax()
 
 
 def label_counts(cls: ClassData, article: str | None = None, label_set: str | None = None,
@@ -183,9 +205,10 @@ def agreement_by_article(cls: ClassData, label_set: str | None = None):
             "krippendorff alpha": krippendorff_alpha(c),
             "fleiss kappa": fleiss_kappa(c),
             "observed agreement": float(np.nanmean(observed_agreement(c))) if usable.any() else math.nan,
+            "why n/a": why_undefined(c, list(counts.columns)),
         })
     return pd.DataFrame(rows, columns=["article", "learners", "sentences", "labels given",
-                                       "krippendorff alpha", "fleiss kappa", "observed agreement"])
+                                       "krippendorff alpha", "fleiss kappa", "observed agreement", "why n/a"])
 
 
 def agreement_by_label(cls: ClassData, article: str | None = None, label_set: str | None = None,
@@ -200,10 +223,23 @@ def agreement_by_label(cls: ClassData, article: str | None = None, label_set: st
     rows = []
     for j, label in enumerate(counts.columns):
         binary = np.column_stack([c[:, j], c.sum(axis=1) - c[:, j]]) if len(c) else np.zeros((0, 2))
+        alpha = krippendorff_alpha(binary)
+        kappa = float(kappas[j]) if len(c) else math.nan
+        why = ""
+        if math.isnan(alpha) or math.isnan(kappa):
+            why = why_undefined(binary)
+            usable = binary[binary.sum(axis=1) >= 2] if len(binary) else binary
+            if len(usable) and usable[:, 0].sum() == 0:
+                why = ("no sentence labelled by two or more learners got this label, so there is no "
+                       "agreement about it to measure.")
+            elif len(usable) and usable[:, 1].sum() == 0:
+                why = ("every learner gave this label to every sentence compared, so there is no "
+                       "variation to measure agreement beyond chance against (this is not low agreement).")
+            elif not why and math.isnan(kappa):
+                why = "Fleiss' kappa for one label needs that label to be both used and not used."
         rows.append({"label": label, "times used": int(c[:, j].sum()) if len(c) else 0,
-                     "fleiss kappa": float(kappas[j]) if len(c) else math.nan,
-                     "krippendorff alpha": krippendorff_alpha(binary)})
-    return pd.DataFrame(rows, columns=["label", "times used", "fleiss kappa", "krippendorff alpha"])
+                     "fleiss kappa": kappa, "krippendorff alpha": alpha, "why n/a": why})
+    return pd.DataFrame(rows, columns=["label", "times used", "fleiss kappa", "krippendorff alpha", "why n/a"])
 
 
 def disputed_sentences(cls: ClassData, top: int = 10, key: dict | None | bool = False,

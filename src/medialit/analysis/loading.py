@@ -6,17 +6,31 @@ table per activity kind and a ``report`` table that lists everything that was sk
 
 How problems are handled (every one is a row of ``report`` with the file name and a reason):
 
-* **whole file skipped** -- not JSON, not readable text, empty, larger than ``max_bytes``,
-  nested too deeply, a symbolic link that points outside the folder, not a medialit
-  submission, a wrong or newer ``schema_version``, a missing or unsafe learner id, or an older
+* **whole file skipped** -- not JSON, not readable text, empty, larger than ``max_bytes`` (also
+  if it grows while being read), nested too deeply, a number with more than ``MAX_DIGITS``
+  digits, a symbolic link that points outside the folder (or to the folder itself, to nothing,
+  or in a loop), a pipe, device or socket (never opened in a way that could block), not a
+  medialit submission, a wrong or newer ``schema_version`` (``1.0`` and ``true`` are not ``1``),
+  an envelope key (``learner``, ``schema_version``...) given twice with different values, a
+  missing or unsafe learner id (also one with a hidden trailing line break), or an older
   duplicate of a learner who also has a newer file (the newest ``exported`` time is kept; on a
-  tie the newest file modification time, then the file name);
+  tie the newest file modification time, then the file name). Learner ids that differ only in
+  letter case or a final dot are the same learner (they name the same file on Windows and
+  macOS); an ``exported`` time more than a day in the future is not trusted;
 * **one activity skipped** -- unknown activity kind, unknown article id, ``data`` of the wrong
   shape; the learner's other activities are kept;
 * **one item skipped** -- an unknown sentence id, a label that is not text or is too long, a
   mark whose offsets fall outside the article, a malformed claim row or checklist answer;
 * **notes** (nothing lost) -- hidden files, files that are not ``.json``, sub-folders, a file
-  name that does not match the learner id inside, text cut to ``max_text`` characters.
+  name that does not match the learner id inside, text cut to ``max_text`` characters, a
+  byte-order mark or UTF-16 text, repeated keys inside a record (the last is used), NaN or
+  Infinity, lone surrogates or NUL characters (replaced by U+FFFD so every table can be shown
+  and saved), a learner id that Windows cannot use as a file name.
+
+After ``MAX_REPORT`` problems of one kind in one activity (or skipped activities in one file, or
+ignored files in the folder) the rest are counted in one "... and N more" row, so a hostile file
+cannot flood the report. File names in the report have unprintable characters (line breaks,
+bidirectional overrides, bytes that are not UTF-8) written as escapes.
 
 Safety: files are parsed with :func:`json.loads` only (no pickle, no eval); nothing in the
 folder is modified; symbolic links are resolved and followed only when they stay inside the
@@ -43,6 +57,7 @@ MAX_DEPTH = 32          # nesting allowed inside a ``check`` answer (the rest ha
 MAX_LABEL = 80          # characters in a label, category, answer choice or confidence
 MAX_TEXT = 2000         # characters in a note, evidence or claim text (longer is cut, with a note)
 MAX_ITEMS = 2000        # marks or claim rows per activity
+MAX_REPORT = 50         # report rows of one kind listed one by one (per activity, per file, ignored files)
 
 KINDS = ("sentence_labels", "phrase_marks", "provenance_checklist", "claim_ledger", "check")
 CONFIDENCES = ("low", "medium", "high", "")
@@ -167,7 +182,7 @@ class ClassData:
 # ---------------------------------------------------------------- helpers
 
 
-_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
+_STAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
 
 
 class _Skip(Exception):
@@ -213,11 +228,28 @@ class _Reader:
         self.report = report
         self.lim = limits
         self.course = course
+        self.seen: dict = {}
 
     def problem(self, ctx, level, reason):
-        """Record a problem; ``ctx`` is (file, learner, activity)."""
+        """Record a problem; ``ctx`` is (file, learner, activity). After ``MAX_REPORT`` problems of
+        one level in one activity (or ``MAX_REPORT`` skipped activities in one file) the rest are
+        only counted, so one hostile file cannot flood the report."""
         file, learner, activity = ctx
-        self.report.append((file, learner, level, activity, reason))
+        key = (file, activity if level != ACTIVITY_SKIPPED else None, level)
+        n = self.seen.get(key, 0) + 1
+        self.seen[key] = n
+        if n <= MAX_REPORT:
+            self.report.append((file, learner, level, activity, reason))
+
+    def flush(self, file, learner, activity, level):
+        """Add the "... and N more" row for the problems not listed one by one."""
+        n = self.seen.pop((file, activity if level != ACTIVITY_SKIPPED else None, level), 0)
+        if n > MAX_REPORT:
+            what = {ITEM_SKIPPED: "items were skipped", NOTE: "notes",
+                    ACTIVITY_SKIPPED: "activities were skipped"}[level]
+            self.report.append((file, learner, level, activity if level != ACTIVITY_SKIPPED else "",
+                                f"… and {n - MAX_REPORT} more {what} for the same kind of reason "
+                                "(not listed one by one)."))
 
     def text(self, value, what, ctx, *, short=False, required=False):
         """Validated text or None (item skipped). Long free text is cut with a note."""
@@ -375,39 +407,44 @@ class _Reader:
 
     def activities(self, fname, learner, acts) -> None:
         for act_id, rec in acts.items():
-            if len(act_id) > 200:
-                self.problem((fname, learner, _shorten(act_id, 40)), ACTIVITY_SKIPPED,
-                             "the activity id is too long.")
-                continue
-            ctx = (fname, learner, act_id)
+            self._activity(fname, learner, act_id, rec)
+            for level in (ITEM_SKIPPED, NOTE):
+                self.flush(fname, learner, act_id if len(act_id) <= 200 else _shorten(act_id, 40), level)
+        self.flush(fname, learner, None, ACTIVITY_SKIPPED)
 
-            def skip(reason):
-                self.problem(ctx, ACTIVITY_SKIPPED, reason)
+    def _activity(self, fname, learner, act_id, rec) -> None:
+        if len(act_id) > 200:
+            self.problem((fname, learner, _shorten(act_id, 40)), ACTIVITY_SKIPPED,
+                         "the activity id is too long.")
+            return
+        ctx = (fname, learner, act_id)
 
-            if not isinstance(rec, dict):
-                skip("the activity is not a record.")
-                continue
-            kind = rec.get("kind")
-            if kind not in KINDS:
-                skip(f"unknown activity kind {_shorten(str(kind), 30)!r} (known: {', '.join(KINDS)}).")
-                continue
-            article = rec.get("article")
-            if kind != "check":
-                if not isinstance(article, str) or article not in self.course:
-                    skip(f"unknown article id {_shorten(str(article), 40)!r} "
-                         f"(known: {', '.join(sorted(self.course))}).")
-                    continue
-            data = rec.get("data")
-            if not isinstance(data, dict):
-                skip("its 'data' is not a record.")
-                continue
-            updated = rec.get("updated")
-            if not (isinstance(updated, str) and _STAMP.match(updated)):
-                t = _parse_time(updated)
-                updated = t.strftime("%Y-%m-%dT%H:%M:%SZ") if t else ""
-            reason = getattr(self, kind)(ctx, learner, act_id, article, updated, data)
-            if reason:
-                skip(reason + ".")
+        def skip(reason):
+            self.problem(ctx, ACTIVITY_SKIPPED, reason)
+
+        if not isinstance(rec, dict):
+            skip("the activity is not a record.")
+            return
+        kind = rec.get("kind")
+        if kind not in KINDS:
+            skip(f"unknown activity kind {_shorten(str(kind), 30)!r} (known: {', '.join(KINDS)}).")
+            return
+        article = rec.get("article")
+        if kind != "check":
+            if not isinstance(article, str) or article not in self.course:
+                skip(f"unknown article id {_shorten(str(article), 40)!r} "
+                     f"(known: {', '.join(sorted(self.course))}).")
+                return
+        data = rec.get("data")
+        if not isinstance(data, dict):
+            skip("its 'data' is not a record.")
+            return
+        updated = rec.get("updated")
+        if not (isinstance(updated, str) and _STAMP.match(updated)):
+            updated = _stamp(_utc(_parse_time(updated)))
+        reason = getattr(self, kind)(ctx, learner, act_id, article, updated, data)
+        if reason:
+            skip(reason + ".")
 
 
 # ---------------------------------------------------------------- files
@@ -417,50 +454,199 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB" if n >= 1e3 else f"{n} bytes"
 
 
-def _read_file(entry_path: Path, root: Path, max_bytes: int) -> bytes:
-    """The bytes of one file, or :class:`_Skip` with the reason."""
+#: Characters that cannot be shown or saved as UTF-8 (lone surrogates) or that break CSV tools (NUL).
+_BAD_CHARS = re.compile("[\ud800-\udfff\x00]")
+#: Names Windows reserves for devices (with any extension): a learner id like this cannot be a file there.
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
+MAX_DIGITS = 100        # digits in a JSON integer (Python refuses to read more than 4300 anyway)
+
+
+def show_name(name: str) -> str:
+    """A file name as it can be shown and saved safely: characters that are not printable (line
+    breaks, bidirectional overrides, bytes that are not UTF-8...) are written as ``\\xNN`` /
+    ``\\uNNNN`` escapes, so a name can neither break a table nor pretend to be another name."""
+    if name.isprintable() and not _BAD_CHARS.search(name):
+        return name
+    out = []
+    for ch in name:
+        if ch.isprintable() and not _BAD_CHARS.match(ch):
+            out.append(ch)
+        elif "\udc80" <= ch <= "\udcff":  # a byte that is not UTF-8, as the file system gave it
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)
+
+
+def _read_file(entry_path: Path, root: Path, max_bytes: int) -> tuple[bytes, float]:
+    """The bytes of one file and its modification time, or :class:`_Skip` with the reason.
+
+    The file is opened without following a last-moment symbolic link and without blocking (a
+    named pipe swapped in after the first check cannot hang the dashboard), and is checked again
+    on the open file itself (``fstat``), so a file that changes while it is read cannot slip past.
+    """
+    path = entry_path
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     if entry_path.is_symlink():
         try:
             target = entry_path.resolve(strict=True)
         except (OSError, RuntimeError):
-            raise _Skip("it is a symbolic link to something that does not exist.") from None
-        if target.parent != root and root not in target.parents:
+            raise _Skip("it is a symbolic link to something that does not exist (or a loop of links).") from None
+        if target == root:
+            raise _Skip("it is a symbolic link to the folder itself; it was not followed.")
+        if root not in target.parents:
             raise _Skip("it is a symbolic link pointing outside the folder; it was not followed.")
-        if not target.is_file():
-            raise _Skip("it is a symbolic link to something that is not a file.")
+        path = target
+    flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        st = entry_path.stat()
+        st = os.stat(path, follow_symlinks=False)
         if not stat.S_ISREG(st.st_mode):
+            if entry_path != path:
+                raise _Skip("it is a symbolic link to something that is not a file.")
             raise _Skip("it is not a regular file (a pipe, device or socket).")
-        size = st.st_size
-        if size > max_bytes:
-            raise _Skip(f"it is {_size(size)}; the limit is {_size(max_bytes)}.")
-        with open(entry_path, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+        if st.st_size > max_bytes:
+            raise _Skip(f"it is {_size(st.st_size)}; the limit is {_size(max_bytes)}.")
+        fd = os.open(path, flags)
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise _Skip("it is not a regular file (a pipe, device or socket).")
+            if st.st_size > max_bytes:
+                raise _Skip(f"it is {_size(st.st_size)}; the limit is {_size(max_bytes)}.")
+            chunks, got = [], 0
+            while got <= max_bytes:
+                try:
+                    chunk = os.read(fd, min(1 << 20, max_bytes + 1 - got))
+                except BlockingIOError:  # pragma: no cover - regular files do not block
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+            raw = b"".join(chunks)
+        finally:
+            os.close(fd)
     except PermissionError:
         raise _Skip("it cannot be read (no permission).") from None
     except OSError as exc:
         raise _Skip(f"it cannot be read ({exc.strerror or exc}).") from None
     if len(raw) > max_bytes:
-        raise _Skip(f"it is larger than the limit of {_size(max_bytes)}.")
+        raise _Skip(f"it grew larger than the limit of {_size(max_bytes)} while it was being read.")
     if not raw.strip():
         raise _Skip("it is empty.")
-    return raw
+    return raw, st.st_mtime
 
 
-def _parse(raw: bytes) -> dict:
-    """Parse and check the envelope of a submission; return the document or raise :class:`_Skip`."""
+def _decode(raw: bytes, notes: list) -> str:
+    """Bytes to text: UTF-8 (a byte-order mark is tolerated), or UTF-16/32 as Windows tools save it."""
+    enc = json.detect_encoding(raw)
     try:
-        doc = json.loads(raw)
+        text = raw.decode(enc)
     except UnicodeDecodeError:
         raise _Skip("it is not readable text (not UTF-8).") from None
+    if enc == "utf-8-sig" and raw.startswith(b"\xef\xbb\xbf"):
+        notes.append("it starts with a byte-order mark (BOM), as some editors add; read it anyway.")
+    elif enc not in ("utf-8", "utf-8-sig"):
+        notes.append(f"it is saved as {enc.upper().replace('-SIG', '')} text rather than UTF-8; read it anyway.")
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise _Skip("it is empty.")
+    return text
+
+
+def _clean_strings(doc: Any) -> tuple[Any, int]:
+    """Replace lone surrogates and NUL characters (only reachable through ``\\u`` escapes) in every
+    key and string by U+FFFD; return the cleaned document and the number of strings changed."""
+    changed = 0
+
+    def fix(v):
+        nonlocal changed
+        if _BAD_CHARS.search(v):
+            changed += 1
+            return _BAD_CHARS.sub("\ufffd", v)
+        return v
+
+    if isinstance(doc, str):
+        return fix(doc), changed
+    stack = [doc]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, dict):
+            items = list(c.items())
+            if any(_BAD_CHARS.search(k) for k, _ in items):
+                c.clear()
+                for k, v in items:
+                    c[fix(k)] = v
+                items = list(c.items())
+            for k, v in items:
+                if isinstance(v, str):
+                    c[k] = fix(v)
+                elif isinstance(v, (dict, list)):
+                    stack.append(v)
+        elif isinstance(c, list):
+            for i, v in enumerate(c):
+                if isinstance(v, str):
+                    c[i] = fix(v)
+                elif isinstance(v, (dict, list)):
+                    stack.append(v)
+    return doc, changed
+
+
+_ENVELOPE = ("format", "schema_version", "learner", "activities", "exported")
+
+
+def _parse(raw: bytes) -> tuple[dict, list]:
+    """Parse and check the envelope of a submission; return ``(document, notes)`` or raise
+    :class:`_Skip`. Only :func:`json.loads` is used (no pickle, no eval)."""
+    notes: list = []
+    text = _decode(raw, notes)
+    repeated: list = []   # (the dict, key, same value?) for keys that appear twice in one record
+    constants: list = []
+
+    def pairs(items):
+        d = {}
+        for k, v in items:
+            if k in d:
+                repeated.append((d, k, d[k] == v and type(d[k]) is type(v)))
+            d[k] = v
+        return d
+
+    def big_int(s):
+        if len(s.lstrip("-")) > MAX_DIGITS:
+            raise _Skip(f"it holds a number with {len(s.lstrip('-'))} digits, far too large to be "
+                        "part of a submission.")
+        return int(s)
+
+    def constant(name):
+        constants.append(name)
+        return float(name)
+
+    try:
+        doc = json.loads(text, object_pairs_hook=pairs, parse_int=big_int, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise _Skip(f"it is not JSON (the reader stopped at line {exc.lineno}, column {exc.colno}: "
                     f"{exc.msg}).") from None
     except RecursionError:
         raise _Skip("its JSON is nested too deeply to be a submission.") from None
+    except (ValueError, OverflowError, MemoryError) as exc:  # pragma: no cover - belt and braces
+        raise _Skip(f"its JSON cannot be read ({_shorten(str(exc), 80)}).") from None
     if not isinstance(doc, dict):
         raise _Skip(f"it is JSON but not a submission (a {type(doc).__name__}, not a record).")
+    for d, k, same in repeated:
+        if d is doc and k in _ENVELOPE and not same:
+            raise _Skip(f"it gives {k!r} twice with different values, so it is unclear which one to "
+                        "trust.")
+    if repeated:
+        keys = sorted({_shorten(str(k), 30) for _, k, _ in repeated})
+        notes.append(f"it repeats the key{'s' if len(keys) > 1 else ''} "
+                     f"{', '.join(repr(k) for k in keys[:5])}{' …' if len(keys) > 5 else ''} inside one "
+                     "record; the last value of each was used.")
+    if constants:
+        notes.append("it uses NaN or Infinity, which are not standard JSON; read them as numbers.")
+    doc, n_bad = _clean_strings(doc)
+    if n_bad:
+        notes.append(f"{n_bad} text value{'s' if n_bad > 1 else ''} held characters that cannot be "
+                     "shown or saved (a lone surrogate or a NUL); they were replaced by \ufffd.")
     fmt = doc.get("format")
     if fmt is not None and fmt != store.SUBMISSION_FORMAT:
         raise _Skip(f"it is not a medialit submission (format {_shorten(str(fmt), 40)!r}).")
@@ -470,13 +656,36 @@ def _parse(raw: bytes) -> dict:
                     f"this one reads version {store.SCHEMA_VERSION}). Update the course to read it.")
     if type(version) is not int or version != store.SCHEMA_VERSION:
         raise _Skip(f"its schema version is {_shorten(repr(version), 20)}, not {store.SCHEMA_VERSION}.")
+    learner = doc.get("learner")
     try:
-        store.validate_learner_id(doc.get("learner"))
+        store.validate_learner_id(learner)
     except store.LearnerIdError as exc:
         raise _Skip(f"its learner id cannot be used: {exc}") from None
+    if _WINDOWS_RESERVED.match(learner):
+        notes.append(f"the learner id {learner!r} is a name Windows reserves for a device, so this "
+                     "learner's answers file cannot be saved on Windows.")
     if not isinstance(doc.get("activities"), dict):
         raise _Skip("it has no 'activities' record.")
-    return doc
+    return doc, notes
+
+
+def _learner_key(learner: str) -> str:
+    """Two ids that name the same answers file on Windows or macOS (letter case) are the same
+    learner. (A trailing dot, which Windows drops, is refused by the store's id check.)"""
+    return learner.casefold()
+
+
+def _utc(t: _dt.datetime | None) -> _dt.datetime | None:
+    if t is None:
+        return None
+    try:
+        return t.astimezone(_dt.timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _stamp(t: _dt.datetime | None) -> str:
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}Z" if t else ""
 
 
 def load_class(
@@ -512,62 +721,102 @@ def load_class(
     rows: dict = {k: [] for k in ("labels", "marks", "provenance", "claims", "checks")}
     reader = _Reader(rows, report, limits, course_articles())
 
-    with os.scandir(root) as it:
-        entries = sorted(it, key=lambda e: e.name)
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        raise PermissionError(f"The folder {str(root)!r} cannot be listed ({exc.strerror or exc}); "
+                              "check that you may read it.") from None
     candidates = []
+    ignored = 0
     for e in entries:
+        name = show_name(e.name)
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
         if e.name.startswith("."):
-            report.append((e.name, "", NOTE, "", "hidden file or folder; ignored."))
-        elif e.is_dir(follow_symlinks=False):
-            report.append((e.name, "", NOTE, "", "a sub-folder; only files directly in the folder are read."))
+            why = "hidden file or folder; ignored."
+        elif is_dir:
+            why = ("a folder whose name ends in .json, not a file; only files are read."
+                   if e.name.lower().endswith(".json") else
+                   "a sub-folder; only files directly in the folder are read.")
         elif not e.name.lower().endswith(".json"):
-            report.append((e.name, "", NOTE, "", "not a .json file; ignored."))
+            why = "not a .json file; ignored."
         else:
             candidates.append(e)
+            continue
+        ignored += 1
+        if ignored <= MAX_REPORT:
+            report.append((name, "", NOTE, "", why))
+    if ignored > MAX_REPORT:
+        report.append(("", "", NOTE, "", f"… and {ignored - MAX_REPORT} more files or folders that are not "
+                                         ".json submissions were ignored (not listed one by one)."))
     if len(candidates) > max_files:
         for e in candidates[max_files:]:
-            report.append((e.name, "", FILE_SKIPPED, "",
+            report.append((show_name(e.name), "", FILE_SKIPPED, "",
                            f"the folder has more than {max_files} .json files; only the first "
                            f"{max_files} (by name) were read."))
         candidates = candidates[:max_files]
 
-    docs = []  # (learner, exported datetime, mtime, name, doc)
+    docs = []  # (learner key, exported datetime or None, mtime, shown name, doc, notes)
     direct = {e.name for e in candidates if not e.is_symlink()}
+    now = _dt.datetime.now(_dt.timezone.utc)
     for e in candidates:
+        name = show_name(e.name)
         if e.is_symlink():
             try:
                 target = Path(e.path).resolve(strict=True)
             except (OSError, RuntimeError):
                 target = None
-            if target is not None and target.parent == root and target.name in direct:
-                report.append((e.name, "", FILE_SKIPPED, "",
-                               f"it is a symbolic link to {target.name}, which is read once already."))
+            if (target is not None and target.parent == root and target.name in direct
+                    and target.is_file()):
+                report.append((name, "", FILE_SKIPPED, "",
+                               f"it is a symbolic link to {show_name(target.name)}, which is read once already."))
                 continue
         try:
-            raw = _read_file(Path(e.path), root, max_bytes)
-            doc = _parse(raw)
+            raw, mtime = _read_file(Path(e.path), root, max_bytes)
+            doc, notes = _parse(raw)
         except _Skip as why:
-            report.append((e.name, "", FILE_SKIPPED, "", str(why)))
+            report.append((name, "", FILE_SKIPPED, "", str(why)))
             continue
-        exported = _parse_time(doc.get("exported")) or _parse_time(doc.get("updated"))
-        docs.append((doc["learner"], exported, e.stat().st_mtime, e.name, doc))
+        exported = None
+        for field_ in ("exported", "updated"):
+            value = doc.get(field_)
+            t = _utc(_parse_time(value))
+            if t is not None and t > now + _dt.timedelta(days=1):
+                notes.append(f"its {field_} time {_shorten(value, 40)!r} is in the future, so it was not "
+                             "trusted (the computer's clock may be wrong).")
+                t = None
+            if t is not None:
+                exported = t
+                break
+        docs.append((_learner_key(doc["learner"]), exported, mtime, name, doc, notes))
 
     # duplicates: newest "exported" wins, then newest file, then the file name
     far_past = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
     docs.sort(key=lambda d: (d[0], d[1] or far_past, d[2], d[3]), reverse=True)
-    kept = {}
-    for learner, exported, mtime, name, doc in docs:
-        if learner in kept:
+    kept: dict = {}
+    for lkey, exported, mtime, name, doc, notes in docs:
+        learner = doc["learner"]
+        if lkey in kept:
+            k_name, k_learner = kept[lkey]
+            same = ("" if k_learner == learner else
+                    f" ({learner!r} and {k_learner!r} differ only in letter case or a final dot, which "
+                    "name the same file on Windows and macOS)")
             report.append((name, learner, FILE_SKIPPED, "",
-                           f"duplicate: {kept[learner]} is a newer submission by the same learner, "
+                           f"duplicate: {k_name} is a newer submission by the same learner{same}, "
                            "so this older one was not used."))
             continue
-        kept[learner] = name
+        kept[lkey] = (name, learner)
 
     learners = []
-    for learner, exported, mtime, name, doc in sorted(docs, key=lambda d: d[0]):
-        if kept.get(learner) != name:
+    for lkey, exported, mtime, name, doc, notes in sorted(docs, key=lambda d: (d[4]["learner"], d[3])):
+        if kept.get(lkey, ("",))[0] != name:
             continue
+        learner = doc["learner"]
+        for n in notes:
+            report.append((name, learner, NOTE, "", n))
         if doc.get("format") is None:
             report.append((name, learner, NOTE, "",
                            "an answers file rather than an exported submission; read it anyway."))
@@ -577,7 +826,7 @@ def load_class(
         if exported is None:
             report.append((name, learner, NOTE, "", "it has no readable export time."))
         version = doc.get("medialit_version", "")
-        learners.append((learner, name, exported.strftime("%Y-%m-%dT%H:%M:%SZ") if exported else "",
+        learners.append((learner, name, _stamp(exported),
                          _shorten(version, 20) if isinstance(version, str) else "",
                          len(doc["activities"])))
         reader.activities(name, learner, doc["activities"])

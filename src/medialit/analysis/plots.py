@@ -27,6 +27,32 @@ def _fig(height: float, width: float = 11.0):
     return fig, ax
 
 
+#: At most this many label segments per bar, rows of a per-label or per-question plot, or columns
+#: of the confusion matrix; the rest are folded into "other ..." (a hostile or careless class can
+#: use thousands of different labels or question ids, which would make a figure too large to draw).
+MAX_SEGMENTS, MAX_ROWS = 12, 40
+
+
+def _tx(text) -> str:
+    """Learners' text as matplotlib shows it literally: ``$`` would start math mode (and an unbalanced
+    ``$x^$`` makes drawing fail), so it is escaped; very long text is shortened."""
+    text = " ".join(str(text).split())
+    text = text if len(text) <= 60 else text[:59] + "…"
+    return text.replace("$", r"\$")
+
+
+def _fold(table, keep=MAX_SEGMENTS, other="other labels"):
+    """``table`` with at most ``keep`` columns: the most used ones (in their order), the rest summed."""
+    if table.shape[1] <= keep:
+        return table
+    totals = table.sum(axis=0)
+    top = set(totals.sort_values(ascending=False, kind="stable").index[: keep - 1])
+    kept = [c for c in table.columns if c in top]
+    out = table[kept].copy()
+    out[f"{other} ({table.shape[1] - len(kept)})"] = table.drop(columns=kept).sum(axis=1)
+    return out
+
+
 def _fmt(x) -> str:
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
 
@@ -35,17 +61,18 @@ def _stacked(ax, names, table, columns, total_label):
     """Horizontal stacked bars: one bar per row of ``table``, one segment per column."""
     y = np.arange(len(names))[::-1]
     left = np.zeros(len(names))
+    widest = max(float(table[columns].to_numpy(dtype=float).sum(axis=1).max()) if len(table) else 0.0, 1.0)
     for i, col in enumerate(columns):
         vals = table[col].to_numpy(dtype=float)
         st = _p.style(i)
-        ax.barh(y, vals, left=left, label=str(col), color=st["color"], hatch=st["hatch"],
+        ax.barh(y, vals, left=left, label=_tx(col), color=st["color"], hatch=st["hatch"],
                 edgecolor="black", linewidth=0.8)
         for yy, l, v in zip(y, left, vals):
-            if v >= 1 and v / max(table[columns].to_numpy(dtype=float).sum(axis=1).max(), 1) > 0.045:
+            if v >= 1 and v / widest > 0.045:
                 ax.text(l + v / 2, yy, f"{int(v)}", ha="center", va="center", fontsize=FONT - 2,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
         left += vals
-    ax.set_yticks(y, names)
+    ax.set_yticks(y, [_tx(n) for n in names])
     ax.set_xlabel(total_label)
     ax.figure.legend(loc="outside lower center", ncol=min(len(columns), 3), frameon=False)
 
@@ -80,6 +107,7 @@ def plot_label_distribution(counts, title: str = "Labels given per sentence", ke
 
     ``key``: optional ``{(article, sentence): label}`` printed as "key: ..." at the end of each bar.
     """
+    counts = _fold(counts)
     fig, ax = _fig(0.42 * len(counts) + 2.6)
     articles = counts.index.get_level_values(0).unique() if counts.index.nlevels > 1 else []
     names = [f"{a.split('_')[0]} {s}" if len(articles) > 1 else s for a, s in counts.index] \
@@ -89,9 +117,9 @@ def plot_label_distribution(counts, title: str = "Labels given per sentence", ke
         tot = counts.to_numpy(dtype=float).sum(axis=1)
         for yy, idx, t in zip(np.arange(len(counts))[::-1], counts.index, tot):
             if idx in key:
-                ax.text(t + 0.3, yy, f"key: {key[idx]}", va="center", fontsize=FONT - 3)
+                ax.text(t + 0.3, yy, f"key: {_tx(key[idx])}", va="center", fontsize=FONT - 3)
         ax.set_xlim(0, tot.max() * 1.45 if len(tot) else 1)
-    ax.set_title(title)
+    ax.set_title(_tx(title))
     return fig
 
 
@@ -111,6 +139,13 @@ def describe_distribution(counts, article: str = "") -> str:
 
 
 def _agreement_bars(table, names, title):
+    if len(table) > MAX_ROWS:  # the most used labels only (thousands of made-up labels would not fit)
+        order = (table["times used"].sort_values(ascending=False, kind="stable").index[:MAX_ROWS]
+                 if "times used" in table else table.index[:MAX_ROWS])
+        names = [n for i, n in zip(table.index, names) if i in set(order)]
+        table = table.loc[[i for i in table.index if i in set(order)]]
+        title = f"{title} ({MAX_ROWS} most used)"
+    names = [_tx(n) for n in names]
     fig, ax = _fig(0.9 * len(table) + 2.4)
     y = np.arange(len(table))[::-1]
     h = 0.38
@@ -152,7 +187,9 @@ def describe_agreement(table, name_col: str = "article") -> str:
         return "Not enough labels to measure agreement."
     t = table.dropna(subset=["krippendorff alpha"])
     if t.empty:
-        return "Agreement cannot be measured yet (too few learners labelled the same sentences)."
+        whys = [w for w in table.get("why n/a", []) if isinstance(w, str) and w]
+        why = max(set(whys), key=whys.count) if whys else "too few learners labelled the same sentences."
+        return f"Agreement cannot be measured yet: {why}"
     lo, hi = t.loc[t["krippendorff alpha"].idxmin()], t.loc[t["krippendorff alpha"].idxmax()]
     verdict = ("all below 0.67, so learners often disagree" if hi["krippendorff alpha"] < ALPHA_TENTATIVE
                else "some at or above 0.67")
@@ -199,7 +236,7 @@ def plot_key_accuracy(comparison):
         ax.barh(y, t["accuracy"], color=_p.PALETTE[4], hatch="//", edgecolor="black", label="matches the key")
         ax.plot(t["accuracy accepted"], y, "D", color=_p.PALETTE[0], markeredgecolor="black", markersize=8,
                 label="matches the key or an accepted alternative")
-        ax.set_yticks(y, [f"{lrn} ({n})" for lrn, n in zip(t["learner"], t["compared"])], fontsize=FONT - 3)
+        ax.set_yticks(y, [_tx(f"{lrn} ({n})") for lrn, n in zip(t["learner"], t["compared"])], fontsize=FONT - 3)
         ax.set_xlabel("share of the learner's labels (number compared in brackets)")
         ax.set_xlim(0, 1.05)
     ax.axvline(cls_row["accuracy"], color="black", linestyle="--")
@@ -226,6 +263,18 @@ def plot_confusion(cm, title: str = "Key label (rows) against learners' label (c
     (agreement with the key) outlined, shading from the colour-blind-safe 'cividis' map."""
     from matplotlib.patches import Rectangle
 
+    if cm.shape[1] > MAX_SEGMENTS:  # keep the key's labels, fold the rarest other labels together
+        import pandas as pd
+
+        extra = [c for c in cm.columns if c not in set(cm.index)]
+        keep = cm[extra].sum(axis=0).sort_values(ascending=False, kind="stable").index[: max(MAX_SEGMENTS - len(cm.index) - 1, 1)]
+        cols = [c for c in cm.columns if c in set(cm.index) or c in set(keep)]
+        rest = [c for c in cm.columns if c not in set(cols)]
+        folded = cm[cols].copy()
+        folded[f"other labels ({len(rest)})"] = cm[rest].sum(axis=1)
+        folded.columns = pd.Index([str(c) for c in folded.columns], name=cm.columns.name)
+        folded.index = pd.Index([str(c) for c in cm.index], name=cm.index.name)
+        cm = folded
     n_r, n_c = cm.shape
     fig, ax = _fig(0.8 * n_r + 3.2, width=max(9.0, 1.5 * n_c + 4))
     vals = cm.to_numpy(dtype=float)
@@ -240,8 +289,8 @@ def plot_confusion(cm, title: str = "Key label (rows) against learners' label (c
             if cm.index[i] == cm.columns[j]:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor=_p.PALETTE[0],
                                        linewidth=4))
-    ax.set_xticks(range(n_c), [str(c).replace(" ", "\n") for c in cm.columns])
-    ax.set_yticks(range(n_r), list(cm.index))
+    ax.set_xticks(range(n_c), [_tx(c).replace(" ", "\n") for c in cm.columns])
+    ax.set_yticks(range(n_r), [_tx(r) for r in cm.index])
     ax.set_xlabel(cm.columns.name or "learners' label")
     ax.set_ylabel(cm.index.name or "key label")
     ax.set_title(title)
@@ -283,11 +332,15 @@ def plot_checks(results):
     from ``check_results``."""
     import pandas as pd
 
+    title = "Check questions"
+    if len(results) > MAX_ROWS:  # the most answered questions only
+        results = results.sort_values("answered", ascending=False, kind="stable").head(MAX_ROWS)
+        title = f"Check questions ({MAX_ROWS} most answered)"
     t = pd.DataFrame({"right": results["right"], "not right": results["marked"] - results["right"],
                       "not marked (free text)": results["answered"] - results["marked"]})
     fig, ax = _fig(0.5 * len(t) + 2.4)
     _stacked(ax, list(results["question"]), t, list(t.columns), "learners")
-    ax.set_title("Check questions")
+    ax.set_title(title)
     return fig
 
 

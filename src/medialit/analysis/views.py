@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from .loading import ClassData, course_articles
 #: Provenance checklist question ids (CONTRIBUTING.md, ``ml.PROVENANCE_QUESTIONS``).
 PROVENANCE_IDS = ("publisher", "author", "date", "original", "sources", "quotes", "owner", "purpose")
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
+_UNSHOWABLE = re.compile("[\ud800-\udfff\x00]")
 
 
 def _body_counts() -> dict:
@@ -194,10 +196,11 @@ def html_table(df, max_rows: int = 50, caption: str | None = None) -> SafeHTML:
     """A DataFrame as HTML with every cell, header and the caption escaped (learners' text can hold
     ``<script>`` or ``onerror=`` payloads: they show as text and never run)."""
     body = df.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
-    cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    cap = f"<p><strong>{html.escape(str(caption))}</strong></p>" if caption else ""
     more = f"<p>… {len(df) - max_rows} more rows</p>" if len(df) > max_rows else ""
-    plain = (caption + "\n" if caption else "") + df.head(max_rows).to_string(index=False, max_colwidth=60)
-    return SafeHTML(cap + body + more, plain)
+    plain = (str(caption) + "\n" if caption else "") + df.head(max_rows).to_string(index=False, max_colwidth=60)
+    # a lone surrogate cannot be sent to the browser as UTF-8 (the whole output would fail)
+    return SafeHTML(_UNSHOWABLE.sub("\ufffd", cap + body + more), _UNSHOWABLE.sub("\ufffd", plain))
 
 
 def gradebook(cls: ClassData, key: dict | None = None):
