@@ -922,3 +922,127 @@ def test_opinion_idioms(s, text):
 
 def test_opinion_idiom_guards():
     assert cues.opinion("The cosmetic surgery clinic opened in May.") == []
+
+
+# ------------------------------------------------------------------ news-corpus-style evaluation set
+# tests/cues_eval_news.py imitates the messier prose of labelled news corpora (long sentences,
+# headlines in Title Case, curly and straight quotes, quoted tweets, partisan-blog name-calling).
+# Minimum rates, measured on the dev half while tuning and on the held-out half without looking
+# at it sentence by sentence; a regression below them fails.
+
+import cues_eval_news as NEWS  # noqa: E402
+
+
+def test_news_eval_set_shape():
+    groups = [NEWS.OBJECTIVE, NEWS.ATTRIBUTED, NEWS.SUBJECTIVE, NEWS.LOADED, NEWS.QUOTED_LOADED]
+    every = [s for g in groups for s in g]
+    assert len(every) >= 250 and all(len(g) >= 25 for g in groups)
+    assert len(set(every)) == len(every)
+    old = EVAL_NEUTRAL + EVAL_OPINION + LOADED + ATTRIBUTED + NEUTRAL + OPINION
+    assert not set(every) & set(old)
+    for s in every:
+        assert_offsets(s, all_hits(s))
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_news_attribution(part):
+    pos = NEWS.split(NEWS.ATTRIBUTED, part) + NEWS.split(NEWS.QUOTED_LOADED, part)
+    assert _rate(cues.attribution, pos) >= 0.9
+    assert _rate(cues.attribution, NEWS.split(NEWS.OBJECTIVE, part)) <= 0.05
+    assert _rate(cues.attribution, NEWS.split(NEWS.SUBJECTIVE, part) + NEWS.split(NEWS.LOADED, part)) <= 0.1
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_news_opinion(part):
+    assert _rate(cues.opinion, NEWS.split(NEWS.SUBJECTIVE, part)) >= 0.78
+    assert _rate(cues.opinion, NEWS.split(NEWS.LOADED, part)) >= 0.9
+    assert _rate(cues.opinion, NEWS.split(NEWS.OBJECTIVE, part)) <= 0.08
+    assert _rate(cues.opinion, NEWS.split(NEWS.ATTRIBUTED, part)) <= 0.1
+
+
+@pytest.mark.parametrize("part", ["dev", "heldout"])
+def test_news_loaded(part):
+    assert _rate(cues.loaded, NEWS.split(NEWS.LOADED, part)) >= 0.88
+    assert _rate(cues.loaded, NEWS.split(NEWS.QUOTED_LOADED, part)) >= 0.85
+    assert _rate(cues.loaded, NEWS.split(NEWS.OBJECTIVE, part)) <= 0.05
+    assert _rate(cues.loaded, NEWS.split(NEWS.ATTRIBUTED, part)) <= 0.05
+    assert _rate(cues.loaded, NEWS.split(NEWS.SUBJECTIVE, part)) <= 0.1
+
+
+@pytest.mark.parametrize("s, rule, text", [
+    ("The agency said so in a recorded address on Monday.", "attribution.medium", "in a recorded address"),
+    ("The judge set out her reasons in her written ruling.", "attribution.medium", "in her written ruling"),
+    ("A survey of 1,500 voters, conducted last week, found 52 percent disapproved.", "attribution.finding",
+     "survey of 1,500 voters, conducted last week, found"),
+    ("Intelligence agencies concluded in January that the hack was ordered abroad.", "attribution.finding",
+     "concluded in January that"),
+    ("The governor called the lawmakers \u2018spineless cowards\u2019.", "attribution.labelling",
+     "called the lawmakers \u2018spineless cowards\u2019"),
+    ("\"There is no evidence,\" the statement read.", "attribution.verb", "statement read"),
+    ("Per a senior official, the visit is off.", "attribution.according_to", "Per a"),
+    ("It emerged on Friday that the talks had failed.", "attribution.unnamed", "It emerged"),
+    ("She left, adding that she would return.", "attribution.verb", "adding that"),
+])
+def test_news_attribution_shapes(s, rule, text):
+    assert (rule, text) in [(h.rule, h.text) for h in cues.attribution(s)]
+
+
+@pytest.mark.parametrize("s", [
+    "The tanks advanced in a column of vehicles.",
+    "He was found in the post office.",
+    "The plane was found that morning.",
+    "The court ruled that country for decades.",
+    "The paper was found in a drawer.",
+    "Data found on the laptop was deleted.",
+    "A 5 per cent rise in prices.",
+    "The church still has a long way to go before it can say it has dealt with the problem.",
+    "The answer was, to put it mildly, unconvincing.",
+])
+def test_news_attribution_shapes_negative(s):
+    assert cues.attribution(s) == []
+
+
+@pytest.mark.parametrize("s, rule, text", [
+    ("The Trump-hating media ignored it.", "loaded.compound", "Trump-hating"),
+    ("Gun-grabbing liberals are at it again.", "loaded.compound", "Gun-grabbing"),
+    ("Sharia-loving radicals rallied.", "loaded.compound", "Sharia-loving"),
+    ("Liberal hacks cheered.", "loaded.name_calling", "hacks"),
+    ("Only sheep believe the networks.", "loaded.name_calling", "sheep"),
+    ("A mob of protesters chased him.", "loaded.name_calling", "mob"),
+    ("The spineless senators caved.", "loaded.emotive", "spineless"),
+    ("The system is rigged.", "loaded.emotive", "rigged"),
+    ("The media are the enemy of the people.", "loaded.emotive", "enemy of the people"),
+    ("The invasion of illegal migrants continues.", "loaded.emotive", "invasion of illegal"),
+])
+def test_news_loaded_vocabulary(s, rule, text):
+    assert (rule, text) in [(h.rule, h.text) for h in cues.loaded(s)]
+
+
+@pytest.mark.parametrize("s", [
+    "He sells peace-loving toys and fun-loving games.",
+    "The former adviser pleaded guilty to lying to the FBI.",
+    "They raise sheep and goats on the hill farm.",
+    "A mob boss was arrested in Palermo.",
+    "The hack of the server exposed customer data.",
+    "The lab rats were fed sugar for six weeks.",
+    "The Atlanta Hawks won on Sunday.",
+    "The car was rigged with explosives.",
+    "The reactor meltdown forced an evacuation.",
+])
+def test_news_loaded_guards(s):
+    assert cues.loaded(s) == []
+
+
+@pytest.mark.parametrize("s, text", [
+    ("The illegal aliens flooding our country are destroying our communities.", "illegal aliens"),
+    ("Migrants flooding across the border overwhelmed the town.", "Migrants flooding"),
+    ("A flood of migrants is coming, the blog warned.", "flood of migrants"),
+])
+def test_dehumanising_migration_metaphors(s, text):
+    assert text in texts(cues.loaded(s))
+
+
+@pytest.mark.parametrize("s", ["Heavy rain was flooding our basement.", "Bees were swarming into the hive.",
+                               "The river flooded the town, officials said."])
+def test_literal_floods_and_swarms_are_not_loaded(s):
+    assert cues.loaded(s) == []

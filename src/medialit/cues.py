@@ -45,9 +45,15 @@ How the rules work (so that they can be explained to a class):
 * Shapes, not lists: an ``un-/in-/ir- ... -able/-ible`` adjective (*unforgivable, unwinnable*)
   counts as a sweeping judgement (``evaluative.absolute``) unless it is one of the descriptive
   ones reports use (*unable, unavailable, impassable*...); one or two lower-case words in quotation
-  marks in a sentence that quotes nobody are scare quotes (``loaded.scare_quotes``).
+  marks in a sentence that quotes nobody are scare quotes (``loaded.scare_quotes``); a hyphenated
+  label built on a motive (*Trump-hating, gun-grabbing, Russia-obsessed*; not *peace-loving*) is
+  name-calling (``loaded.compound``); "in" + *a/his/her/its/the* + a means of communication
+  (*in a tweet, in her ruling, in a televised address*) names where words were said
+  (``attribution.medium``).
 * A few patterns are written in this file: speaker + colon + quote, quotation marks, numbers and
-  dates, questions and exclamations, "will ... if" predictions, "would" in a sentence that names
+  dates, questions and exclamations, findings ("a survey of 1,500 voters ... found", "concluded
+  in January that": ``attribution.finding``), a labelling verb followed by a quotation ("called
+  the lawmakers 'cowards'": ``attribution.labelling``), "will ... if" predictions, "would" in a sentence that names
   no source (reported speech such as "she said it would..." does not count), military-claim
   patterns (a territorial verb followed by a place noun or a place name; casualty counts;
   destroyed or intercepted equipment).
@@ -122,6 +128,12 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "'{text}' attributes the information to a source that is not named."),
     "attribution.colon_quote": ("attribution", "A speaker followed by a colon and a quotation mark introduces someone's own words.",
                                 "'{text}' introduces a quotation with a colon, so the words that follow are someone else's."),
+    "attribution.medium": ("attribution", "The word 'in' + a/his/her/its/the + a means of communication (in a tweet, in her ruling, in a televised address, in an open letter, in a sermon): the words that follow were said or written somewhere by someone. Found by its shape, so new combinations count too.",
+                           "'{text}' names the statement, post, letter or speech the information comes from."),
+    "attribution.finding": ("attribution", "A study, survey, poll, report, analysis or data set followed in the same sentence by 'found', 'shows', 'concluded'... ('a survey of 1,500 voters found'), or 'found/concluded/ruled ... that': the sentence reports someone's findings.",
+                            "'{text}' reports what a study, report or inquiry found, so the information comes from it."),
+    "attribution.labelling": ("attribution", "A labelling verb (called, branded, described ... as, dismissed ... as, dubbed) followed by words in quotation marks: the sentence reports the label someone used.",
+                              "'{text}' reports the words someone used to label a person or thing."),
     "attribution.quote": ("attribution", "The sentence reproduces someone's words in quotation marks (four words or more).",
                           "The sentence quotes someone's words directly: {text}"),
     # quotes
@@ -173,6 +185,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "'{text}' exaggerates or generalises; check whether the evidence supports it."),
     "loaded.so_called": ("loaded", "Words such as 'so-called', 'self-styled' or 'self-proclaimed' before a name mock or dispute it.",
                          "'{text}' casts doubt on or mocks the name that follows."),
+    "loaded.compound": ("loaded", "A hyphenated label built on hate, obsession or grabbing ('Trump-hating', 'America-hating', 'gun-grabbing', 'Russia-obsessed', 'terror-loving'): found by its shape, it paints a group by a motive instead of describing it.",
+                        "'{text}' labels people by a motive attributed to them (hating, grabbing, obsessed...): that is name-calling, not description."),
     "loaded.scare_quotes": ("loaded", "A single lower-case word or two in quotation marks in a sentence that names no speaker ('their \u2018democracy\u2019'): scare quotes that mock or dispute the word.",
                             "{text} stands in quotation marks although nobody is quoted: the author distances themselves from the word or mocks it ('scare quotes')."),
     # intensifiers
@@ -814,8 +828,81 @@ _COLON_QUOTE = re.compile(r":\s*[\"“«„‘']")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w’'.\-)]*\s*$")
 
 
+# "in a tweet", "in her ruling", "in a televised address": in + determiner + up to two words +
+# a means of communication (not "in a column of tanks", not "in the post office")
+_MEDIUM_NOUNS = frozenset(
+    "statement statements interview interviews tweet tweets post posts letter letters speech speeches remarks "
+    "comments memo memos email emails e-mail e-mails filing filings ruling rulings judgment judgement sermon "
+    "sermons homily homilies report reports op-ed essay column editorial briefing address video videos "
+    "message messages blog podcast broadcast testimony affidavit complaint lawsuit indictment release "
+    "communique communiqué declaration announcement conversation memoir newsletter decision submission "
+    "petition manifesto notes".split())
+_MEDIUM_RE = re.compile(
+    r"\b[Ii]n\s+(?:a|an|the|his|her|its|their|this|that|one)\s+(?:[^\W\d_][\w’'\-]*\s+){0,2}?"
+    r"(?:" + "|".join(sorted((re.escape(w) for w in _MEDIUM_NOUNS), key=len, reverse=True)) + r")"
+    r"(?![\w\-’'])(?!\s+(?:of|office|offices|box|boxes|bar|book|game|games)\b)")
+# "a survey of 1,500 voters ... found": a source of findings, then a verb of finding (same sentence)
+_FINDING_NOUNS = frozenset(
+    "study studies survey surveys poll polls report reports analysis analyses review audit inquiry investigation "
+    "research researchers scientists data figures statistics census records documents paper assessment estimates "
+    "experiment probe evaluation autopsy post-mortem findings tests".split())
+_FINDING_VERBS = frozenset(
+    "found finds show shows showed concluded concludes revealed reveals indicated indicates suggests suggested "
+    "estimated determined documented".split())
+_PASSIVE_AUX = frozenset("was were been being is are be".split())
+_PLACE_PREPS = frozenset("on in at inside near under among beside behind".split())
+_TIME_WORDS = frozenset("morning afternoon evening night day week month year summer winter spring autumn "
+                        "time weekend season".split())
+# "concluded in January that...": a verb of finding followed by "that" within a few words
+_FOUND_THAT = frozenset("found concluded determined assessed".split())
+# "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation in the same clause
+_LABEL_VERBS = frozenset(
+    "called calls calling branded brands branding labelled labeled labelling labeling dubbed dubbing termed "
+    "described describes describing dismissed dismisses dismissing derided slammed characterised characterized "
+    "portrayed denounced decried".split())
+
+
 def _f_attribution(a: _Analysis) -> list[Hit]:
     hits = _collect(a, prefix=("attribution.",))
+    if a.english:
+        lows = a.lows
+        if "in" in a.lowset and a.lowset & _MEDIUM_NOUNS:
+            listed = {h.start for h in hits}  # a listed phrase ("in a statement") keeps its own rule
+            for m in _MEDIUM_RE.finditer(a.masked):
+                if m.start() not in listed:
+                    hits.append(a.hit("attribution.medium", m.start(), m.end()))
+        if a.lowset & _FINDING_VERBS and a.lowset & _FINDING_NOUNS:
+            last_noun = -99
+            for i, w in enumerate(lows):
+                if w in _FINDING_NOUNS:
+                    last_noun = i
+                elif (w in _FINDING_VERBS and 0 < i - last_noun <= 12 and not _sentence_break(a, last_noun, i)
+                      and lows[i - 1] not in _PASSIVE_AUX  # "the report was found in a drawer"
+                      and not (i + 1 < len(lows) and lows[i + 1] in _PLACE_PREPS)):  # "data found on the laptop"
+                    hits.append(a.hit("attribution.finding", a.tokens[last_noun][0], a.tokens[i][1]))
+                    last_noun = -99
+        if "that" in a.lowset and a.lowset & _FOUND_THAT:
+            for i, w in enumerate(lows):
+                if w in _FOUND_THAT:
+                    for k in range(i + 1, min(len(lows), i + 7)):
+                        if lows[k] == "that":
+                            # not "was found that morning"
+                            if not _clause_break(a, i, k) and not (k + 1 < len(lows) and lows[k + 1] in _TIME_WORDS):
+                                hits.append(a.hit("attribution.finding", a.tokens[i][0], a.tokens[k][1]))
+                            break
+        if a.quotes and a.lowset & _LABEL_VERBS:
+            starts = [q[0] for q in a.quotes if q[2] == "full"]
+            for i, w in enumerate(lows):
+                if w not in _LABEL_VERBS:
+                    continue
+                te = a.tokens[i][1]
+                k = bisect.bisect_left(starts, te)
+                if k < len(starts):
+                    qs = starts[k]
+                    between = a.masked[te:qs]
+                    if len(_WORD.findall(between)) <= 8 and not any(c in between for c in ".!?;:"):
+                        end = next(q[1] for q in a.quotes if q[0] == qs)
+                        hits.append(a.hit("attribution.labelling", a.tokens[i][0], end))
     if ":" in a.masked:
         for m in _COLON_QUOTE.finditer(a.masked):
             # the word before the colon (looked for in the 40 characters before it), the colon
@@ -943,8 +1030,25 @@ def _scare_quotes(a: _Analysis) -> list[Hit]:
     return hits
 
 
+# "Trump-hating", "gun-grabbing", "Russia-obsessed": a hyphenated label built on a motive
+_COMPOUND_SUFFIXES = ("-hating", "-hater", "-haters", "-grabbing", "-grabber", "-grabbers", "-obsessed",
+                      "-worshipping", "-worshiping", "-loving", "-deranged")
+_COMPOUND_RE = re.compile(
+    r"(?<![\w\-’'])([^\W\d_][\w’']*(?:-[^\W\d_][\w’']*)*)-(?:hating|haters?|grabbing|grabbers?|obsessed|"
+    r"worshipp?ing|loving|deranged)(?![\w\-])", re.I)
+# "-loving" is praise in "peace-loving", "fun-loving": only a label in "Sharia-loving", "terror-loving"
+_LOVING_OK = frozenset(
+    "peace freedom liberty fun music nature animal sun water shade pleasure art family god home outdoor "
+    "book sports football dog cat law".split())
+
+
 def _f_loaded(a: _Analysis) -> list[Hit]:
     hits = _collect(a, prefix=("loaded.",))
+    if a.english and "-" in a.masked and any(w.endswith(_COMPOUND_SUFFIXES) for w in a.lowset):
+        for m in _COMPOUND_RE.finditer(a.masked):
+            if m.group(0).lower().endswith("-loving") and m.group(1).lower().split("-")[-1] in _LOVING_OK:
+                continue
+            hits.append(a.hit("loaded.compound", m.start(), m.end()))
     if a.english and a.quotes:
         hits.extend(_scare_quotes(a))
     if a.english and ("so" in a.lowset or "self" in a.lowset or any(w.startswith(("so-", "self-", "would-", "wannabe")) for w in a.lowset)):
@@ -1002,6 +1106,14 @@ def _f_rhetoric(a: _Analysis) -> list[Hit]:
 
 def _clause_break(a: _Analysis, i: int, j: int) -> bool:
     return bool(_END_CLAUSE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
+
+
+_END_SENTENCE = re.compile(r"[!?…;]|\.\s+[A-Z]")
+
+
+def _sentence_break(a: _Analysis, i: int, j: int) -> bool:
+    """A sentence end between tokens i and j ("U.S. officials" and "Jan. 3" are not one)."""
+    return bool(_END_SENTENCE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
 
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
