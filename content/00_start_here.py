@@ -34,6 +34,8 @@
 # - Run the boxes **from top to bottom**. If something looks wrong, use the menu
 #   **Run → Run All Cells**.
 # - You do not need to know Python. Where you must type something, the notebook says so.
+# - If you see this page **without any code** (your teacher opened it as a web app), skip the
+#   running: just use the tools. To check that your work is safe, reload the page.
 #
 # Run the box below. It loads the course's helper package under the short name `ml`.
 
@@ -113,8 +115,8 @@ checklist = ml.ProvenanceChecklist("southfront_2026", activity="00:provenance:so
 checklist
 
 # %% [markdown]
-# **2. The sentence labeller** (lesson 02). Give one sentence a label. Hover over or focus a label
-# to see what it means.
+# **2. The sentence labeller** (lesson 02). Give one sentence a label. The list "What the labels
+# mean" above the buttons explains every label; hovering over a button shows its meaning too.
 
 # %%
 practice_labels = {

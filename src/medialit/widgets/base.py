@@ -19,6 +19,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Callable
 
+import anywidget
 import ipywidgets
 import traitlets
 
@@ -241,8 +242,30 @@ def short_repr(obj, extra: str = "") -> str:
 
 
 
+class KeyboardAssist(anywidget.AnyWidget):
+    """A hidden helper inside each ipywidgets-based medialit widget (see ``keyboard_assist.js``).
+
+    In the browser it keeps the arrow keys for drop-down lists and radio buttons (JupyterLab's
+    notebook shortcuts would otherwise move the focus to another cell), groups each question's
+    radio buttons, draws a clearly visible focus ring and marks the pressed toggle button with a
+    tick and ``aria-pressed`` (so a chosen label is not shown by colour alone).
+    """
+
+    _esm = Path(__file__).parent / "keyboard_assist.js"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("layout", ipywidgets.Layout(display="none"))
+        super().__init__(**kwargs)
+
+    def __repr__(self) -> str:
+        return "KeyboardAssist()"
+
+
 class BoxActivity(ActivityBase, ipywidgets.VBox):
     """An activity widget built from stock ipywidgets, with a status line."""
+
+    def __init__(self, *args, children=(), **kwargs):
+        super().__init__(*args, children=[*children, KeyboardAssist()], **kwargs)
 
     def _make_status(self):
         self.status_html = ipywidgets.HTML(value="")

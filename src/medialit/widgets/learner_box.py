@@ -6,7 +6,7 @@ import os
 import ipywidgets as w
 
 from .. import store
-from .base import display_path, esc
+from .base import KeyboardAssist, display_path, esc
 
 
 class LearnerBox(w.VBox):
@@ -25,7 +25,7 @@ class LearnerBox(w.VBox):
         self.message = w.HTML()
         self.use_button.on_click(lambda _b: self.apply())
         self.id_box.observe(lambda _ch: self.apply(), "value")
-        super().__init__(children=[w.HBox([self.id_box, self.use_button]), self.message])
+        super().__init__(children=[w.HBox([self.id_box, self.use_button]), self.message, KeyboardAssist()])
         self.add_class("medialit-widget")
         self.add_class("medialit-learner-box")
         self._fixed_by = next((v for v in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER") if os.environ.get(v)), None)

@@ -92,6 +92,10 @@ function render({ model, el }) {
     h("div", { class: "pm-row" }, [noteLabel, note, add]),
   ]);
   root.append(title, help, legend, textBox, form, message, listTitle, list, status);
+  // JupyterLab's notebook shortcuts (arrow keys move to another cell, Shift+arrows select cells)
+  // must not take the keys away from the text (keyboard selection), the lists and the mark list.
+  // (Lumino checks the focused element itself first, so each list item is marked too.)
+  for (const node of [textBox, occurrence, category]) node.setAttribute("data-lm-suppress-shortcuts", "true");
 
   let pending = null; // {start, end} of a mouse selection
 
@@ -153,7 +157,9 @@ function render({ model, el }) {
       const label = h("span", { class: "pm-mark-label" }, [
         h("b", { text: `[${info.tag}] ${m.category}` }), `: “${m.text}”${where}${m.note ? ` — note: ${m.note}` : ""}`,
       ]);
-      const item = h("li", { tabindex: "0", class: "pm-mark", "data-index": String(i) }, [label, " ", del]);
+      const item = h("li", {
+        tabindex: "0", class: "pm-mark", "data-index": String(i), "data-lm-suppress-shortcuts": "true",
+      }, [label, " ", del]);
       item.style.borderLeft = `6px ${info.style} ${info.colour}`;
       item.addEventListener("keydown", (ev) => {
         if (ev.target !== item) return;
