@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.medialit-installed
 
-.PHONY: setup lab test build manifests bench voila clean
+.PHONY: setup lab test build manifests bench voila dashboard clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "medialit needs Python 3.11 or newer (found " + sys.version.split()[0] + ")"'
@@ -33,7 +33,7 @@ voila: setup
 # notebook folders, browser tests). Learners' answers written by the notebooks go to a temp folder.
 test: setup
 	@home=$$(mktemp -d); \
-	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home $(PY) -m pytest --nbval-lax -p no:cacheprovider \
+	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home MEDIALIT_CLASS= MEDIALIT_EXPORT= $(PY) -m pytest --nbval-lax -p no:cacheprovider \
 	  tests $$(for d in notebooks exercises solutions; do [ -d $$d ] && echo $$d; done); \
 	status=$$?; rm -rf $$home; exit $$status
 
@@ -45,6 +45,12 @@ manifests: setup
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# The class dashboard as an app (no code shown): make dashboard CLASS=/folder/of/submissions
+# [EXPORT=/folder/for/csv]. Without CLASS it shows the synthetic demo class.
+dashboard: setup
+	MEDIALIT_CLASS="$(if $(CLASS),$(abspath $(CLASS)))" MEDIALIT_EXPORT="$(if $(EXPORT),$(abspath $(EXPORT)))" \
+	  $(VENV)/bin/voila notebooks/90_instructor_dashboard.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -33,15 +33,18 @@
 # in one folder (see the instructor guide, section "90 Class dashboard", for shared folders,
 # JupyterHub, nbgrader and LMS downloads).
 #
-# This demonstration uses a **synthetic class** of 30 made-up learners that ships with the course.
-# Some of its files are broken on purpose. To use your own class, change the `folder` line.
+# Unless you name your own folder, this uses a **synthetic class** of 30 made-up learners that
+# ships with the course; some of its files are broken on purpose. To see your own class, either
+# start the dashboard with `make dashboard CLASS=/path/to/the/folder` (it opens as a web app, no
+# code shown), or change the `folder` line below and run the notebook again.
 
 # %%
 import medialit as ml
 
 ca = ml.analysis
-folder = ca.demo_folder()          # the synthetic demo class
-# folder = "/path/to/the/collected/submissions"   # <- your class
+folder = ca.class_folder()  # your class if MEDIALIT_CLASS is set, else the synthetic demo class
+# folder = "/path/to/the/collected/submissions"   # <- or name your class here
+print("Reading the submission files in", folder)
 cls = ml.load_class(folder)
 cls
 
@@ -176,17 +179,16 @@ ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evide
 # ## Export for your gradebook
 #
 # `export_csv` writes one CSV per table into the folder you name, and nowhere else. Text that a
-# spreadsheet would treat as a formula is prefixed with `'`. Here the demo writes to a temporary
-# folder; use a folder of your own, for example `"gradebook_2026-03"`.
+# spreadsheet would treat as a formula is prefixed with `'`. Unless you name a folder (`make
+# dashboard EXPORT=...`, or change the `out` line, for example to `"gradebook_2026-03"`), the
+# files go to a new temporary folder, printed below.
 
 # %%
-import tempfile
-
 tables = {"gradebook": ca.gradebook(cls, key), "progress": prog.reset_index(),
           "agreement": by_article, "disputed": disputed, "report": cls.report}
-out = tempfile.mkdtemp(prefix="medialit-class-")
+out = ca.export_folder()  # MEDIALIT_EXPORT if set, else a new temporary folder
 for path in ca.export_csv(tables, out):
-    print(path.name)
+    print(path)
 
 # %% [markdown]
 # ## Key points

@@ -574,3 +574,19 @@ def test_every_view_and_plot_copes_with_tiny_classes(tmp_path, case):
                  A.describe_confusion(tables["confusion"]), A.describe_checks(tables["checks"])):
         assert isinstance(text, str) and text
     assert len(A.export_csv({"gradebook": A.gradebook(cls, KEY)}, tmp_path / "out")) == 1
+
+
+def test_class_folder_from_environment(tmp_path, monkeypatch):
+    import medialit as ml
+
+    monkeypatch.delenv("MEDIALIT_CLASS", raising=False)
+    assert ml.analysis.class_folder() == ml.analysis.demo_folder()
+    monkeypatch.setenv("MEDIALIT_CLASS", str(tmp_path))
+    assert ml.analysis.class_folder() == tmp_path
+    monkeypatch.setenv("MEDIALIT_CLASS", str(tmp_path / "missing"))
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        ml.analysis.class_folder()
+    monkeypatch.setenv("MEDIALIT_EXPORT", str(tmp_path / "out"))
+    assert ml.analysis.export_folder() == str(tmp_path / "out")
+    monkeypatch.delenv("MEDIALIT_EXPORT")
+    assert Path(ml.analysis.export_folder()).is_dir()

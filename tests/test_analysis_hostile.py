@@ -616,8 +616,9 @@ def run_dashboard(folder: Path, monkeypatch) -> str:
     import matplotlib.pyplot as plt
 
     code = (ROOT / "content" / "90_instructor_dashboard.py").read_text(encoding="utf-8")
-    assert "folder = ca.demo_folder()" in code
-    code = code.replace("folder = ca.demo_folder()", f"folder = {str(folder)!r}")
+    assert "folder = ca.class_folder()" in code
+    monkeypatch.setenv("MEDIALIT_CLASS", str(folder))
+    monkeypatch.setenv("MEDIALIT_EXPORT", str(folder.parent / "export"))
     out = io.StringIO()
     monkeypatch.setattr(A, "show", lambda fig: (fig.savefig(io.BytesIO(), format="png", dpi=40), plt.close(fig)))
     with contextlib.redirect_stdout(out):

@@ -37,11 +37,37 @@ def demo_folder():
     return folder
 
 
+def class_folder():
+    """The class the dashboard shows: the folder named by the ``MEDIALIT_CLASS`` environment
+    variable (``make dashboard CLASS=...`` sets it), else the synthetic demo class
+    (:func:`demo_folder`). A named folder that does not exist is an error in plain words."""
+    import os
+    from pathlib import Path
+
+    named = os.environ.get("MEDIALIT_CLASS", "").strip()
+    if not named:
+        return demo_folder()
+    folder = Path(named).expanduser()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"MEDIALIT_CLASS names the folder {named!r}, but there is no such folder. "
+                                "Put the learners' submission files in one folder and name that one.")
+    return folder
+
+
+def export_folder():
+    """Where the dashboard writes its CSV files: ``MEDIALIT_EXPORT`` if set (``make dashboard
+    EXPORT=...``), else a new temporary folder."""
+    import os
+    import tempfile
+
+    return os.environ.get("MEDIALIT_EXPORT", "").strip() or tempfile.mkdtemp(prefix="medialit-class-")
+
+
 __all__ = [
     "ClassData", "ExportError", "KeyFileError", "SafeHTML", "agreement_by_article", "agreement_by_label",
-    "check_results", "compare_with_key", "confusion_matrix", "current_labels", "demo_folder",
+    "check_results", "class_folder", "compare_with_key", "confusion_matrix", "current_labels", "demo_folder",
     "describe_agreement", "describe_checks", "plot_checks", "describe_confusion", "describe_disputed", "describe_distribution",
-    "describe_key_accuracy", "describe_progress", "disputed_sentences", "export_csv", "fleiss_kappa",
+    "describe_key_accuracy", "describe_progress", "disputed_sentences", "export_csv", "export_folder", "fleiss_kappa",
     "fleiss_kappa_by_category", "free_text", "gradebook", "html_table", "key_labels", "key_table",
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
