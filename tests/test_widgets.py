@@ -362,6 +362,20 @@ def test_learner_box(home, monkeypatch):
     assert fixed.id_box.disabled and "MEDIALIT_LEARNER" in fixed.message.value
 
 
+def test_learner_box_says_when_the_id_cannot_be_remembered(home, monkeypatch):
+    monkeypatch.delenv("MEDIALIT_LEARNER")
+
+    def refuse(path, text):
+        raise store.StoreError("the folder cannot be written to (read-only or no permission)")
+
+    box = ml.LearnerBox()
+    monkeypatch.setattr(store, "atomic_write_text", refuse)
+    box.id_box.value = "alice"
+    assert store.current_learner() == "alice"
+    assert "could not be remembered" in box.message.value and "⚠" in box.message.value
+    assert (home / store.CHOICE_FILE).exists() is False
+
+
 def test_widgets_share_one_file_and_export(home):
     lab = ml.SentenceLabeller(ARTICLE, LABELS)
     pm = ml.PhraseMarker(ARTICLE, CATS)

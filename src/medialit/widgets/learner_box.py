@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 
 import ipywidgets as w
 
@@ -65,14 +66,26 @@ class LearnerBox(w.VBox):
             self._say(f"Your learner id is set by {self._fixed_by} and cannot be changed here.", ok=False)
             return False
         value = self.id_box.value.strip()
-        try:
-            chosen = store.set_learner(value)
-        except store.LearnerIdError as exc:
-            self._say(f"{exc} Your id stays {store.current_learner()}.", ok=False)
-            return False
+        # A widget callback's warnings never reach the learner (JupyterLab sends them to its log
+        # console), so a choice that could not be remembered is said in the box itself.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", store.StoreWarning)
+            try:
+                chosen = store.set_learner(value)
+            except store.LearnerIdError as exc:
+                self._say(f"{exc} Your id stays {store.current_learner()}.", ok=False)
+                return False
+        not_remembered = [str(c.message) for c in caught if issubclass(c.category, store.StoreWarning)]
+        for other in caught:  # anything else is passed on as usual
+            if not issubclass(other.category, store.StoreWarning):
+                warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
         path = display_path(store.answers_path(chosen))
-        self._say(f"Your learner id is now {chosen}. Your work is saved to {path}. "
-                  "Run the activity cells below again so they load and save this learner's work.", ok=True)
+        text = (f"Your learner id is now {chosen}. Your work is saved to {path}. "
+                "Run the activity cells below again so they load and save this learner's work.")
+        if not_remembered:
+            self._say(f"{text} But: {' '.join(not_remembered)}", ok=False)
+        else:
+            self._say(text, ok=True)
         return True
 
     def __repr__(self) -> str:

@@ -1,0 +1,138 @@
+"""A learner on a plain machine (no MEDIALIT_LEARNER, no JUPYTERHUB_USER): in JupyterLab the
+learner types a name into the start notebook's LearnerBox and presses Enter, runs the cells again,
+labels a sentence; the work is saved under that name and the name is remembered in
+``<answers folder>/.learner``; after a kernel restart and Run All the name and the label are back.
+
+The start notebook is copied to a temporary folder (the course's own notebook is never written);
+``import medialit`` finds the course data through the installed package."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from .servers import isolated_env, jupyterlab
+from .test_lab import command, command_done, wait_idle
+from .test_lessons import PROBLEMS_JS, RUN_DONE_JS
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+START = REPO / "notebooks" / "00_start_here.ipynb"
+NAME = "alice"
+ACTIVITY = "00:labels:southfront_2026"
+FIRST = "s002"  # the first sentence the start notebook's labeller shows
+LABEL = "reports a fact"
+
+
+def run_all_fresh(page) -> None:
+    """Clear every output (and prompt number), Run All, wait until every code cell has run.
+
+    Clearing first means no view from an earlier run can stand in for the new one."""
+    wait_idle(page)
+    command(page, "notebook:clear-all-cell-outputs")
+    command_done(page)
+    page.locator(".medialit-learner-box").first.wait_for(state="detached", timeout=10_000)
+    command(page, "runmenu:run-all")
+    page.wait_for_function(RUN_DONE_JS, timeout=60_000, polling=250)
+    wait_idle(page)
+
+
+def wait_for(check, what: str, timeout: float = 15.0):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+            if last:
+                return last
+        except (OSError, json.JSONDecodeError, KeyError, TypeError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{what} (waited {timeout} s)")
+
+
+def saved_label(path: Path):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return doc["activities"][ACTIVITY]["data"]["labels"][FIRST]["label"]
+
+
+def test_learner_chooses_id_work_saved_and_found_after_restart(browser_page, tmp_path, artifacts):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    root = tmp_path / "course"
+    (root / "notebooks").mkdir(parents=True)
+    shutil.copy(START, root / "notebooks" / START.name)
+    home = tmp_path / "answers"
+    env = isolated_env(tmp_path / "jupyter", home)
+    for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):  # a plain machine: nobody sets the id
+        env.pop(var, None)
+    # render every cell (no windowing), so the whole notebook's outputs are in the page
+    tracker = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True, exist_ok=True)
+    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    page_errors = []
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    answers_file, choice_file = home / f"{NAME}.json", home / ".learner"
+
+    with jupyterlab(root, env, tmp_path / "lab.log") as base:
+        page.goto(f"{base}/lab/tree/notebooks/{START.name}")
+        run_all_fresh(page)
+
+        # 1. nobody has chosen an id yet: the default one, and the box can be changed
+        box = page.locator(".medialit-learner-box")
+        id_input = box.get_by_label("Learner id")
+        expect(id_input).to_be_enabled()
+        expect(id_input).to_have_value("learner")
+        assert not choice_file.exists(), f"{choice_file} exists before any id was chosen"
+
+        # 2. type a name, press Enter: the id is used and remembered
+        id_input.fill(NAME)
+        id_input.press("Enter")
+        expect(box).to_contain_text(f"Your learner id is now {NAME}")
+        wait_for(lambda: choice_file.read_text(encoding="utf-8").strip() == NAME,
+                 f"{choice_file} does not hold {NAME!r} after pressing Enter")
+        box.screenshot(path=str(artifacts / "learner-flow-id-chosen.png"))
+
+        # 3. run the cells again (widgets bind to the learner when made), label one sentence
+        run_all_fresh(page)
+        labeller = page.locator(".medialit-sentence-labeller")
+        expect(labeller).to_contain_text("Sentence 1 of 5")
+        button = labeller.locator(".widget-toggle-buttons button", has_text=re.compile(rf"^\W*{LABEL}\s*$"))
+        expect(button).to_have_attribute("aria-pressed", "false")
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        wait_for(lambda: saved_label(answers_file) == LABEL,
+                 f"{answers_file} does not hold the label {LABEL!r} of {FIRST}")
+        doc = json.loads(answers_file.read_text(encoding="utf-8"))
+        assert doc["learner"] == NAME
+        assert choice_file.read_text(encoding="utf-8").strip() == NAME
+        assert not (home / "learner.json").exists() or ACTIVITY not in json.loads(
+            (home / "learner.json").read_text())["activities"], "the label went to the default learner's file"
+        labeller.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "learner-flow-labelled.png"))
+
+        # 4. restart the kernel, Run All: the remembered id and the saved label come back
+        command(page, "kernelmenu:restart")
+        page.locator(".jp-Dialog button.jp-mod-accept").click()  # "Restart"
+        command_done(page)
+        run_all_fresh(page)
+        box = page.locator(".medialit-learner-box")
+        expect(box.get_by_label("Learner id")).to_have_value(NAME)
+        expect(box).to_contain_text(f"Your learner id is {NAME}.")
+        labeller = page.locator(".medialit-sentence-labeller")
+        expect(labeller).to_contain_text("1 of 5 labelled")
+        button = labeller.locator(".widget-toggle-buttons button", has_text=re.compile(rf"^\W*{LABEL}\s*$"))
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(button).to_have_class(re.compile(r"\bmod-active\b"))
+        problems = page.evaluate(PROBLEMS_JS)
+        labeller.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "learner-flow-after-restart.png"))
+        box.scroll_into_view_if_needed()
+        box.screenshot(path=str(artifacts / "learner-flow-box-after-restart.png"))
+        assert not problems, "problem outputs after the restart:\n" + "\n".join(problems)
+        assert not page_errors, f"JavaScript errors in the page: {page_errors}"
