@@ -112,3 +112,16 @@ def test_cli_writes_a_manifest_listing_every_file(tmp_path):
         assert res["sha256"] == hashlib.sha256((tmp_path / "synthetic" / path).read_bytes()).hexdigest()
         assert all(res.get(f) not in (None, "") for f in data.REQUIRED_FIELDS)
     assert "on purpose: not JSON" in listed["demo/notes-from-lesson.json"]["notes"]
+
+
+def test_cli_default_folder_and_bad_count(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mksc", ROOT / "tools" / "make_synthetic_class.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    monkeypatch.chdir(tmp_path)
+    assert mod.main(["--learners", "0", "--seed", "1"]) == 2
+    assert "at least 1" in capsys.readouterr().err
+    assert mod.main(["--learners", "3", "--seed", "5"]) == 0
+    assert len(list((tmp_path / "synthetic_class_3_seed5").glob("*.json"))) >= 3

@@ -24,12 +24,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--learners", type=int, default=30, help="number of learners (default 30)")
     ap.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    ap.add_argument("--out", required=True, help="folder to write into (must be empty or not exist)")
+    ap.add_argument("--out", help="folder to write into (must be empty or not exist); default "
+                                  "synthetic_class_<learners>_seed<seed> in the current folder")
     ap.add_argument("--no-broken", dest="broken", action="store_false", help="leave out the broken files")
     ap.add_argument("--manifest", help="also write this datapackage.yaml listing every file (its folder "
                                        "must contain --out)")
     args = ap.parse_args(argv)
-    out = Path(args.out)
+    if args.learners < 1:
+        print("--learners must be at least 1.", file=sys.stderr)
+        return 2
+    out = Path(args.out or f"synthetic_class_{args.learners}_seed{args.seed}")
     if out.exists() and any(out.iterdir()):
         print(f"{out} is not empty; choose an empty folder (or delete its files first).", file=sys.stderr)
         return 2
