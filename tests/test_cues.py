@@ -311,9 +311,12 @@ def test_rhetoric_question_exclamation_prediction():
 
 def test_opinion_is_union_and_in_quote_choice():
     s = '"This is a shameful decision," the mayor said.'
-    hits = cues.opinion(s)
+    # the sentence reports the mayor's opinion: by default no opinion signal for the author
+    assert cues.opinion(s) == [] == cues.opinion(s, quoted=False)
+    hits = cues.opinion(s, quoted=True)
     assert hits and all(h.in_quote for h in hits)
-    assert cues.opinion(s, quoted=False) == []
+    assert {h.text for h in hits} == {h.text for h in cues.signals(s, ["opinion"])["opinion"]}
+    # a loaded word is loaded whoever says it
     assert cues.loaded(s) and cues.loaded(s, quoted=False) == []
     # a quoted "we" is the speaker, not the author: no opinion from the bare pronoun
     assert cues.opinion('"We will respond," the minister said.') == []
@@ -1046,3 +1049,16 @@ def test_dehumanising_migration_metaphors(s, text):
                                "The river flooded the town, officials said."])
 def test_literal_floods_and_swarms_are_not_loaded(s):
     assert cues.loaded(s) == []
+
+
+
+def test_scare_quotes_and_marks_belong_to_the_right_voice():
+    # scare quotes are the author's device: they count as the author's own opinion
+    own = cues.opinion("Their \u2018democracy\u2019 is a sham.")
+    assert "\u2018democracy\u2019" in texts(own) and not any(h.in_quote for h in own)
+    # an exclamation mark inside a quotation is the speaker's, even if the clause starts outside
+    s = "The candidate wrote: \u201cThe media is lying to you!\u201d"
+    marks = [h for h in cues.rhetoric(s) if h.rule == "opinion.exclamation"]
+    assert marks and all(h.in_quote for h in marks)
+    assert not [h for h in cues.opinion(s) if h.rule == "opinion.exclamation"]
+    assert [h for h in cues.opinion("What a week that was!") if h.rule == "opinion.exclamation"]

@@ -23,7 +23,9 @@ quotes, in the sense of SemEval-2020 Task 11), :func:`intensifiers`, :func:`rhet
 exclamations, predictions, framing phrases such as "the truth is" or "the real reason"),
 :func:`unsourced_numbers` and :func:`military_claims`. :func:`opinion` is the union of the
 opinion-type families (evaluative, loaded, hedges, obligation modals, first-person stance,
-intensifiers, rhetoric). :func:`signals`, :func:`scan` and :func:`summary_table` run every
+intensifiers, rhetoric) in the author's own words: a quoted opinion is reported, not held, so
+words inside quotation marks count only with ``opinion(s, quoted=True)``. :func:`loaded` keeps
+quoted words (a loaded word is loaded whoever says it). :func:`signals`, :func:`scan` and :func:`summary_table` run every
 family; :data:`RULES` describes every rule in plain language.
 
 How the rules work (so that they can be explained to a class):
@@ -82,7 +84,7 @@ import bisect
 import functools
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as _replace
 from typing import Any, Iterable
 
 __all__ = [
@@ -1026,7 +1028,8 @@ def _scare_quotes(a: _Analysis) -> list[Hit]:
             continue
         if _family(a, "attribution"):
             return []
-        hits.append(a.hit("loaded.scare_quotes", st, en))
+        # the quotation marks are the author's own device, not someone else's words
+        hits.append(_replace(a.hit("loaded.scare_quotes", st, en), in_quote=False))
     return hits
 
 
@@ -1083,7 +1086,8 @@ def _f_rhetoric(a: _Analysis) -> list[Hit]:
             while st < p and (m[st].isspace() or m[st] in "\"“”«»‘’'(—–-"):
                 st += 1
             if any(ch.isalnum() for ch in m[st:p]) or st == p:
-                hits.append(a.hit(rule, st, q + 1))
+                # whose "!" or "?" it is depends on where the mark stands, not the clause start
+                hits.append(_replace(a.hit(rule, st, q + 1), in_quote=a.in_quote(p, q + 1)))
             p = m.find(mark, q + 1)
     if a.english and (a.lowset & _IF) and (a.lowset & _WILL or any(w.endswith("'ll") for w in a.lowset)):
         lows = a.lows
@@ -1347,13 +1351,15 @@ def military_claims(s: str) -> list[Hit]:
     return _run("military_claims", s)
 
 
-def opinion(s: str, quoted: bool = True) -> list[Hit]:
-    """Hits showing that ``s`` evaluates, persuades, predicts or speculates.
+def opinion(s: str, quoted: bool = False) -> list[Hit]:
+    """Hits showing that the *author* of ``s`` evaluates, persuades, predicts or speculates.
 
     The union of :func:`evaluative`, :func:`loaded`, :func:`hedges` (speculation and obligation
-    modals), :func:`first_person` (stance phrases anywhere; bare pronouns only outside quotes),
-    :func:`intensifiers` and :func:`rhetoric`. Hits inside quotations are kept with
-    ``in_quote=True``; ``quoted=False`` keeps only the author's own words.
+    modals), :func:`first_person` (stance phrases), :func:`intensifiers` and :func:`rhetoric`,
+    in the author's own words: a judgement inside a direct quotation is the speaker's, and a
+    sentence that quotes it *reports* an opinion (``'"A disgrace," the mayor said.'`` gives
+    no hit). Scare quotes count, since they are the author's device. ``quoted=True`` also
+    returns the hits inside quotations (marked ``in_quote=True``), as :func:`signals` does.
     """
     _check_text(s)
     if not s.strip():
