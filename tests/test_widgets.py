@@ -362,6 +362,13 @@ def test_learner_box(home, monkeypatch):
     assert fixed.id_box.disabled and "MEDIALIT_LEARNER" in fixed.message.value
 
 
+def test_learner_box_with_an_unusable_environment_id(home, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_LEARNER", "../evil")
+    box = ml.LearnerBox()
+    assert box.id_box.disabled and box.use_button.disabled
+    assert "MEDIALIT_LEARNER" in box.message.value and "teacher" in box.message.value
+
+
 def test_learner_box_says_when_the_id_cannot_be_remembered(home, monkeypatch):
     monkeypatch.delenv("MEDIALIT_LEARNER")
 

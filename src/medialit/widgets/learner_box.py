@@ -33,7 +33,12 @@ class LearnerBox(w.VBox):
         try:
             current = store.current_learner()
         except store.LearnerIdError as exc:
-            self._say(str(exc), ok=False)
+            if self._fixed_by:  # the environment's id is unusable; typing another would not help
+                self.id_box.disabled = self.use_button.disabled = True
+                self._say(f"{exc} Ask your teacher to fix {self._fixed_by}; until then your work "
+                          "cannot be saved.", ok=False)
+            else:
+                self._say(str(exc), ok=False)
             return
         self._updating = True
         self.id_box.value = current
