@@ -17,7 +17,7 @@
 # of your choices in writing.
 #
 # **Questions**: Can you tell reporting from opinion in a text first published by a news site
-# that belongs to a large French media group (Groupe Figaro)?
+# that belongs to a French media group (Groupe Figaro)?
 # Which of your choices can you defend?
 #
 # **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for
@@ -29,7 +29,7 @@
 # Seed 002 is an unsigned English machine translation of an article from Linternaute, a French
 # news site (facts sheet 1a:
 # [Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
-# You label sentences **s004 to s017**: the lead and the first five paragraphs.
+# You label sentences **s004 to s017**: the repeated lead and the four paragraphs after it.
 
 # %%
 import pandas as pd

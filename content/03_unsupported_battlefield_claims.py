@@ -211,7 +211,7 @@ frame_sf
 
 # %% [markdown]
 # - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 and
-#   involved only Russian forces ([TASS, May 2024](https://tass.com/politics/1791331)); Russia and Belarus
+#   involved only Russian forces ([TASS](https://tass.com/politics/1791331)); Russia and Belarus
 #   began a joint stage only on 11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367)).
 
 # %%
