@@ -116,7 +116,8 @@ checklist
 
 # %% [markdown]
 # **2. The sentence labeller** (lesson 02). Give one sentence a label. The list "What the labels
-# mean" above the buttons explains every label; hovering over a button shows its meaning too.
+# mean" above the buttons explains every label; hovering over a button, or moving to it with
+# **Tab**, shows its meaning too.
 
 # %%
 practice_labels = {

@@ -88,7 +88,7 @@ def _focused(page) -> dict:
                 outline: parseFloat(s.outlineWidth) || 0}; }""")
 
 
-def _check_keyboard(page, answers: Path) -> None:
+def _check_keyboard(page, answers: Path, artifacts: Path) -> None:
     """Lesson 00: arrow keys in the 'Go to' list and in a radio group, focus ring, pressed state."""
     from playwright.sync_api import expect
 
@@ -105,6 +105,11 @@ def _check_keyboard(page, answers: Path) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
     assert _focused(page)["outline"] >= 2, "the focus ring of a label button is hardly visible"
+    # the label's definition, a tooltip on hover, is shown for keyboard focus too
+    hint = page.locator("#medialit-focus-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("You cannot decide yet")
+    page.screenshot(path=str(artifacts / "focus-hint.png"))
     page.keyboard.press("Space")
     expect(button).to_have_attribute("aria-pressed", "true")  # the chosen label is not colour-only
 
@@ -153,7 +158,7 @@ def test_run_all_without_errors_and_widgets_render(lab, notebook, artifacts):
         page.screenshot(path=str(artifacts / f"lesson-{stem}.png"))
         assert not problems, f"{notebook}: problem outputs after Run All:\n" + "\n".join(problems)
         if notebook.endswith("00_start_here.ipynb"):
-            _check_keyboard(page, answers)
+            _check_keyboard(page, answers, artifacts)
         assert not page_errors, f"{notebook}: JavaScript errors in the page: {page_errors}"
     finally:
         try:

@@ -18,6 +18,10 @@ const CSS = `
 }
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active { font-weight: bold; box-shadow: inset 0 0 0 2px #000; }
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active::before { content: "\\2713\\00a0"; }
+.medialit-focus-hint { position: fixed; z-index: 10000; max-width: 36em; pointer-events: none;
+  background: #fff8d6; color: #000; border: 1px solid #333; border-radius: 3px; padding: 2px 6px;
+  font-size: 90%; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
+.medialit-focus-hint[hidden] { display: none; }
 `;
 let groups = 0;
 
@@ -47,6 +51,45 @@ function fix(box) {
   });
 }
 
+// What a hovered button's tooltip says (a label's definition), shown for keyboard users too:
+// when a control with a title gets keyboard focus, a small box under it shows the text; it goes
+// when the focus leaves or the page scrolls. Screen readers already read the title itself.
+const HINT_ID = "medialit-focus-hint";
+
+function focusHint() {
+  let hint = document.getElementById(HINT_ID);
+  if (!hint) {
+    hint = document.createElement("div");
+    hint.id = HINT_ID;
+    hint.className = "medialit-focus-hint";
+    hint.setAttribute("aria-hidden", "true"); // the title is read out already
+    hint.hidden = true;
+    document.body.append(hint);
+    document.addEventListener("scroll", () => { hint.hidden = true; }, true);
+  }
+  return hint;
+}
+
+function addFocusHint(box) {
+  if (box.dataset.medialitHint) return;
+  box.dataset.medialitHint = "1";
+  box.addEventListener("focusin", (event) => {
+    const hint = focusHint();
+    const target = event.target.closest ? event.target.closest("[title]") : null;
+    const keyboard = event.target.matches && event.target.matches(":focus-visible");
+    if (!target || !box.contains(target) || !target.getAttribute("title") || !keyboard) {
+      hint.hidden = true;
+      return;
+    }
+    const r = target.getBoundingClientRect();
+    hint.textContent = target.getAttribute("title");
+    hint.style.left = `${Math.max(4, Math.round(r.left))}px`;
+    hint.style.top = `${Math.round(r.bottom + 4)}px`;
+    hint.hidden = false;
+  });
+  box.addEventListener("focusout", () => { focusHint().hidden = true; });
+}
+
 function render({ el }) {
   ensureStyle();
   let observer = null;
@@ -58,6 +101,7 @@ function render({ el }) {
       return;
     }
     fix(box);
+    addFocusHint(box);
     observer = new MutationObserver(() => fix(box));
     observer.observe(box, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
   };
