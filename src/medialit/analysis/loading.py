@@ -456,6 +456,10 @@ def _size(n: int) -> str:
 
 #: Characters that cannot be shown or saved as UTF-8 (lone surrogates) or that break CSV tools (NUL).
 _BAD_CHARS = re.compile("[\ud800-\udfff\x00]")
+# A lone surrogate or a NUL can only enter a parsed document through a \u escape (the raw text
+# is valid UTF-8, and JSON forbids raw control characters in strings), so a document whose text
+# has no such escape needs no cleaning (a literal "\\u0000" is a harmless false alarm).
+_BAD_ESCAPE = re.compile(r"\\u(?:0000|[dD][89abcdefABCDEF][0-9a-fA-F]{2})")
 #: Names Windows reserves for devices (with any extension): a learner id like this cannot be a file there.
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
 MAX_DIGITS = 100        # digits in a JSON integer (Python refuses to read more than 4300 anyway)
@@ -643,7 +647,7 @@ def _parse(raw: bytes) -> tuple[dict, list]:
                      "record; the last value of each was used.")
     if constants:
         notes.append("it uses NaN or Infinity, which are not standard JSON; read them as numbers.")
-    doc, n_bad = _clean_strings(doc)
+    doc, n_bad = _clean_strings(doc) if _BAD_ESCAPE.search(text) else (doc, 0)
     if n_bad:
         notes.append(f"{n_bad} text value{'s' if n_bad > 1 else ''} held characters that cannot be "
                      "shown or saved (a lone surrogate or a NUL); they were replaced by \ufffd.")
