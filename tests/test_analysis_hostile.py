@@ -22,32 +22,9 @@ import medialit.analysis as A
 from medialit.analysis import agreement as ag
 from medialit.analysis import export as ex
 from medialit.analysis import loading, views
+from submission_helpers import ART, labels_act, sub, write
 
-ART = "southfront_2026"
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def sub(learner="alice", exported="2026-03-06T10:00:00Z", activities=None, **extra):
-    doc = {"format": "medialit-submission", "schema_version": 1, "learner": learner,
-           "exported": exported, "medialit_version": "0.1.0",
-           "activities": activities if activities is not None else {}}
-    doc.update(extra)
-    return doc
-
-
-def labels_act(labels, article=ART, updated="2026-03-06T10:00:00Z", label_set="reporting"):
-    return {"kind": "sentence_labels", "article": article, "updated": updated,
-            "data": {"label_set": label_set,
-                     "labels": {s: {"label": lab, "note": "", "confidence": ""} for s, lab in labels.items()}}}
-
-
-def write(folder: Path, name: str, doc) -> Path:
-    p = folder / name
-    if isinstance(doc, bytes):
-        p.write_bytes(doc)
-    else:
-        p.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
-    return p
 
 
 def good_files(folder: Path) -> None:
