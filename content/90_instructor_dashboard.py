@@ -30,8 +30,9 @@
 # ## Load the class
 #
 # Each learner runs `ml.export_submission()` and hands in the file it writes. Put all the files
-# in one folder (see the instructor guide, section "90 Class dashboard", for shared folders,
-# JupyterHub, nbgrader and LMS downloads).
+# in one folder; sub-folders (such as one per learner from an LMS download) are read too. See
+# the instructor guide, section "90 Class dashboard", for shared folders, JupyterHub, nbgrader
+# and LMS downloads.
 #
 # Unless you name your own folder, this uses a **synthetic class** of 30 made-up learners that
 # ships with the course; some of its files are broken on purpose. To see your own class, either
@@ -45,7 +46,7 @@ ca = ml.analysis
 folder = ca.class_folder()  # your class if MEDIALIT_CLASS is set, else the synthetic demo class
 # folder = "/path/to/the/collected/submissions"   # <- or name your class here
 print("Reading the submission files in", folder)
-cls = ml.load_class(folder)
+cls = ml.load_class(folder, recursive=True)  # sub-folders too (e.g. one per learner)
 cls
 
 # %% [markdown]

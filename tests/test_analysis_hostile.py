@@ -44,15 +44,18 @@ def assert_good_loaded(cls, also=()):
 def snapshot(folder: Path) -> dict:
     """sha256 + mtime + mode of every entry (symlinks by their target text, pipes by mode only)."""
     out = {}
-    for p in sorted(folder.iterdir()):
-        st = os.lstat(p)
-        if stat.S_ISLNK(st.st_mode):
-            out[p.name] = ("link", os.readlink(p), st.st_mtime_ns)
-        elif stat.S_ISREG(st.st_mode):
-            data = p.read_bytes() if st.st_mode & 0o444 else b""
-            out[p.name] = ("file", hashlib.sha256(data).hexdigest(), st.st_mtime_ns, st.st_mode)
-        else:
-            out[p.name] = ("other", st.st_mode, st.st_mtime_ns)
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        for n in sorted(dirs + files):
+            p = Path(here) / n
+            key = p.relative_to(folder).as_posix()
+            st = os.lstat(p)
+            if stat.S_ISLNK(st.st_mode):
+                out[key] = ("link", os.readlink(p), st.st_mtime_ns)
+            elif stat.S_ISREG(st.st_mode):
+                data = p.read_bytes() if st.st_mode & 0o444 else b""
+                out[key] = ("file", hashlib.sha256(data).hexdigest(), st.st_mtime_ns, st.st_mode)
+            else:
+                out[key] = ("other", st.st_mode, st.st_mtime_ns)
     return out
 
 
@@ -656,3 +659,43 @@ def test_one_learner_with_many_activities_has_one_vote(tmp_path, monkeypatch):
     cur = ag.current_labels(cls)
     assert set(cur["label_set"]) == {"reporting"}
     assert ag.label_counts(cls).loc[(ART, "s002")].to_dict() == {"opinion": 2, "prediction": 1, "quotation": 0}
+
+
+# ---------------------------------------------------------------- sub-folders (LMS downloads)
+
+
+def test_recursive_reads_one_folder_per_learner_and_stays_inside(tmp_path):
+    """An LMS download: one folder per learner, a nested copy, a link to a folder outside, a
+    hidden folder and a very deep one. Without ``recursive`` each sub-folder gets a hint."""
+    cls_dir = tmp_path / "class"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(outside, "mallory.submission.json", sub("mallory"))
+    for who in ("alice", "bob"):
+        (cls_dir / who).mkdir(parents=True)
+    write(cls_dir / "alice", "alice.submission.json",
+          sub("alice", activities={f"labels:{ART}": labels_act({"s002": "opinion"})}))
+    (cls_dir / "bob" / "attempt1").mkdir()
+    write(cls_dir / "bob" / "attempt1", "bob.submission.json", sub("bob", "2026-03-01T10:00:00Z"))
+    write(cls_dir / "bob", "bob.submission.json", sub("bob", "2026-03-08T10:00:00Z"))
+    (cls_dir / ".hidden").mkdir()
+    write(cls_dir / ".hidden", "eve.submission.json", sub("eve"))
+    deep = cls_dir / "a" / "b" / "c" / "d"
+    deep.mkdir(parents=True)
+    write(deep, "dan.submission.json", sub("dan"))
+    os.symlink(outside, cls_dir / "elsewhere")
+
+    flat = load(cls_dir)
+    assert flat.learners.empty
+    assert "recursive=True" in reason(flat, "alice", "note")
+
+    cls = load(cls_dir, recursive=True)
+    assert sorted(cls.learners["learner"]) == ["alice", "bob"]
+    assert cls.learners.set_index("learner").loc["alice", "file"] == "alice/alice.submission.json"
+    assert "duplicate: bob/bob.submission.json is a newer submission" in reason(
+        cls, "bob/attempt1/bob.submission.json", "file skipped")
+    assert "more than 3 levels deep" in reason(cls, "a/b/c/d", "note")
+    assert "hidden" in reason(cls, ".hidden", "note")
+    assert "links are not followed" in reason(cls, "elsewhere", "note")
+    assert "mallory" not in set(cls.learners["learner"]) and "eve" not in set(cls.learners["learner"])
+    assert cls.labels["learner"].tolist() == ["alice"]

@@ -21,7 +21,8 @@ How problems are handled (every one is a row of ``report`` with the file name an
   shape; the learner's other activities are kept;
 * **one item skipped** -- an unknown sentence id, a label that is not text or is too long, a
   mark whose offsets fall outside the article, a malformed claim row or checklist answer;
-* **notes** (nothing lost) -- hidden files, files that are not ``.json``, sub-folders, a file
+* **notes** (nothing lost) -- hidden files, files that are not ``.json``, sub-folders (read
+  only with ``recursive=True``; links to folders are never followed), a file
   name that does not match the learner id inside, text cut to ``max_text`` characters, a
   byte-order mark or UTF-16 text, repeated keys inside a record (the last is used), NaN or
   Infinity, lone surrogates or NUL characters (replaced by U+FFFD so every table can be shown
@@ -57,6 +58,8 @@ MAX_DEPTH = 32          # nesting allowed inside a ``check`` answer (the rest ha
 MAX_LABEL = 80          # characters in a label, category, answer choice or confidence
 MAX_TEXT = 2000         # characters in a note, evidence or claim text (longer is cut, with a note)
 MAX_ITEMS = 2000        # marks or claim rows per activity
+MAX_FOLDER_DEPTH = 3    # sub-folder levels read by load_class(..., recursive=True)
+MAX_LISTED = 50_000     # files and folders looked at in one call (a bound on the listing itself)
 MAX_REPORT = 50         # report rows of one kind listed one by one (per activity, per file, ignored files)
 
 KINDS = ("sentence_labels", "phrase_marks", "provenance_checklist", "claim_ledger", "check")
@@ -692,6 +695,13 @@ def _stamp(t: _dt.datetime | None) -> str:
     return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}Z" if t else ""
 
 
+def _links_to_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink() and entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
 def load_class(
     folder: str | os.PathLike,
     *,
@@ -701,11 +711,15 @@ def load_class(
     max_label: int = MAX_LABEL,
     max_text: int = MAX_TEXT,
     max_items: int = MAX_ITEMS,
+    recursive: bool = False,
 ) -> ClassData:
     """Read every submission file in ``folder`` and return a :class:`ClassData`.
 
-    Only files directly inside ``folder`` whose names end in ``.json`` are read (hidden files,
-    other files and sub-folders get a note in the report). Nothing is written or changed.
+    Only files whose names end in ``.json`` are read, directly inside ``folder`` or, with
+    ``recursive=True``, also in its sub-folders (up to ``MAX_FOLDER_DEPTH`` levels, as an LMS
+    download with one folder per learner has; links to folders are not followed). Hidden files,
+    other files and (without ``recursive``) sub-folders get a note in the report; a file in a
+    sub-folder is named by its path inside ``folder``. Nothing is written or changed.
     A file with a problem is skipped and reported; it never stops the other files from loading.
     See the module docstring for every check and limit.
 
@@ -725,58 +739,83 @@ def load_class(
     rows: dict = {k: [] for k in ("labels", "marks", "provenance", "claims", "checks")}
     reader = _Reader(rows, report, limits, course_articles())
 
-    try:
-        with os.scandir(root) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        raise PermissionError(f"The folder {str(root)!r} cannot be listed ({exc.strerror or exc}); "
-                              "check that you may read it.") from None
-    candidates = []
+    candidates = []  # (name inside the folder, DirEntry)
     ignored = 0
-    for e in entries:
-        name = show_name(e.name)
+    listed = 0
+    folders = [(root, "", 0)]
+    while folders:
+        here, prefix, level = folders.pop(0)
         try:
-            is_dir = e.is_dir(follow_symlinks=False)
-        except OSError:
-            is_dir = False
-        if e.name.startswith("."):
-            why = "hidden file or folder; ignored."
-        elif is_dir:
-            why = ("a folder whose name ends in .json, not a file; only files are read."
-                   if e.name.lower().endswith(".json") else
-                   "a sub-folder; only files directly in the folder are read.")
-        elif not e.name.lower().endswith(".json"):
-            why = "not a .json file; ignored."
-        else:
-            candidates.append(e)
+            with os.scandir(here) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if here == root:
+                raise PermissionError(f"The folder {str(root)!r} cannot be listed ({exc.strerror or exc}); "
+                                      "check that you may read it.") from None
+            report.append((show_name(prefix.rstrip("/")), "", NOTE, "",
+                           f"this sub-folder cannot be listed ({exc.strerror or exc}); its files were not read."))
             continue
-        ignored += 1
-        if ignored <= MAX_REPORT:
-            report.append((name, "", NOTE, "", why))
+        for e in entries:
+            listed += 1
+            if listed > MAX_LISTED:
+                break
+            rel = prefix + e.name
+            name = show_name(rel)
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if e.name.startswith("."):
+                why = "hidden file or folder; ignored."
+            elif is_dir and recursive and not e.name.lower().endswith(".json"):
+                if level + 1 <= MAX_FOLDER_DEPTH:
+                    folders.append((Path(e.path), rel + "/", level + 1))
+                    continue
+                why = f"a sub-folder more than {MAX_FOLDER_DEPTH} levels deep; not read."
+            elif is_dir:
+                why = ("a folder whose name ends in .json, not a file; only files are read."
+                       if e.name.lower().endswith(".json") else
+                       "a sub-folder; only files directly in the folder are read "
+                       "(load_class(folder, recursive=True) reads sub-folders too).")
+            elif not e.name.lower().endswith(".json"):
+                why = "not a .json file; ignored."
+                if recursive and _links_to_folder(e):
+                    why = "a link to a folder; links are not followed (only real sub-folders are read)."
+            else:
+                candidates.append((rel, e))
+                continue
+            ignored += 1
+            if ignored <= MAX_REPORT:
+                report.append((name, "", NOTE, "", why))
+    if listed > MAX_LISTED:
+        report.append(("", "", NOTE, "", f"the folder holds more than {MAX_LISTED} files and folders; "
+                                         "only the first ones found were looked at."))
+    candidates.sort(key=lambda c: c[0])
     if ignored > MAX_REPORT:
         report.append(("", "", NOTE, "", f"… and {ignored - MAX_REPORT} more files or folders that are not "
                                          ".json submissions were ignored (not listed one by one)."))
     if len(candidates) > max_files:
-        for e in candidates[max_files:]:
-            report.append((show_name(e.name), "", FILE_SKIPPED, "",
+        for rel, e in candidates[max_files:]:
+            report.append((show_name(rel), "", FILE_SKIPPED, "",
                            f"the folder has more than {max_files} .json files; only the first "
                            f"{max_files} (by name) were read."))
         candidates = candidates[:max_files]
 
     docs = []  # (learner key, exported datetime or None, mtime, shown name, doc, notes)
-    direct = {e.name for e in candidates if not e.is_symlink()}
+    direct = {rel for rel, e in candidates if not e.is_symlink()}
     now = _dt.datetime.now(_dt.timezone.utc)
-    for e in candidates:
-        name = show_name(e.name)
+    for rel, e in candidates:
+        name = show_name(rel)
         if e.is_symlink():
             try:
                 target = Path(e.path).resolve(strict=True)
             except (OSError, RuntimeError):
                 target = None
-            if (target is not None and target.parent == root and target.name in direct
-                    and target.is_file()):
+            inside = target is not None and root in target.parents
+            if inside and target.relative_to(root).as_posix() in direct and target.is_file():
                 report.append((name, "", FILE_SKIPPED, "",
-                               f"it is a symbolic link to {show_name(target.name)}, which is read once already."))
+                               f"it is a symbolic link to {show_name(target.relative_to(root).as_posix())}, "
+                               "which is read once already."))
                 continue
         try:
             raw, mtime = _read_file(Path(e.path), root, max_bytes)
@@ -824,7 +863,7 @@ def load_class(
         if doc.get("format") is None:
             report.append((name, learner, NOTE, "",
                            "an answers file rather than an exported submission; read it anyway."))
-        if not name.startswith(learner + "."):
+        if not name.rsplit("/", 1)[-1].startswith(learner + "."):
             report.append((name, learner, NOTE, "",
                            f"the file name does not match the learner id inside ({learner!r})."))
         if exported is None:
