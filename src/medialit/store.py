@@ -88,9 +88,8 @@ def validate_learner_id(learner_id: Any) -> str:
             f"The learner id {learner_id!r} ends with a full stop, which some computers drop from "
             "file names. Leave it out."
         )
-    # fullmatch: with match, "$" would also accept a trailing line break ("alice\n"); a final
-    # "." is refused because Windows drops it ("alice." and "alice" would share one file)
-    if not _LEARNER_RE.fullmatch(learner_id) or ".." in learner_id or learner_id.endswith("."):
+    # fullmatch: with match, "$" would also accept a trailing line break ("alice\n")
+    if not _LEARNER_RE.fullmatch(learner_id) or ".." in learner_id:
         raise LearnerIdError(
             f"The learner id {learner_id!r} cannot be used: use only letters, digits and . _ @ + - "
             "(no spaces, no slashes), starting with a letter or a digit."
@@ -137,9 +136,7 @@ def remembered_learner() -> str | None:
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_LEARNER_ID + 8)
-    except FileNotFoundError:
-        return None
-    except OSError:
+    except OSError:  # not there yet, or unreadable: no remembered choice
         return None
     try:
         return validate_learner_id(raw.decode("utf-8").strip())

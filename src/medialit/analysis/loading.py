@@ -39,6 +39,7 @@ folder; at most ``max_files`` files and ``max_bytes`` bytes per file are read.
 """
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import functools
 import json
@@ -742,9 +743,9 @@ def load_class(
     candidates = []  # (name inside the folder, DirEntry)
     ignored = 0
     listed = 0
-    folders = [(root, "", 0)]
-    while folders:
-        here, prefix, level = folders.pop(0)
+    folders = collections.deque([(root, "", 0)])
+    while folders and listed <= MAX_LISTED:
+        here, prefix, level = folders.popleft()
         try:
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -752,8 +753,10 @@ def load_class(
             if here == root:
                 raise PermissionError(f"The folder {str(root)!r} cannot be listed ({exc.strerror or exc}); "
                                       "check that you may read it.") from None
-            report.append((show_name(prefix.rstrip("/")), "", NOTE, "",
-                           f"this sub-folder cannot be listed ({exc.strerror or exc}); its files were not read."))
+            ignored += 1
+            if ignored <= MAX_REPORT:
+                report.append((show_name(prefix.rstrip("/")), "", NOTE, "",
+                               f"this sub-folder cannot be listed ({exc.strerror or exc}); its files were not read."))
             continue
         for e in entries:
             listed += 1
