@@ -39,6 +39,7 @@ test: setup
 
 build: setup
 	$(PY) tools/build_notebooks.py
+	$(PY) tools/build_evidence_doc.py
 
 manifests: setup
 	$(PY) tools/update_manifests.py

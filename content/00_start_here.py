@@ -173,10 +173,19 @@ submission = ml.export_submission()
 print("Hand in this file:", submission)
 
 # %% [markdown]
+# ## Where do the course's facts come from?
+#
+# Every fact the course states rests on a **record** in its evidence, with the source and a short
+# quote from it. You can open any record by its id, like this (lesson 01 uses them a lot):
+
+# %%
+ml.evidence(["ev-p-sf-copy", "ev-p-voltaire-copy", "ev-p-mt-copy"])
+
+# %% [markdown]
 # ## Key points
 #
 # - Run the boxes from top to bottom; **Run → Run All Cells** repairs most problems.
 # - Your work is saved on every change, in one file with your name; it survives a restart.
 # - Sentences have fixed ids (`s001`, `s002`...) so everyone can point to the same sentence.
-# - The three case articles came to us through copies, republications and a translation:
-#   lesson 01 starts there.
+# - Two of the three case articles reached us as a republication and a translation, and the third
+#   was also posted on another site: lesson 01 starts there.

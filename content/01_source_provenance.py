@@ -51,16 +51,16 @@ print("Ready. Case articles:", ", ".join(CASES))
 #
 # - **SIFT**, by Mike Caulfield ([SIFT guide](https://lib.stmarytx.edu/sift)):
 #   **S**top before you believe or share; **I**nvestigate the source; **F**ind better coverage of the
-#   same story; **T**race claims, quotes and media back to where they first appeared.
+#   same story; **T**race claims, quotes and media back to where they first appeared (record `ev-p-sift`).
 # - **Lateral reading**, from the Civic Online Reasoning project of the Digital Inquiry Group (formerly
 #   the Stanford History Education Group; [cor.inquirygroup.org](https://cor.inquirygroup.org)): leave the
 #   page and open other tabs to learn about the source. Ask: Who is behind it? What is the evidence?
-#   What do other sources say?
+#   What do other sources say? (record `ev-p-lateral-reading`)
 
 # %% [markdown]
 # - **First Draft's five pillars of verification**, from *Essential Guide to Verifying Online
 #   Information* by Shaydanay Urbani (October 2019; [firstdraftnews.org](https://firstdraftnews.org/long-form-article/verifying-online-information),
-#   now hosted by the Internet Archive). We use them as our checklist:
+#   now hosted by the Internet Archive; record `ev-p-first-draft`). We use them as our checklist:
 #
 # | pillar | the question | where in this lesson |
 # |---|---|---|
@@ -98,9 +98,9 @@ for aid in CASES:
 
 # %% [markdown]
 # What do you notice? The SouthFront copy has a date in its first line and its own web address
-# at the end, but no author. The Voltaire copy names "Voltaire Network", an editorial number, and a puzzling "(CH-S)".
+# at the end, but no author (record `ev-p-sf-copy`). The Voltaire copy names "Voltaire Network", an editorial number, and a puzzling "(CH-S)".
 # The third copy names no outlet, no author and no publication date, and its headline, "What He Wants to Do
-# Elected", is not good English.
+# Elected", is not good English (records `ev-p-voltaire-copy`, `ev-p-mt-copy`).
 #
 # **Stop and think (1 minute):** which copy tells you the least about where it came from?
 
@@ -109,22 +109,23 @@ for aid in CASES:
 #
 # ### 3a. Seed 002: an unsigned machine translation
 #
-# The unsigned English text matches, sentence by sentence, a French article on Linternaute.com,
+# The unsigned English text is a machine translation of a French article on Linternaute.com,
 # "Trump menace l'Otan : ce qu'il souhaite faire élu"
 # ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
-# Only one stored copy of the French page was seen, so check the match against the live page
-# too. Linternaute is run by the company CCM Benchmark, which Le Figaro bought in 2015; Groupe
+# As far as the copy of the French page we could check goes (it stops in the Stoltenberg
+# paragraph), the two match sentence by sentence. Only one copy was seen, so compare them on the
+# live page too (record `ev-p-mt-headline`). Linternaute is run by the company CCM Benchmark, which Le Figaro bought in 2015; Groupe
 # Figaro is part of the Dassault group
 # ([Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
 # [Wikipedia](https://en.wikipedia.org/wiki/L%27Internaute)).
 #
-# The translation **stripped** the outlet's name and the byline: every clue a reader could have
-# used to find the source was gone.
+# The English copy carries **no outlet name and no byline**, and we do not know who posted it.
+# A reader holding only this copy cannot see where it came from (record `ev-p-mt-copy`).
 
 # %% [markdown]
-# Machine translation also leaves **fingerprints**. The table lists what the French said and what
-# went wrong. Rows marked UNCONFIRMED are reconstructions: that part of the French page was not in
-# the stored copy.
+# Machine translation also leaves **fingerprints**, and they are how this copy was traced. The
+# table lists what the French said and what went wrong. Rows marked UNCONFIRMED are
+# reconstructions: that part of the French page was missing from the copy we could check.
 
 # %%
 mt = ml.load_table("mt_artefacts")
@@ -139,7 +140,8 @@ display(HTML(prov.html_table(mt, ["english_in_copy", "french_original", "what_ha
 #
 # One change is more than clumsy English. The French "daterait de 2020" is a conditional that
 # signals reported speech: "reportedly dates from 2020". The English says flatly "dates from 2020".
-# The **hedge** disappeared, so a reported claim became a fact (compare the French page linked above).
+# The **hedge** disappeared, so a reported claim became a fact (compare the French page linked
+# above; record `ev-p-mt-daterait`).
 
 # %% [markdown]
 # Here is the chain from the French original to our copy, as recorded in the course's data.
@@ -152,15 +154,19 @@ display(HTML(prov.html_table(ml.republication_chain("linternaute_mt_2024"), chai
 # ### 3b. Seed 001: a Voltaire Network editorial, republished in Switzerland
 #
 # The dateline reads "Editorial «Voltaire Network» No 89 – 31 May 2024". The newsletter is
-# directed by Thierry Meyssan. The copy we study is not Voltaire's own page: **Swiss Standpoint**
-# (Schweizer Standpunkt) republished the text on 7 June 2024, word for word, with a lead-in that
-# starts "(CH-S)" ([Swiss Standpoint](http://schweizer-standpunkt.ch/news-detailansicht-en-international/will-nato-member-states-individually-or-collectively-go-to-war-against-russia.html)).
+# directed by Thierry Meyssan (record `ev-p-voltaire-copy`). The copy we study is not Voltaire's own
+# page: it was recorded from the English site of **Swiss Standpoint** (Schweizer Standpunkt), and
+# its lead-in starts "(CH-S)", a mark Swiss Standpoint puts on its own lead-ins
+# ([Swiss Standpoint](http://schweizer-standpunkt.ch/news-detailansicht-en-international/will-nato-member-states-individually-or-collectively-go-to-war-against-russia.html);
+# record `ev-src-swiss-standpoint-copy`). The date of the Swiss page, 7 June 2024, could not be
+# checked again, so it is **unconfirmed** (record `ev-src-swiss-standpoint-date`).
 #
 # - "(CH-S)" opens many Swiss Standpoint lead-ins. Reading it as "CH = Switzerland, S = Standpunkt"
-#   is a guess: **unconfirmed**.
-# - The Voltaire address printed at the end was **not found** in stored copies, so the original
-#   page itself is unconfirmed; the Swiss copy is confirmed.
-# - A German copy appeared on [uncutnews.ch](https://uncutnews.ch/werden-die-nato-mitgliedstaaten-einzeln-oder-gemeinsam-gegen-russland-in-den-krieg-ziehen/) in June 2024.
+#   is our guess: **unconfirmed** (record `ev-p-chs-guess`).
+# - We could not find the Voltaire address printed at the end, so Voltaire's own page is
+#   unconfirmed; the Swiss copy is confirmed.
+# - The chain below also lists a German copy on uncutnews.ch. We could not open that page, so that
+#   step is **unconfirmed** too (record `ev-src-uncutnews-copy`).
 
 # %%
 display(HTML(prov.html_table(ml.republication_chain("voltaire_2024"), chain_cols, link=("what", "url"))))
@@ -169,9 +175,9 @@ display(HTML(prov.html_table(ml.republication_chain("voltaire_2024"), chain_cols
 # ### 3c. Seed 000: SouthFront, reposted the same day
 #
 # The SouthFront text is unsigned, dated 2026-03-06, and ends with its own address on
-# southfront.press. It gives no sources and no links. The same text was reposted on Brighteon
-# on the same day
-# ([Brighteon](https://www.brighteon.com/deab7287-f2ae-4b3a-9db1-4ad32840060b)).
+# southfront.press. It gives no sources and no links (record `ev-p-sf-copy`). Brighteon carries an
+# identical copy dated 6 March 2026
+# ([Brighteon](https://www.brighteon.com/deab7287-f2ae-4b3a-9db1-4ad32840060b); record `ev-p-brighteon-repost`).
 #
 # The three chains side by side, oldest step first (each step shows its date and status):
 
@@ -183,9 +189,10 @@ for aid in CASES:
 # **Likely misconceptions.** (1) "A translation is neutral." Show the "daterait" row: the
 # translation turned a hedge into a statement. (2) "A big, well-known outlet would not get the
 # date wrong." Linternaute belongs to Groupe Figaro, and the wrong date and the Breton
-# mix-up are already in the French original (facts sheet section 1a). A good name for the outlet
-# as a whole is no substitute for checking each claim. (3) "(CH-S) must be an author's initials." We do not
-# know; the course marks the common reading as unconfirmed.
+# mix-up are already in the French original, as far as the copy we checked shows (records
+# `ev-p-mt-rally-date`, `ev-p-breton-conflation`). A good name for the outlet as a whole is no
+# substitute for checking each claim. (3) "(CH-S) must be an author's initials." We could not find
+# out; reading it as "Switzerland + Standpunkt" is our guess and stays unconfirmed (`ev-p-chs-guess`).
 
 # %% [markdown]
 # ## 4. Who is behind the outlets? (SIFT: investigate the source)
@@ -204,54 +211,56 @@ show = ["aspect", "fact", "source", "date", "status"]
 display(HTML(prov.html_table(outlets[outlets.outlet == "SouthFront"], show)))
 
 # %% [markdown]
-# **SouthFront** calls itself a non-profit project of volunteers and experts from 13 countries
-# (its words as quoted on [syriasolidaritymovement.org, 11 June 2020](https://syriasolidaritymovement.org/2020/06/11/southfront-is-censored-under-cover-of-pandemic);
-# its own "about" page was not opened). Stored copies of its pages name no owners or editors.
-# In August 2020 the US State Department's Global Engagement Center (GEC) named it as one of seven
-# "proxy" sites in its report on Russian disinformation
-# ([US embassy briefing](https://ge.usembassy.gov/briefing-with-special-envoy-lea-gabrielle-on-the-gec-special-report-pillars-of-russias-disinformation-and-propaganda-ecosystem/)).
-# SouthFront replied that the report was worthless
-# ([SouthFront](https://southfront.org/state-department-needs-138-million-in-financial-year-2021-to-deal-with-southfront/)).
-# On 15 April 2021 the US Treasury sanctioned it; the Treasury said Russia's FSB runs it and that
-# it tried to interfere in the 2020 US election
-# ([Politico, 3 March 2022](https://www.politico.com/news/2022/03/03/treasury-sanctions-russia-online-outlets-00013931);
-# the Treasury's own press release was not opened). In April 2020 Facebook had removed assets
-# linked to it ([DFRLab, 5 May 2020](https://dfrlab.org/2020/05/05/facebook-removes-propaganda-outlets-linked-to-russian-security-services/)).
+# **SouthFront** describes itself, in words quoted by another writer in 2020, as a project on
+# international relations and armed conflicts that tries to "dig out the truth" on issues that
+# states and the mainstream media barely cover (record `ev-src-southfront-self-description`; its own
+# "about" page was not opened). Our copy of the article has no author line
+# (`ev-src-southfront-article-date`), and English Wikipedia says the site is registered in Russia and
+# based in Crimea: that is **Wikipedia's** description (`ev-src-southfront-wikipedia-base`).
+#
+# - In August 2020 the US State Department's Global Engagement Center (GEC) profiled seven sites it
+#   called "proxy" sites of Russian disinformation; SouthFront was one (`ev-src-gec-report-2020`).
+#   SouthFront answered by mocking the report (`ev-src-southfront-reply-gec`).
+# - In April 2020 Facebook removed accounts and pages it linked to SouthFront and NewsFront
+#   (`ev-src-facebook-removal-2020`).
+# - In April 2021 the US Treasury sanctioned SouthFront; news reports say the Treasury called it a
+#   site run by Russia's FSB security service (`ev-src-treasury-sanctions-2021`). We saw this only
+#   in news reports; the Treasury's own press release was not opened.
 
 # %%
 display(HTML(prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show)))
 
 # %% [markdown]
-# **Voltaire Network** was founded in France in 1994 and started again from Lebanon after it was
-# dissolved in France in 2007 ([Wikipedia](https://en.wikipedia.org/wiki/Voltaire_Network)).
-# Thierry Meyssan, who directs its newsletter, wrote *L'Effroyable Imposture* (2002), which claims
-# no plane hit the Pentagon on 9/11; the 9/11 Commission found that al-Qaeda carried out the
-# attacks (Wikipedia's article on the book, checked via the
-# [franco.wiki mirror](https://franco.wiki/fr/L'Effroyable_Imposture.html)). Wikipedia, in English
-# and French, says Meyssan is politically close to Hezbollah and to the governments of Syria and
-# Iran, and that the network promotes conspiracy theories, some of them pro-Russian: that is
-# **Wikipedia's** description.
-# In 2020 EUvsDisinfo listed one
-# Voltaire piece as an "exaggerated interpretation" of a Newsweek article, adding that a listing
-# does not imply a link to the Kremlin ([EUvsDisinfo, 2 April 2020](https://euvsdisinfo.eu/report/the-bankers-and-the-military-prepare-a-takeover-in-the-us/)).
-# Voltaire called the listing defamation and denied any tie to Russian or other authorities
-# ([Voltaire Network](https://www.voltairenet.org/article209806.html)).
+# **Voltaire Network**, according to English Wikipedia, was founded in France in 1994, was
+# disbanded there in 2007 and was founded again in Lebanon (`ev-src-voltaire-history`).
+# - Thierry Meyssan, who directs its newsletter (`ev-src-voltaire-newsletter-director`), wrote
+#   *L'Effroyable Imposture* (2002), which claims that no plane crashed into the Pentagon on 9/11
+#   (`ev-src-meyssan-2002-book`). The US 9/11 Commission concluded that the 19 hijackers were members
+#   of al-Qaeda (`ev-src-911-commission`, seen through Wikipedia's summary).
+# - Wikipedia says the network is known for conspiracy theories, some in support of Russia, Syria's
+#   government and Iran's government. That is **Wikipedia's** description
+#   (`ev-src-voltaire-wikipedia-description`).
+# - In 2020 EUvsDisinfo listed a Voltaire piece as "an exaggerated interpretation" of a Newsweek
+#   article, and added that a listing does not mean an outlet is linked to the Kremlin
+#   (`ev-src-euvsdisinfo-voltaire-listing`). Voltaire replied that it was outraged to appear on an
+#   official EU website (`ev-src-voltaire-reply-euvsdisinfo`).
 
 # %%
 other = outlets[outlets.outlet.isin(["Swiss Standpoint", "Linternaute"])]
 display(HTML(prov.html_table(other, ["outlet"] + show)))
 
 # %% [markdown]
-# **Swiss Standpoint** is published by an association, Verein Schweizer Standpunkt, and says it is
-# financially and party-politically independent. Before that, its editor-in-chief, Jean-Paul
-# Vuilleumier, ran *Horizons et débats* for 20 years; that paper is the French-language edition of
-# *Zeit-Fragen*, a Swiss paper ([Swiss Standpoint](https://schweizer-standpunkt.ch/wer-sind-wir.html)),
-# and an older, undated snapshot of French Wikipedia listed that paper among Voltaire Network's
-# member media ([snapshot](https://fr-academic.com/dic.nsf/frwiki/1719953)). That is one documented
-# thread between the original publisher and the republisher.
+# **Swiss Standpoint** is published by an association, Verein Schweizer Standpunkt, which says the
+# publication is financially and party-politically independent (`ev-src-swiss-standpoint-publisher`).
+# Its editor-in-chief, Jean-Paul Vuilleumier, was for 20 years editor-in-chief of *Horizons et
+# débats*, the French-language edition of the Swiss paper *Zeit-Fragen*
+# (`ev-src-swiss-standpoint-editor`). An older, undated copy of French Wikipedia listed *Horizons et
+# débats* among the media the Voltaire Network brought together (`ev-src-voltaire-horizons-member`).
+# That is one documented thread between the original publisher and the republisher.
 #
-# **Linternaute** belongs to Groupe Figaro. Wikipedia says NewsGuard rated it 100/100 in 2025; that
-# score was not seen on NewsGuard's own site, so it is **unconfirmed**.
+# **Linternaute** is one of the sites of CCM Benchmark, which Groupe Figaro bought in 2015
+# (`ev-src-linternaute-owner`). A NewsGuard score for it was reported to us second-hand, but we could
+# not see it anywhere, so it stays **unconfirmed** (`ev-src-linternaute-newsguard-rating`).
 
 # %% [markdown]
 # ### Evaluate the evaluators
@@ -263,18 +272,19 @@ display(HTML(prov.html_table(other, ["outlet"] + show)))
 display(HTML(prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + show)))
 
 # %% [markdown]
-# - The **GEC** shut down in December 2024 because Congress let its mandate run out; in April 2025 the
-#   Secretary of State closed the office that took over from it, saying it had censored people
-#   ([The Japan Times, 17 April 2025](https://www.japantimes.co.jp/news/2025/04/17/world/politics/us-department-foreign-disinformation/)).
-#   Its 2020 report remains a government's finding, made by an office that no longer exists.
-# - **EUvsDisinfo** belongs to the EU's diplomatic service. Its mandate covers Russian
-#   disinformation **and** promoting EU policies ([EEAS](https://www.eeas.europa.eu/eeas/questions-and-answers-about-east-stratcom-task-force_en)).
-# - **NewsGuard** is a for-profit company ([NewsGuard](https://www.newsguardtech.com/ratings/rating-process-criteria/)).
+# - The **GEC** shut down in December 2024 when Congress did not extend its mandate. In April 2025
+#   Secretary of State Marco Rubio closed the office that replaced it, accusing it of censorship:
+#   that is Rubio's accusation (`ev-src-gec-closure`). Its 2020 report remains a government's
+#   finding, made by an office that no longer exists.
+# - **EUvsDisinfo** is run by a task force of the EU's diplomatic service. It was set up to answer
+#   Russia's disinformation campaigns, and its goals also include promoting EU policies
+#   (`ev-src-east-stratcom-mandate`).
+# - **NewsGuard** is a company that scores news sites from 0 to 100 on nine published criteria
+#   (`ev-src-newsguard-criteria`). The Voltaire Network has published criticism of it
+#   (`ev-src-voltaire-criticises-newsguard`): a rated outlet criticising its rater.
 # - The **US Treasury** is part of the US government, so its sanctions are that government's
-#   decision. We saw them only through news reports such as Politico's; the Treasury's own press
-#   release was not opened.
-# - **Wikipedia** is a source as well: where we use it, we write "Wikipedia says". The NewsGuard
-#   score it gives for Linternaute stays unconfirmed until someone sees it at NewsGuard.
+#   decision. We saw them only through news reports.
+# - **Wikipedia** is a source as well: where we use it, we write "Wikipedia says".
 #
 # None of this makes their findings wrong. It tells you whose findings they are.
 
@@ -282,7 +292,7 @@ display(HTML(prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + 
 # **Discussion prompts (5 min).** (1) "The US government sanctioned SouthFront, so everything it
 # says is false." Is that a good argument? (It tells you who runs it, according to the Treasury;
 # each claim still needs checking, as lesson 03 does.) (2) EUvsDisinfo and the GEC both work for
-# governments. Does that make their findings worthless, or just something to attribute? (3) Which
+# public authorities. Does that make their findings worthless, or just something to attribute? (3) Which
 # adjectives would be unfair here, and which facts say more than any adjective? Keep the class on
 # documented facts: no "propaganda outlet", "conspiracy site" or "fact-checker" as a verdict.
 
@@ -303,9 +313,10 @@ print("10 January 2024 was a", pd.Timestamp("2024-01-10").day_name())
 # on **Saturday 10 February 2024 in Conway, South Carolina**, and AP's report came out that day
 # (AP, Jill Colvin, 10 February 2024, checked via a copy on
 # [localnews8.com](https://localnews8.com/news/ap-national/2024/02/10/trump-says-he-warned-nato-ally-spend-more-on-defense-or-russia-can-do-whatever-the-hell-they-want/)).
-# Le Monde dated it "samedi 10 février" (checked via
+# Le Monde wrote "samedi 10 février" (checked via
 # [lirelactu.fr](https://lirelactu.fr/source/le-monde/169cdd43-8a21-4366-83c7-42e926c83d85)).
-# Status of the printed date: **WRONG**. Here are several dates checked together:
+# Status of the printed date: **WRONG** (records `ev-p-mt-rally-date`, `ev-p-rally-date`).
+# Here are several dates checked together:
 
 # %%
 prov.date_check([
@@ -317,8 +328,8 @@ prov.date_check([
 
 # %% [markdown]
 # **How could the error arise?** It is already in the French original, so the translation did not
-# cause it. We do not know how it happened. One possible link, **not confirmed**: 10 January 2024 is
-# the day Politico published Thierry Breton's story about Trump
+# cause it. We do not know how it happened. One possible link, **not confirmed** (record
+# `ev-p-date-guess`): 10 January 2024 is the day Politico published Thierry Breton's story about Trump
 # ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)),
 # which the same article mixes up with the rally (section 6). Perhaps someone working on both
 # stories mixed up the dates, but that is a guess. A wrong weekday is a warning sign: when you see
@@ -334,7 +345,8 @@ prov.date_check([
 # ## 6. Trace the quotes (SIFT: trace claims to the original context)
 #
 # A quote is only as good as its trail: **who** said it, **when**, **where**, and in **what
-# words**. The course table `quotes` traces the quotes of all three articles. First, seed 002:
+# words**. The course table `quotes` traces the main quotes of the three articles; its `evidence`
+# column names the records behind each row. First, seed 002:
 
 # %%
 quotes = ml.load_table("quotes")
@@ -354,31 +366,52 @@ display(HTML(prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])))
 # Small words, big changes:
 #
 # - **would → will**: Trump spoke of a hypothetical ("I would not protect you"); the print makes it a
-#   promise. He also framed it as a reply to an ally that had not paid; the article's lead leaves that out.
-# - **bills → debts**, **appalling → distressing** (Biden), **unhinged → insane** (the White House).
-# - The "White House" quote was said by deputy press secretary **Andrew Bates** on 10 February 2024
-#   (his statement, checked via [geo.tv](https://www.geo.tv/latest/530747-white-house-denounces-trumps-nato-remarks-as-appalling-and-unhinged)).
-# - Charles Michel's words were posted **on X** on 11 February 2024 (his post, checked via
-#   [RTL Belgium](https://www.rtl.be/actu/belgique/politique/charles-michel-charge-donald-trump-et-ses-propos-sur-lotan-ce-sont-des/2024-02-11/article/636881));
-#   that they appeared "in the columns of La Tribune" is **unconfirmed**.
-# - Whether Biden's statement came from the White House or his campaign is **unconfirmed**.
+#   promise. He also framed it as a reply to an ally that had not paid; the article's lead leaves that
+#   out (record `ev-p-trump-quote`).
+# - **bills → debts**, **appalling → distressing** (Biden), **invasions → the invasion** and
+#   **unhinged → insane** (the White House).
+# - The "White House" quote was said by deputy press secretary **Andrew Bates** on Saturday
+#   10 February 2024 (his statement, checked via copies of
+#   [The Hill](https://www.makeamericalateagain.com/white-house-calls-trump-comments-on-nato-appalling-and-unhinged/)
+#   and Fox News; record `ev-p-bates-statement`).
+
+# %% [markdown]
+# Two more quotes, traced to their source:
+#
+# - Biden's words come from a written statement of **Sunday 11 February 2024** issued by his election
+#   campaign: it speaks of "my opponent, Donald Trump" ([The Hill](https://digital-release.thehill.com/homenews/campaign/4461838-biden-calls-trumps-nato-remarks-appalling-and-dangerous/amp)).
+#   So "the White House was quick to react. US President Joe Biden..." gives the wrong channel:
+#   **WRONG** (records `ev-p-biden-statement`, `ev-p-biden-channel`).
+# - Charles Michel's words were posted **on X** on 11 February 2024 (his post, quoted on
+#   [fakti.bg](https://fakti.bg/world/855838-predsedatelat-na-es-donald-tramp-govori-bezrazsadno);
+#   record `ev-p-michel-post`). That they appeared "in the columns of La Tribune" is **unconfirmed**
+#   (record `ev-p-michel-la-tribune`).
+
+# %% [markdown]
+# Some words only moved: Michel's "Art 5 solidarity" became "the solidarity of Article 5", and
+# "serve only" became "only serve". The table says "word order changed" for these.
 
 # %% [markdown]
 # **The Breton mix-up (row q02).** The article says Thierry Breton identified "this conversation"
 # as an exchange with Ursula von der Leyen that "dates from 2020". But Breton told his story on
 # **9 January 2024**, a month **before** the rally, and it was about something Trump said at Davos
-# in 2020. Breton never said who the "president of a big country" in Trump's rally story was
-# ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)).
-# Two different stories were joined into one: **WRONG** as framed. Breton's own story is confirmed
-# only as **his account**: nobody else confirmed it.
+# in 2020. Breton never said who was meant by "One of the presidents of a big country" in Trump's
+# rally story ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/);
+# records `ev-p-breton-account`, `ev-p-trump-big-country`). Two different stories were joined into
+# one: **WRONG** as framed (record `ev-p-breton-conflation`). Breton's own story is confirmed only as
+# **his account**: we found no one else confirming it.
 
 # %% [markdown]
-# **Seed 000** has one quote in quotation marks. SouthFront says NATO's Secretary General Mark Rutte
+# **Seed 000** puts only one quote in a speaker's mouth (its other quotation marks, such as
+# “Iranian threat”, are scare quotes). SouthFront says NATO's Secretary General Mark Rutte
 # "backtracked", claiming Article 5 is "not on the table". Both of Rutte's statements come from one
-# Reuters interview on 5 March 2026, so "backtracked" is **WRONG**
-# ([Reuters highlights via The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
-# The words "not on the table" appear in a **headline** that paraphrased him; no source shows Rutte
-# saying them, so as his words they are **unconfirmed**.
+# Reuters interview on 5 March 2026
+# ([Reuters highlights via The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters);
+# record `ev-p-rutte-interview`), and they do not clash: shooting down a missile to defend allied
+# land is not the same as invoking Article 5. So "backtracked" is **WRONG** (record
+# `ev-p-sf-backtracked`). No source we found shows Rutte saying "not on the table", so as his words
+# they are **unconfirmed** (record `ev-p-sf-not-on-table`). The table below compares them with what
+# he did say: this is a paraphrase, not a reworded quote.
 
 # %%
 display(HTML(prov.drift_table(quotes, ["q13"])))
@@ -387,17 +420,18 @@ display(HTML(prov.drift_table(quotes, ["q13"])))
 # **Seed 001** has problems of another kind, which you will trace yourself in Exercise 1:
 # Salvini's quote **joins two remarks from two different days** with "[...]"; Rogozin's warning
 # appears **without what it was reacting to**; Putin's remarks come **without a date or a place**.
-# Here is what the table says changed (the date and venue columns are for the exercise):
+# The exercise asks you to find the dates, places and occasions yourself, so the table here shows
+# only who is quoted and how:
 
 # %%
 display(HTML(prov.html_table(quotes[quotes.article == "voltaire_2024"],
-                             ["id", "speaker", "as_printed", "what_changed", "status"], link=None)))
+                             ["id", "speaker", "as_printed", "status"], link=None)))
 
 # %% [markdown] tags=["instructor"]
 # **Discussion prompt.** "Appalling" and "distressing" both sound negative. Does the drift matter?
 # Push on *would → will*: a conditional answer to a hypothetical became a statement of intent.
 # Then ask who is responsible: the speaker, the French press, the machine translation, or the
-# person who posted it without a byline? Most learners miss the venue problem (X vs La Tribune):
+# person who posted it without a byline? Learners may miss the venue problem (X vs La Tribune):
 # a wrong venue stops a reader from finding the original.
 
 # %% [markdown]
@@ -405,7 +439,8 @@ display(HTML(prov.html_table(quotes[quotes.article == "voltaire_2024"],
 #
 # Seed 002 says Trump "breaks Article 5 of the **Atlantic Charter**" (sentence s022). Go to the
 # primary source. Article 5 is part of the **North Atlantic Treaty**, signed in Washington on
-# 4 April 1949 ([NATO archive](https://www.nato.int/archives/1st5years/annexes/a.htm)):
+# 4 April 1949 ([NATO archive](https://www.nato.int/archives/1st5years/annexes/a.htm); record
+# `ev-p-treaty-article5`):
 
 # %%
 treaty = ml.load_article("nato_treaty_1949")
@@ -415,15 +450,18 @@ for paragraph in (4, 5):  # the two paragraphs of Article 5
 # %% [markdown]
 # The **Atlantic Charter** is something else: a joint declaration by Franklin D. Roosevelt and
 # Winston Churchill of **14 August 1941**, before the US entered the Second World War. It set out
-# eight shared principles, such as self-government and freedom of the seas. It was a statement of
-# aims rather than a treaty, with no Article 5 and no promise of collective defence (checked via a
-# [Wikipedia mirror](http://wikimili.com/en/Atlantic_Charter); archive copies were not opened).
+# eight shared principles to guide the peace after the war. It was a declaration of aims, not the
+# treaty that contains Article 5 (checked in two dictionary entries; archive copies of the Charter
+# were not opened; record `ev-p-atlantic-charter`).
 #
-# - Naming the Charter: **WRONG**. "Breaks" is the author's judgement, **OPINION**: a candidate's
-#   speech cannot break a treaty between states.
-# - Read the treaty's words: each ally takes "such action as it deems necessary". No ally is
-#   automatically committed to armed force. Article 5 has been invoked once, on 12 September 2001
-#   ([NATO](https://www.nato.int/cps/en/natohq/126244.htm)).
+# - Naming the Charter: **WRONG** (record `ev-p-case-atlantic-charter`). "Breaks" is the author's
+#   judgement, **OPINION**: Trump was a candidate speaking at a rally, not a government acting under
+#   the treaty (record `ev-p-breaks-opinion`).
+# - Read the treaty's words: each ally "will assist" the ally attacked, by taking
+#   "such action as it deems necessary, including the use of armed force". The promise to help is firm; the kind of
+#   help is left to each ally. NATO used Article 5 for the first time on 12 September 2001, the day
+#   after the attacks on the United States, and by 2024 that was still the only time
+#   ([NATO](https://www.nato.int/terrorism/five.htm); record `ev-p-article5-once`).
 
 # %% [markdown]
 # ## 8. Your provenance checklist
@@ -468,9 +506,19 @@ display(HTML(prov.html_table(card, ["article", "question", "your_answer", "refer
 # **Reading the scorecard.** "Differs" is not "wrong": the reference is a teaching reference, and
 # some questions are matters of judgement (for example `purpose` for the Voltaire editorial, or
 # `owner` for the translated copy, where "yes" needs tracing and "can't tell" describes the copy
-# alone). The commonest differences: `author` for seed 001 (Meyssan directs the newsletter; he is
-# not named as the author) and `publisher` for seed 000 (the web address counts as naming the
-# outlet). Ask learners to defend one "differs" answer out loud, with evidence.
+# alone). Answers likely to differ (a guess: the course has no class data yet): `author` for
+# seed 001 (Meyssan directs the newsletter; he is not named as the author) and `publisher` for
+# seed 000 (the web address counts as naming the outlet). Ask learners to defend one "differs"
+# answer out loud, with evidence.
+
+# %% [markdown]
+# Every fact in this lesson rests on a record in the course's evidence; the grey codes in the text
+# are record ids. Open any record this way to see its status, its sources and short quotes from them:
+
+# %%
+ml.evidence(["ev-p-rally-date", "ev-p-mt-rally-date", "ev-p-bates-statement", "ev-p-biden-statement",
+             "ev-p-michel-post", "ev-p-breton-conflation", "ev-p-sf-backtracked", "ev-p-case-atlantic-charter",
+             "ev-src-treasury-sanctions-2021", "ev-src-gec-closure"])
 
 # %% [markdown]
 # ## Key points
@@ -479,10 +527,11 @@ display(HTML(prov.html_table(card, ["article", "question", "your_answer", "refer
 #   with what it says. First Draft's five pillars (provenance, source, date, location, motivation)
 #   make a checklist.
 # - **Trace upstream**: the unsigned English text is a machine translation of a Linternaute
-#   article; the Voltaire editorial reached us via Swiss Standpoint; SouthFront's piece was reposted
-#   the same day. Each copy lost or changed clues.
+#   article; the Voltaire editorial reached us via Swiss Standpoint; SouthFront's piece also appeared
+#   on Brighteon the same day. The translation and the republication lost or changed clues.
 # - **Describe sources by documented facts and say whose findings they are**, including the
-#   evaluators' (a closed US office, an EU communications body, a for-profit rater).
+#   evaluators' (a US government office that closed in 2024, the EU's diplomatic service, a
+#   for-profit rating company).
 # - **Dates and quotes are checkable**: a weekday takes one line of pandas; a quote needs speaker,
 #   date, venue and original words. Translation and splicing change meaning.
 # - **Carry the status**: CONFIRMED, WRONG, UNCONFIRMED and OPINION are different, and an

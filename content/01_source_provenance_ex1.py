@@ -74,7 +74,7 @@ ml.check("01-ex1-salvini-rally-date", answer_salvini_date)
 # remarks to reporters · election rally · TV interview · post on X.
 
 # %%
-answer_salvini_venue = "election rally"  # SOLUTION
+answer_salvini_venue = "remarks to reporters"  # SOLUTION
 ml.check("01-ex1-salvini-venue", answer_salvini_venue)
 
 # %% [markdown]
@@ -122,33 +122,35 @@ ml.check("01-ex1-rogozin-context", answer_rogozin_context)
 # date and occasion? Which SIFT move would have caught it? Write in your own words.
 
 # %%
-answer_rogozin_free = "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, and 'directly warned Washington' is the editorial's framing. SIFT's trace move, following the quote back to the Telegram post, catches it."  # SOLUTION
+answer_rogozin_free = "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to the Telegram post, catches it."  # SOLUTION
 ml.check("01-ex1-rogozin-free", answer_rogozin_free)
 
 # %% [markdown] tags=["solution"]
-# **Model answer (C2).** The warning was a Telegram post from about 25 May 2024. Rogozin was
-# reacting to reports that Ukrainian drones had hit a Russian early-warning radar near Armavir
-# ([RBC via sn-gazeta.ru](https://sn-gazeta.ru/rossiya/dmitriy-rogozin-soobschil-ob-atake-vsu-na-obekty-yadernoy-oborony-rossii)).
-# Printed without that, after the quotes about Stoltenberg's proposals, it reads like an answer to
-# NATO's debate on Western weapons. The reader cannot see what "such actions" means, and "directly warned
-# Washington" is the editorial's framing, not Rogozin's words. SIFT's **T** (trace claims, quotes
-# and media to the original context) catches it: lateral reading finds the post and its date.
+# **Model answer (C2).** The warning was a Telegram post from about Saturday 25 May 2024. Rogozin
+# was reacting to reports that Ukrainian drones had hit a Russian early-warning radar near Armavir
+# (record `ev-p-rogozin-post`). Printed without that, after the quotes about Stoltenberg's
+# proposals, it reads like an answer to NATO's debate on Western weapons, and the reader cannot see
+# what "such actions" means. "Directly warned Washington" is fair: the post itself says Washington
+# "will have to fully answer" (UAWire's translation). What is lost is the occasion. SIFT's **T**
+# (trace claims, quotes and media to the original context) catches it: lateral reading finds the
+# post and its date.
 
 # %% [markdown]
 # ## Part D · Whose words, and where? (sentence s008)
 #
 # "He also said: We have no intention of sending NATO ground troops..." follows a quote from
 # Stoltenberg's interview with The Economist, so a reader assumes it comes from that interview.
+# Open the sources in the table below and check.
 
 # %%
-display(HTML(prov.html_table(quotes[quotes.id == "q08"], record + ["status", "status_note"])))
+display(HTML(prov.html_table(quotes[quotes.id == "q08"], trace)))
 
 # %% [markdown]
-# **D1.** What status does the course give to the claim that these words come **from the Economist
-# interview**? Choose one and write it in quotation marks: CONFIRMED · WRONG · UNCONFIRMED · OPINION.
+# **D1.** What status should the claim get that these words come **from the Economist interview**?
+# Choose one and write it in quotation marks: CONFIRMED · WRONG · UNCONFIRMED · OPINION.
 
 # %%
-answer_troops_status = "UNCONFIRMED"  # SOLUTION
+answer_troops_status = "CONFIRMED"  # SOLUTION
 ml.check("01-ex1-troops-status", answer_troops_status)
 
 # %% [markdown]
@@ -156,7 +158,7 @@ ml.check("01-ex1-troops-status", answer_troops_status)
 #
 # Hebestreit's statement (checked via [bnc.app.br](https://bnc.app.br/global/news/world-39391)) and
 # Stoltenberg's press conference in Sofia (checked via [unn.ua](https://unn.ua/en/news/stoltenberg-we-have-no-plans-to-deploy-nato-troops-in-ukraine))
-# were both on 27 May 2024.
+# were both on 27 May 2024 (records `ev-p-hebestreit-shield`, `ev-p-sofia-press-conference`).
 # Compute the weekday with `prov.weekday(...)`, giving the date as text such as `"2024-02-10"`
 # (the function uses pandas), then check it.
 
@@ -165,21 +167,31 @@ answer_weekday = prov.weekday("2024-05-27")  # SOLUTION
 ml.check("01-ex1-weekday", answer_weekday)
 
 # %% [markdown]
-# Stoltenberg's remark that matches Germany's position appeared in *Welt am Sonntag* ("World on
-# Sunday") on 26 May 2024 (checked via [nation.ge](https://nation.ge/index.php?lng=geo&m=5&news_id=27311)).
-# Does the date fit the paper's name? Compute the weekday.
+# Stoltenberg also told the German Sunday paper *Welt am Sonntag* ("World on Sunday") that NATO had no
+# plans to extend its air defence to Ukraine. Copies of that interview went online on 25 May 2024
+# (record `ev-p-welt-interview`). Compute the weekday of 25 May. Does it fit a Sunday paper?
 
 # %%
-answer_weekday_welt = prov.weekday("2024-05-26")  # SOLUTION
+answer_weekday_welt = prov.weekday("2024-05-25")  # SOLUTION
 ml.check("01-ex1-weekday-welt", answer_weekday_welt)
 
 # %% [markdown] tags=["instructor"]
-# **Instructor notes.** The facts come from the course fact sheet, section 2b (rows 2, 3, 7, 8
-# and 9). Stress two points when you go through answers: (1) the Salvini sources found are
-# partisan on both sides, so the course asks for the Italian originals to be checked; (2) D1 is
-# the status trap: the *substance* is confirmed (a press conference on 27 May 2024) but the
-# *attribution* stays UNCONFIRMED, and "unconfirmed" is not "wrong". For C2, accept any answer
-# that names the missing occasion and a way of tracing it.
+# **Instructor notes.** Every answer rests on records in `data/evidence/provenance.yaml` (the
+# `evidence` lists in `data/keys/01_source_provenance_ex1.yaml`). Stress two points when you go
+# through answers: (1) for Salvini, the Italian reports (Il Tempo, LaPresse) and RT's English report
+# agree on the words and the days; RT calls the 26 May occasion an election rally, the Italian
+# reports remarks to reporters at a book presentation, so A2 accepts both; (2) D1 shows that
+# checking can *confirm* an attribution: the course once marked it UNCONFIRMED, until copies of the
+# Economist interview from both sides were found. A status follows the evidence. For C2, accept
+# any answer that names the missing occasion and a way of tracing it.
+
+# %% [markdown]
+# Every answer in this exercise rests on a record of the course's evidence. You can open any record
+# this way, with its sources and short quotes from them:
+
+# %%
+ml.evidence(["ev-p-salvini-26-may", "ev-p-salvini-27-may", "ev-p-putin-tashkent", "ev-p-rogozin-post",
+             "ev-p-economist-troops", "ev-p-welt-interview"])
 
 # %% [markdown]
 # ## Hand in
@@ -196,4 +208,4 @@ ml.export_submission()
 # - A quote needs four things: speaker, date, venue and the original words.
 # - "[...]" can join words from different days: check each half.
 # - A quote without its occasion can be made to answer a different question.
-# - Keep the status exactly: a confirmed statement can still have an unconfirmed attribution.
+# - Keep the status exactly, and change it only when new evidence turns up.

@@ -45,19 +45,18 @@ pd.set_option("display.max_colwidth", 160)  # show whole sentences in tables
 # - **Analysis** sits between: it explains what facts might mean. Good analysis keeps the facts
 #   and the interpretation visibly apart, so you can accept one and question the other.
 #
-# Researchers use the same split. The shared task *SemEval-2023 Task 3* asked computer systems
+# Researchers make a similar split. The shared task *SemEval-2023 Task 3* asked computer systems
 # to sort news articles into three genres: **opinion**, **reporting** and **satire**
-# ([Piskorski et al., 2023](https://aclanthology.org/2023.semeval-1.317)). We go one step
-# finer: we label each *sentence*, because many articles mix the genres.
+# ([Piskorski et al., 2023](https://aclanthology.org/2023.semeval-1.317)); it has no "analysis"
+# genre. We go one step finer: we label each *sentence*, because many articles mix the genres.
 
 # %% [markdown]
-# Raters of news sites check the same thing. NewsGuard, a **for-profit company** that rates news
-# websites on nine criteria, has one called "Handles the difference between news and opinion
-# responsibly" ([rating criteria](https://www.newsguardtech.com/ratings/rating-process-criteria/);
-# worth 12.5 of its 100 points in the list as checked via
-# [a stored copy](https://www.bibsonomy.de/url/de734ee7c0603bc08e9f12a29b0f7b92), facts sheet 6). A rater is a
-# source to evaluate too: it is a business, and Voltaire Network, for one, criticises its investors
-# and advisers ([Voltaire Network](http://www.voltairenet.org/article220042.html), facts sheet 4d).
+# Companies that rate news sites look at this too. NewsGuard gives each site a score out of 100,
+# built from nine criteria with different weights. One of them is "Handles the difference between
+# news and opinion responsibly", worth 12.5 points in a saved copy of the list
+# ([rating criteria](https://www.newsguardtech.com/ratings/rating-process-criteria/); record
+# `ev-m-newsguard-criteria`). A rater is a source to evaluate too: NewsGuard is a business, and the
+# sites it rates may have their own reasons to praise or attack it.
 #
 # Seed 001 does something helpful: it marks one of its own sentences as comment. Run the cell.
 
@@ -68,10 +67,10 @@ print(voltaire.sentence("s011").text)  # a sentence in the body
 
 # %% [markdown]
 # The dateline calls the piece an "Editorial" and sentence s011 begins "(Comment by the
-# editorial writer". That label tells readers: *this is the writer's view*. The newsletter
-# describes itself as a "factual weekly newsletter"
-# ([Voltaire Network](https://www.voltairenet.org/article218463.html), facts sheet 2a), yet
-# the rest of the body carries no such marks. Look out for opinion that is **not** labelled.
+# editorial writer" (record `ev-m-voltaire-editorial-label`). That label tells readers: *this is the
+# writer's view*. Voltaire Network calls the newsletter "a factual weekly newsletter"
+# ([Voltaire Network](https://www.voltairenet.org/article218463.html); record `ev-m-voltaire-factual`),
+# yet the rest of the body carries no such marks. Look out for opinion that is **not** labelled.
 
 # %% [markdown]
 # ## 2. Five labels for sentences
@@ -86,7 +85,10 @@ pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES, "genre": rp.GENRE
 # A way to decide, in this order:
 #
 # 1. Is most of the sentence someone's exact words in quotation marks? → **quotation**
-# 2. Does it say who the information comes from ("said", "according to")? → **attributed report**
+# 2. Does it say who the information comes from ("said", "according to")? → **attributed report**.
+#    Test: is the named person the *source* of the information (they said or wrote it), or only its
+#    *subject*? "Police arrested three men on Monday" names the police as actors, not as the source:
+#    that sentence is an unattributed assertion.
 # 3. Does it guess the future or say what *would* happen if...? → **prediction**
 # 4. Does it judge, blame, praise, guess motives, or use loaded words? → **opinion**
 # 5. Otherwise it states a fact without a source → **unattributed assertion**
@@ -145,11 +147,13 @@ signals_sf[["sentence", "text", "signals"]]
 # %% [markdown]
 # ## 5. Compare: your labels, the signals, our key
 #
-# Our key labels every sentence and gives a one-line reason, citing the course fact sheet's
-# status (CONFIRMED / WRONG / UNCONFIRMED / OPINION) where there is one. `also` lists other
-# labels we accept. `guess` is a naive label made from the signals alone (quotation marks →
-# quotation, attribution → attributed report, hedge → prediction, other opinion words →
-# opinion, nothing → unattributed assertion). `agree` compares **your** label with the key.
+# Our key labels every sentence and gives a one-line reason. Where the reason names a status
+# (CONFIRMED / WRONG / UNCONFIRMED / OPINION), the key lists the evidence records behind it; open
+# one with `ml.evidence("ev-…")`. `also` lists other labels we accept. `guess` is a naive label
+# made from the signals alone: quotation marks *and* an attribution word → quotation; any other
+# attribution → attributed report; a hedge, a question or a framing phrase → prediction; other
+# opinion words → opinion; nothing → unattributed assertion. `agree` compares **your** label with
+# the key.
 
 # %%
 table_sf = rp.compare(labeller_sf, "southfront_2026", signals_sf)
@@ -183,7 +187,8 @@ ml.plots.summary(rp.mix_summary(mix))
 # How good are the signals? For each family we decide in advance which key labels it *should*
 # find (below). **Precision**: of the sentences where the family fired, the share whose key label
 # is in that set. **Recall**: of the sentences with such a key label, the share where it fired.
-# The scores use all 61 body sentences of the three articles.
+# The scores use all 61 body sentences of the three articles. Careful: the word lists were written
+# while reading these same articles, so the scores flatter them. On a new article they will be lower.
 
 # %%
 for family, reason in rp.TARGET_REASONS.items():
@@ -246,9 +251,9 @@ marker = ml.PhraseMarker("southfront_2026", rp.phrase_categories(), activity="02
 marker
 
 # %% [markdown]
-# Our phrase key is **our reading**. The course fact sheet suggested most spans (section 6, where
-# it says they are suggestions, not gold labels); the `basis` column says which ones we added.
-# A phrase you marked that is "not in our key" is not wrong: be ready to defend it.
+# Our phrase key is **our reading**. Most spans were first suggested in the notes we made while
+# researching the articles, as suggestions rather than fixed answers; the `basis` column says which
+# ones we added. A phrase you marked that is "not in our key" is not wrong: be ready to defend it.
 
 # %%
 marks = rp.compare_marks(marker)
@@ -260,11 +265,12 @@ marks
 # ## 8. The same event, written as reporting
 #
 # Seed 002 reports Trump's remark at a rally in South Carolina and the reactions to it. The
-# rally took place on **10 February 2024**
+# rally took place on **Saturday 10 February 2024**
 # ([AP, 10 February 2024](https://localnews8.com/news/ap-national/2024/02/10/trump-says-he-warned-nato-ally-spend-more-on-defense-or-russia-can-do-whatever-the-hell-they-want/),
-# checked via a copy at localnews8.com); seed 002's own date, "January 10", is WRONG (facts
-# sheet 1c row 1). We wrote a short report on the same event for this course, using only facts
-# the fact sheet marks CONFIRMED, with the source named in each sentence.
+# checked via a copy at localnews8.com; record `ev-m-rally-date`). Seed 002's own date, "January 10",
+# is WRONG (record `ev-m-seed-rally-date-wrong`). We wrote a short report on the same event for this
+# course. It uses only facts that our evidence record marks CONFIRMED, and it names the source of
+# each fact in the sentence or the one just before it.
 
 # %%
 report = ml.load_article("model_report_2024-02-10")
@@ -273,13 +279,14 @@ for s in report.body_sentences():
 
 # %% [markdown]
 # Every sentence of our report has a row in a source table: the page checked, the original
-# publisher, the date, the fact-sheet section and the status.
+# publisher, the date, the evidence records and the status. Every quotation in the report appears,
+# word for word, in an excerpt of the records its row cites.
 
 # %%
-rp.report_sources()[["sentence", "publisher", "date", "facts_section", "status", "checked_via"]]
+rp.report_sources()[["sentence", "publisher", "date", "evidence", "status", "checked_via"]]
 
 # %% [markdown]
-# Now set the report beside the last two paragraphs of seed 002 and beside seed 000. The cell
+# Now set the report beside the last three paragraphs of seed 002 and beside seed 000. The cell
 # counts, for each text, the sentences where the opinion signals fire on the **writer's own
 # words** (quotes ignored).
 
@@ -291,27 +298,39 @@ pd.DataFrame({name: {"sentences": len(t), "opinion signals (own words)": int(t["
                      "attribution signals": int(t["attribution"].sum())} for name, t in texts.items()}).T
 
 # %% [markdown]
-# Seed 002 is a translation of an article from Linternaute, a French site published by CCM
-# Benchmark, which Groupe Figaro bought in 2015
-# ([Wikipedia](https://en.wikipedia.org/wiki/L%27Internaute);
-# [Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
-# facts sheet 1a). Wikipedia also says NewsGuard rated it 100/100 in 2025; that score is
-# **unconfirmed** at NewsGuard itself. Even so, the last paragraph of the text we have mixes
-# opinion into the news. (The stored French copy we rely on stops before this paragraph, so the
-# French wording of these sentences is not checked: facts sheet 1b.)
+# Seed 002 is a translation of an article from Linternaute, a French news site. Linternaute
+# belongs to CCM Benchmark, which the Figaro group bought in 2015
+# ([Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
+# record `ev-m-linternaute-figaro`). A large, well-known media group owns it, yet the last paragraph
+# of the text we have mixes opinion into the news. (We have not seen the French wording of these
+# last sentences, so we cannot tell whether the translation changed them.)
 
 # %%
 key_002 = rp.key_frame(articles=["linternaute_mt_2024"])
 key_002[key_002.sentence >= "s022"][["sentence", "text", "key", "why"]]
 
 # %% [markdown]
-# If an opinion signal fires on our report, read which words matched: in reported speech
-# ("Russia could do whatever it wanted") a modal verb belongs to the speaker, not the writer.
+# Two opinion signals fire on our report. Read which words matched: "would" in s005 belongs to the
+# question in Trump's story (reported speech), and "must" in s025 retells the treaty's duty to help
+# ("will assist ... forthwith"). Neither is the writer's own view: the signals read words, not who
+# owns them.
 #
 # Reporting and opinion are not about which side a text is on. Seed 000 and the end of seed 002
-# both judge; our report shows the same event can be told with every claim sourced and no
-# judgement from the writer. The quotations in it still carry strong words ("appalling and
-# unhinged"), and that is fine: they are the speakers' words, named and dated.
+# both judge; our report tells the same event with every claim sourced and no judging words from
+# the writer. It is still not free of choices: we chose which reactions to include and in which
+# order, and that choice is a judgement too. That is why it also gives a reply from Trump's side
+# and the spending guideline his story was about. The quotations still carry strong words
+# ("appalling and unhinged"), and that is fine: they are the speakers' words, named and dated.
+
+# %% [markdown]
+# ## The evidence behind this lesson
+#
+# You can open any record this lesson cites with `ml.evidence("ev-…")`, or several at once with a
+# list. Each record shows the claim, its status, and the sources with a short excerpt.
+
+# %%
+ml.evidence(["ev-m-rally-date", "ev-m-trump-quote", "ev-m-bates-statement", "ev-m-biden-statement",
+             "ev-m-seed-rally-date-wrong", "ev-m-seed-breton-conflation", "ev-m-article5-text"])
 
 # %% [markdown]
 # ## Key points
@@ -336,8 +355,10 @@ key_002[key_002.sentence >= "s022"][["sentence", "text", "key", "why"]]
 # - The key is **our reading**. Sentences with a non-empty `also` are the ones worth debating;
 #   seed 000 s018 (opinion with a battlefield claim inside) and seed 001 s007 (a quote wrapped in
 #   the writer's own non sequitur) work well.
-# - Stress the difference between the label (form) and the fact sheet status (truth): seed 002
-#   s015 is an attributed report and still WRONG as framed (facts 1c row 4).
+# - Stress the difference between the label (form) and the status in the evidence record (truth):
+#   seed 002 s015 is an attributed report and still WRONG as framed (record
+#   `ev-m-seed-breton-conflation`).
 # - The scores change if the word lists change: they are computed live, never stored.
-# - Possible misconception: "quotation = neutral". A quotation can be selective or spliced (seed
-#   001 s012 joins two remarks from two days; facts 2b row 7).
+# - Possible misconception: "quotation = neutral". A quotation can be cut (seed 001 s012 uses
+#   "[...]" to join parts of Salvini's remarks) or drift in translation (seed 002 s021 against the
+#   original: records `ev-m-seed-bates-quote-drift` and `ev-m-bates-statement`).

@@ -27,8 +27,8 @@
 
 # %% [markdown]
 # Seed 002 is an unsigned English machine translation of an article from Linternaute, a French
-# news site (facts sheet 1a:
-# [Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
+# news site ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/);
+# lesson 01 traced it; record `ev-m-linternaute-figaro` for who owns the site).
 # You label sentences **s004 to s017**: the repeated lead and the four paragraphs after it.
 
 # %%
@@ -85,8 +85,8 @@ feedback[["sentence", "text", "learner", "key", "also", "agree", "signals", "why
 # %% [markdown]
 # ## Task 2: named, yet wrong
 #
-# One sentence of the passage says clearly whose account it gives, yet the fact sheet calls the
-# content **WRONG as framed**. Which one? Write its id (for example `"s009"`).
+# One sentence of the passage says clearly whose account it gives, yet the course's evidence record
+# calls the content **WRONG as framed**. Which one? Write its id (for example `"s009"`).
 
 # %%
 answer_q2 = "s015"  # SOLUTION
@@ -100,7 +100,7 @@ ml.check("02-ex1-attributed-wrong", answer_q2)
 # your mind? Write at least 40 words. Disagreeing with the key is fine if you give evidence.
 
 # %%
-answer_q3 = "s013: I chose attributed report because it describes what Trump said. But 'More serious this time' and 'goes so far as' are the writer's own words judging his remark, not a quote, so I now agree with opinion; the fact sheet also calls it OPINION. s014: I chose opinion because of 'a real uproar'. The key says unattributed assertion and accepts opinion: the reactions were real and confirmed, but the sentence names no source."  # SOLUTION
+answer_q3 = "s013: I chose attributed report because it describes what Trump said. But 'More serious this time' and 'goes so far as' are the writer's own words judging his remark, not a quote, so I now agree with opinion; the evidence record also calls it OPINION. s014: I chose opinion because of 'a real uproar'. The key says unattributed assertion and accepts opinion: the reactions were real and confirmed, but the sentence names no source."  # SOLUTION
 ml.check("02-ex1-justify", answer_q3)
 
 # %% [markdown] tags=["solution"]
@@ -109,13 +109,25 @@ ml.check("02-ex1-justify", answer_q3)
 # *s013* "More serious this time, he goes so far as to encourage Moscow to attack them." It looks
 # like a report of Trump's words, but "more serious" and "goes so far as" are the writer's
 # judgement, and "encourage Moscow to attack" is the writer's reading of "encourage them to do
-# whatever the hell they want". The fact sheet calls it OPINION, a defensible reading (1c row 13).
+# whatever the hell they want". The evidence record calls it OPINION, a defensible reading
+# (record `ev-m-seed-more-serious`).
 #
 # *s014* "This declaration ... created a real uproar and strong reactions." The reactions are
-# real (Stoltenberg, Bates, Michel: 1c rows 5, 8, 12), but this sentence names none of them, so
+# real (records `ev-m-stoltenberg-statement`, `ev-m-bates-statement`, `ev-m-michel-post`), but this
+# sentence names none of them, so
 # it is an unattributed assertion; "real uproar" adds a judgement, so opinion is also accepted.
 #
 # A good answer separates the *type* of sentence from whether its claim is *true*.
+
+# %% [markdown]
+# ## The evidence behind this exercise
+#
+# You can open any record the feedback cites with `ml.evidence("ev-…")`, or several at once with a
+# list. Each record shows the claim, its status, and the sources with a short excerpt.
+
+# %%
+ml.evidence(["ev-m-breton-account", "ev-m-seed-breton-conflation", "ev-m-seed-rally-date-wrong",
+             "ev-m-seed-trump-quote-drift", "ev-m-seed-more-serious"])
 
 # %% [markdown]
 # ## Key points
@@ -133,7 +145,8 @@ ml.check("02-ex1-justify", answer_q3)
 #   wrapped around a vague fact).
 # - s007 carries a WRONG date (10 January instead of 10 February 2024) but is still an
 #   attributed report: use it to separate form from truth.
-# - Task 2 has one answer (s015, Breton's account; facts 1c row 4). A learner who answers s007
-#   gets a hint: the date is wrong, but the source named is Trump himself.
+# - Task 2 has one answer (s015, Breton's account; record `ev-m-seed-breton-conflation`). A learner
+#   who answers s007 gets a hint: the date is wrong, but the source named is Trump himself.
 # - For the free text, look for quoted words as evidence, and for the difference between the
-#   label and the fact sheet status. The points list is shown to learners after they answer.
+#   label and the status in the evidence record. The points list is shown to learners after they
+#   answer.

@@ -108,8 +108,9 @@ claims.anatomy(["sf-huliaipole", "sf-drobysheve", "sf-lyman", "sf-reserves", "sf
 # - **Where?** "The Gulyaipole front" (also spelled Huliaipole) names an area, not a place.
 # - **When?** "Simultaneously" places the Drobysheve and Lyman claims on 5 March. Keep that in
 #   mind for section 2.
-# - "Unstoppable advance" has no who-where-when core at all: it is a conclusion, an
-#   **opinion**, not a report.
+# - "Unstoppable advance" names who (Russian forces) and where (Eastern Europe), but no when,
+#   and "unstoppable" is a forecast nobody can check. It is a conclusion, an **opinion**, not a
+#   report (record `ev-b-sf-unstoppable`).
 
 # %% [markdown]
 # ### The Voltaire Network editorial (seed 001)
@@ -130,8 +131,9 @@ claims.anatomy(["vn-rzeszow", "vn-missiles", "vn-defense-pact", "vn-belarus"])
 #
 # - **Rzeszów** (s015-s016) is about the *future* ("would then have to"). A prediction cannot be
 #   confirmed before it happens: it is a scenario, an **opinion**.
-# - **The "joint defense agreement"** (s019) names a source, Sergei Lavrov, but gives no date,
-#   place, words or link. Naming someone is not the same as showing what they said.
+# - **The "joint defense agreement"** (s019) names a source, Sergei Lavrov, and ties the news to
+#   Putin's visit to Beijing, but gives no date of the announcement, no words and no link. Naming
+#   someone is not the same as showing what they said.
 # - **The Belarus simulations** (s020) say "currently", so the claim is about 31 May 2024. The
 #   date matters, as you will see.
 
@@ -147,8 +149,8 @@ claims.anatomy(["vn-rzeszow", "vn-missiles", "vn-defense-pact", "vn-belarus"])
 # - **cannot tell yet**: you would need more information.
 #
 # Fill in the ledger below for the four SouthFront claims. First fill in the claimant and the
-# evidence, using only what the article itself says (write "none" where it offers nothing). Choose
-# the statuses after reading the next cell. Your work is saved as you type.
+# evidence, using only what the article itself says (write "none" where it offers nothing). Then
+# choose a status for each claim from what you know so far. Your work is saved as you type.
 
 # %%
 ledger_sf = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("southfront_2026"),
@@ -156,37 +158,8 @@ ledger_sf = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("southfron
 ledger_sf
 
 # %% [markdown]
-# ### What each party says, and who could check
-#
-# Here is what the course's fact sheet found for these claims. Read it as a list of *claims by
-# named sources*, each with its date:
-#
-# - **Drobysheve.** Russia's Defence Ministry claimed on 2 March 2026 that the village had been
-#   taken (the Ministry's claim, checked via
-#   [Lenta.ru, 2 March 2026](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
-#   No independent or Ukrainian confirmation was found: **unconfirmed**. The article repeats the
-#   claim without saying whose it is, and moves it to 5 March.
-# - **Lyman.** Russian-side reports spoke of "urban battles" inside the town on 2 March 2026
-#   ([Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)), so "reached Lyman's
-#   northern outskirts" on 5 March does not fit even their own account. The word "encirclement"
-#   comes from Russian war correspondents. **Unconfirmed.**
-
-# %% [markdown]
-# - **Huliaipole.** No source was found claiming a breakthrough on 5 March, not even Russia's
-#   Defence Ministry. ISW (understandingwar.org), in an assessment reported on 7 March 2026
-#   (checked via
-#   [war.obozrevatel.com](https://war.obozrevatel.com/vsu-dostigli-znachitelnyih-uspehov-i-osvobodili-okolo-244-kv-km-na-yuge-kartyi-isw.htm)),
-#   counts about 244 km² won back by Ukraine in the south (around Huliaipole and Oleksandrivka)
-#   and about 115 km² taken by Russia, both since the start of 2026. On 9 March 2026 a spokesman for
-#   Ukraine's Southern Defence Forces, himself a party to the conflict, said Ukrainian units still
-#   held part of the town while Russian forces tried to surround it
-#   ([UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
-#   **Unconfirmed, and contradicted by the ISW assessment.** We cannot tell yet.
-# - **Reserves.** No source, named or otherwise: **unconfirmed**.
-
-# %% [markdown]
-# Now compare your ledger with the reference. The "fact sheet" column is the course's checked
-# status. If you have not filled anything in yet, the table shows the key only.
+# Now compare your ledger with the reference. The "record" column is the claim's status in the
+# course's evidence record. If you have not filled anything in yet, the table shows the key only.
 
 # %%
 frame_sf = claims.ledger_frame(ledger_sf, "southfront_2026")
@@ -194,25 +167,83 @@ print(claims.ledger_summary(frame_sf))
 frame_sf
 
 # %% [markdown]
+# ### What each party says, and who could check
+#
+# Here is what the course's checks found for these claims. Read it as a list of *claims by named
+# sources*, each with its date. Each record id opens the sources with `ml.evidence("...")`.
+
+# %% [markdown]
+# - **Drobysheve** (a small town, officially a settlement). Russia's Defence Ministry said on
+#   2 March 2026 that its forces had taken it (record `ev-b-drobysheve-ru-mod`, seen via
+#   [Lenta.ru](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
+#   Ukraine's General Staff said on 7 March that its troops had fought off attacks near Drobysheve
+#   (record `ev-b-drobysheve-ua-genstaff`, via
+#   [Radio Svoboda](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html)). So the
+#   two sides disagree. Russia's own story also changed: "encircled" in December, "completing" the
+#   capture in January, "taken" on 2 March, and still "mopping-up" on 6 March (records
+#   `ev-b-drobysheve-ru-earlier`, `ev-b-drobysheve-ru-mopping-up`). No independent source was found
+#   either way: **unconfirmed**. The article seems to repeat Russia's claim without saying whose it
+#   is, and puts it on 5 March.
+
+# %% [markdown]
+# - **Lyman.** Russian-side officials had spoken of fighting inside the town since late January,
+#   and of "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
+#   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)). "Reached Lyman's
+#   northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled out.
+#   The article gives no source for the "encirclement". **Unconfirmed.**
+
+# %% [markdown]
+# - **Huliaipole.** Nobody was found claiming a breakthrough on 5 March, not even Russia's Defence
+#   Ministry. The evidence found points both ways. ISW, a US think tank, in an assessment reported
+#   on 7 March 2026, counts about 244 km² won back by Ukraine and about 115 km² taken by Russia in
+#   the south (around Huliaipole and Oleksandrivka) since 1 January 2026 (record `ev-b-isw-south`,
+#   via [Radio Svoboda](https://www.radiosvoboda.org/a/news-isw-prosuvannia-ukrainskykh-viisk-huliaipilskyi-napriamok/33698262.html)).
+#   That is a total for two months and a wide area: it cannot show what happened at one place on
+#   one day.
+
+# %% [markdown]
+# On the other side, Ukraine's own reports describe heavy Russian pressure at Huliaipole. Its
+# General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
+# `ev-b-genstaff-huliaipole`). On 9 March a spokesman for Ukraine's Southern Defence Forces,
+# himself a party to the conflict, said Ukrainian units held part of the town while Russian forces
+# tried to surround it (record `ev-b-voloshyn-huliaipole`, via
+# [UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
+#
+# **Huliaipole: unconfirmed. The claim is not supported, and the one independent assessment
+# points the other way.** We cannot tell yet.
+
+# %% [markdown]
+# - **Reserves.** No source, named or otherwise: **unconfirmed** (record `ev-b-sf-reserves`).
+#
+# Did anything here change your mind? Edit your ledger above and run the comparison cell again.
+
+# %% [markdown]
 # ### Your ledger for the Voltaire editorial
 #
 # Do the same for the three checkable claims of seed 001. Before you choose a status, read:
-#
-# - In their joint statement of 16 May 2024, Russia and China said the US *planned* to put
-#   missile systems in places that would threaten them both (Bloomberg, checked via
-#   [nhub.news](http://nhub.news/en/2024/05/putin-and-xi-vow-to-step-up-fight-to-counter-us-containment)).
-# - The same statement ([text via EIN Presswire](https://www.einpresswire.com/article/712357678/president-xi-jinping-and-russian-president-vladimir-putin-jointly-sign-and-issue-a-joint-statement-on-deepening-the-china-russia-co))
-#   promised closer cooperation, between the armed forces too, and described the relationship
-#   as going beyond a Cold-War-style military alliance (wording checked via
-#   [ExBulletin](https://exbulletin.com/politics/2702666/));
-#   Xi spoke of "non-alliance and non-confrontation" (France 24, checked via
-#   [Rational Review](https://news.rationalreview.com/archives/168064)).
-#   No record was found of Lavrov announcing a defence agreement.
 
 # %% [markdown]
-# - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 and
-#   involved only Russian forces ([TASS](https://tass.com/politics/1791331)); Russia and Belarus
-#   began a joint stage only on 11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367)).
+# - In their joint statement of 16 May 2024, Russia and China accused the US of *planning* to put
+#   missile systems where they would threaten them both (record `ev-b-joint-statement-missiles`;
+#   Bloomberg, checked via
+#   [nhub.news](http://nhub.news/en/2024/05/putin-and-xi-vow-to-step-up-fight-to-counter-us-containment)).
+# - One US system was already in Asia: in April 2024 the US Army flew its Typhon mid-range
+#   launcher to the northern Philippines for exercises. It is within range of China, but not on
+#   China's border (record `ev-b-typhon-philippines`; AP, checked via
+#   [KVIA](https://kvia.com/news/2024/09/24/us-missile-system-will-remain-in-the-philippines-despite-chinas-alarm/)).
+#   The course found nothing like it near Russia.
+# - The same joint statement promised tighter coordination, the two armies included, and said the
+#   relationship had gone beyond the Cold-War model of a military alliance (record
+#   `ev-b-joint-statement-alliance`; wording checked via
+#   [ExBulletin](https://exbulletin.com/politics/2702666/)). The course's search turned up no
+#   announcement by Lavrov of a defence pact.
+
+# %% [markdown]
+# - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 in its
+#   Southern Military District ([TASS](https://tass.com/politics/1791331)); Putin later said
+#   Belarus would join at the second stage, and Russia and Belarus began that joint stage on
+#   11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367))
+#   (records `ev-b-nuclear-drills`, `ev-b-vn-belarus`).
 
 # %%
 ledger_vn = ml.ClaimLedger("voltaire_2024", rows=claims.ledger_rows("voltaire_2024"),
@@ -225,28 +256,29 @@ print(claims.ledger_summary(frame_vn))
 frame_vn
 
 # %% [markdown]
-# Notice the difference: the Belarus sentence is **contradicted** (WRONG in the fact sheet),
-# because dated reports show the drills were not yet joint on 31 May 2024. The other two are
-# **unconfirmed**: the course's checks found nothing that shows them true or false (though the
-# joint statement's talk of going beyond an alliance, and Xi's "non-alliance", sit badly with a
-# "joint defense agreement").
+# Notice the difference: the Belarus sentence is **contradicted** (WRONG in the record), because
+# dated reports show the drills were not yet joint on 31 May 2024. The other two are
+# **unconfirmed**, for different reasons. The missile claim is partly grounded for China (a US
+# launcher within range, though not on the border) and has no support for Russia. For the
+# "joint defense agreement" nothing was found, and the joint statement's own words about going
+# beyond an alliance sit badly with it.
 
 # %% [markdown] tags=["instructor"]
-# **Instructor notes: the ledger.** Learners often pick "contradicted" for Huliaipole because of
-# the ISW figures. Accept the reasoning, then explain why the fact sheet keeps UNCONFIRMED: one
-# assessment built from open sources, seen second-hand, is not a full check of a front line. The
-# reference accepts both "unsupported" and "cannot tell yet" for UNCONFIRMED claims; discuss the
-# difference (nothing offered vs. more information needed) rather than marking one wrong. Some
-# learners pick "supported" for Drobysheve because "the Ministry said so": this is the moment for
-# section 3.
+# **Instructor notes: the ledger.** Expect some learners to pick "contradicted" for Huliaipole
+# because of the ISW figures. Accept the reasoning, then explain why the record keeps UNCONFIRMED:
+# a two-month total for the whole south, seen second-hand, cannot settle what happened on one day,
+# and Ukraine's own reports show heavy Russian attacks there. The reference accepts both
+# "unsupported" and "cannot tell yet" for UNCONFIRMED claims; discuss the difference (nothing
+# offered vs. more information needed) rather than marking one wrong. A learner who picks
+# "supported" for Drobysheve because "the Ministry said so" gives you the opening for section 3;
+# Ukraine's report of 7 March is the other side of the same story.
 
 # %% [markdown]
 # ## 3. The checkers are sources too
 #
 # To check a battlefield claim you will usually turn to one of five kinds of source. Each one is
 # itself a source to evaluate: who is behind it, what is it good for, where does it fall short?
-# The table below is written from the course's fact sheet (section 3c); the links are in the
-# `source_url` column.
+# The links behind each row are in the `source_url` column.
 
 # %%
 checkers = ml.load_table("checkers")
@@ -261,7 +293,7 @@ checkers[["checker", "kind", "who_is_behind", "good_for", "limits"]]
 #    but it is a claim.
 # 2. **Presence is not control.** A geolocated video shows that someone was at one spot at one
 #    moment. It does not show who holds a village the next day.
-# 3. **Not official does not mean neutral.** ISW is a Washington think tank with its own outlook;
+# 3. **Not official does not mean neutral.** ISW is a US think tank with its own outlook;
 #    DeepStateMap is a volunteer project, but it works with Ukrainian units, so it gives a
 #    Ukrainian view. Use them for what they are good at, and say whose view you are quoting.
 
@@ -282,7 +314,7 @@ claims.ladder_frame()
 
 # %% [markdown]
 # The function `claims.place_on_ladder` applies these definitions. For Drobysheve, the only
-# source found is one party to the conflict:
+# support found is one party to the conflict (the other party disputes it):
 
 # %%
 print(claims.place_on_ladder(party_sources=1, independent_sources=0))
@@ -290,11 +322,11 @@ print(claims.place_on_ladder(party_sources=1, independent_sources=1, checkable_e
 
 # %% [markdown]
 # The second line shows what *would* happen if an independent source published geolocated,
-# dated footage from the village: rung 3. That has not happened in any source the course checked.
+# dated footage from the settlement: rung 3. None of the sources the course checked has done so.
 #
-# Here is every claim of seeds 000 and 001 on the ladder, with the reason. Note that the
-# articles themselves offer nothing for any of the battlefield claims: *as printed*, they all
-# start on rung 0.
+# Here is every claim of seeds 000 and 001 in the course's table on the ladder, with the reason.
+# Note that the articles themselves offer nothing for any of the battlefield claims: *as
+# printed*, they all start on rung 0.
 
 # %%
 claims.plot_ladder(claims.claims_table(["southfront_2026", "voltaire_2024"]))
@@ -311,8 +343,9 @@ placed[placed["article"].isin(["southfront_2026", "voltaire_2024"])]
 # ## 5. Claims about the treaty, checked against the treaty
 #
 # Both articles also make claims about NATO's treaty. Here the primary source is in the course:
-# Articles 4 to 6 of the North Atlantic Treaty, signed in Washington on 4 April 1949 (text
-# checked against [NATO's archive](https://www.nato.int/archives/1st5years/annexes/a.htm)).
+# Articles 4 to 6 of the North Atlantic Treaty, signed in Washington on 4 April 1949 (record
+# `ev-t-treaty-signed`). The course's extract follows the text NATO publishes; it was compared
+# with copies of that text, not with NATO's own page (records `ev-t-art5-text`, `ev-t-art6-text`).
 # Article 5 first:
 
 # %%
@@ -320,29 +353,36 @@ claims.treaty_quote(5, "deems necessary")
 
 # %% [markdown]
 # Look for the words "such action as it deems necessary". Each ally decides what it does; armed
-# force is one option ("including"), not an automatic duty. And Article 5 has been invoked only
-# once: on 12 September 2001, the day after the attacks of 11 September on the United States
-# ([NATO](https://www.nato.int/cps/en/natohq/126244.htm)).
+# force is one option ("including"), not an automatic duty (record `ev-b-treaty-art5`). And
+# Article 5 has been invoked only once: on 12 September 2001, the day after the attacks of
+# 11 September on the United States (records `ev-b-article5-once`, `ev-t-art5-invoked-2001`;
+# [NATO](https://www.nato.int/terrorism/five.htm)).
 #
-# Seed 001 (s017) says that allies would have to decide "whether or not to activate Article 5
-# ... and start World War III". Whether they would activate it is a scenario (an opinion), and
+# Seed 001 (s017) says that the other allies would have to decide
+# "whether or not to activate Article 5 of the North Atlantic Treaty and start World War III".
+# Whether they would activate it is a scenario (an opinion), and
 # the treaty text shows that even invoking Article 5 would leave each ally to decide its action.
 
 # %% [markdown]
-# Next, Article 6, as amended by the 1951 Protocol on the accession of Greece and Turkey. Where
-# does it place Turkey?
+# Next, Article 6 in the form it has had since Greece and Turkey joined NATO (rewritten by a
+# protocol of 1951: record `ev-t-art6-1951-protocol`). Where does it place Turkey?
 
 # %%
 claims.treaty_quote(6, "territory of Turkey")
 
 # %% [markdown]
-# Turkey's territory is inside the area that Article 6 covers. So a missile heading toward
-# Turkey, like the one NATO air defences intercepted on 4 March 2026
-# ([Gulf News](https://gulfnews.com/world/mena/missile-scare-over-turkey-how-iran-war-is-testing-natos-collective-defence-pledge-1.500465705)),
-# concerns an area the treaty covers. (Iran denied firing at Turkey; a Turkish official
-# suggested the missile may have been aimed at Cyprus and gone off course: same report.) Yet no ally invoked Article 5: NATO Secretary General Mark
-# Rutte said "Nobody's talking about Article 5" (Reuters interview, 5 March 2026, checked via
+# Article 6 names "the territory of Turkey" (record `ev-b-treaty-art6-turkey`). So a missile
+# heading toward Turkey, like the one NATO air defences shot down on 4 March 2026 (record
+# `ev-b-interception`; AFP, checked via
+# [The New Indian Express](https://www.newindianexpress.com/world/2026/Mar/05/turkey-says-missile-launched-from-iran-destroyed-by-nato)),
+# concerns an area the treaty covers. Who aimed it where is disputed: Iran denied firing at
+# Turkey; a Turkish official told AFP it was meant for a base in Cyprus; a NATO spokesman later
+# said it had targeted Turkey (records `ev-b-iran-denial`, `ev-b-missile-target`). Yet no ally
+# invoked Article 5: NATO Secretary General Mark Rutte said "Nobody's talking about Article 5"
+# (record `ev-b-rutte-interview`; Reuters interview, 5 March 2026, checked via
 # [The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
+# (Article 6 also still names "the Algerian Departments of France", a clause from the time when
+# France ruled Algeria: record `ev-t-art6-algeria-footnote`.)
 
 # %% [markdown]
 # Article 4 is a different, smaller step: allies *consult* when one of them feels threatened.
@@ -354,26 +394,29 @@ claims.treaty_quote(4)
 ml.load_table("article4_consultations")[["date", "requested_by", "occasion", "note", "status"]]
 
 # %% [markdown]
-# How many times has Article 4 been used? NATO's own topic page said in July 2023 that it "has
-# been invoked seven times" ([NATO](https://www.nato.int/cps/en/natohq/topics_49187.htm)). The
-# table adds two requests from September 2025 (Poland; Estonia). Counting the same way gives
-# nine, but **that total is our arithmetic, not a NATO figure**. Whether the Baltic states joined
-# Poland's 2014 request is **unconfirmed**.
+# How many times has Article 4 been used? In July 2023 NATO's page on consultations gave a count
+# of seven (record `ev-t-a4-seven-times-2023`;
+# [NATO](https://www.nato.int/cps/en/natohq/topics_49187.htm)). Two requests followed in September
+# 2025, from Poland and then Estonia. Adding them gives nine, but **nine is the course's own sum;
+# NATO has not published it** (record `ev-t-a4-count-nine`). Whether the Baltic states joined
+# Poland's 2014 request is **unconfirmed** (record `ev-t-a4-2014-baltic`).
 
 # %% [markdown]
 # ### Two SouthFront claims about the treaty
 #
-# - **"He suddenly backtracked"** (s002-s003). Rutte's "defend every inch" and "Nobody's talking
-#   about Article 5" come from the *same* Reuters interview of 5 March 2026. Defending territory
-#   by intercepting a missile is not the same step as invoking Article 5, so there was no
-#   reversal: **WRONG**. The words "not on the table" come from a headline, not from Rutte; as his
-#   own words they are **unconfirmed**
-#   ([Reuters headline via The Straits Times](https://www.straitstimes.com/world/europe/article-five-not-on-the-table-despite-iran-missile-incident-natos-rutte-says)).
+# - **"He suddenly backtracked"** (s002-s003). Rutte said both "defend every inch" and "Nobody's
+#   talking about Article 5" in *one* Reuters interview, on 5 March 2026. Shooting down a missile
+#   to protect an ally's territory is one step; invoking Article 5 is another. Saying yes to the
+#   first and no to the second is not a U-turn: **WRONG** (record `ev-b-sf-rutte`). The words
+#   "not on the table" appear in a Reuters headline; no published transcript shows Rutte saying
+#   them, so as his own words they are **unconfirmed** (record `ev-b-rutte-not-on-table`;
+#   [Reuters report via The Straits Times](https://www.straitstimes.com/world/europe/article-five-not-on-the-table-despite-iran-missile-incident-natos-rutte-says)).
 # - **"If the collective defense threshold is lowered to an intercepted missile"** (s017). No
-#   threshold changed: NATO raised its missile-defence posture, and no stored source shows
-#   Article 4 or Article 5 invoked (Gulf News, above). This is speculation about something that
-#   did not happen: **OPINION**. The same goes for s015, which argues against a "pre-emptive"
-#   Article 5 that no ally proposed.
+#   threshold changed. NATO raised its missile-defence posture, and none of the sources the course
+#   checked shows Article 4 or Article 5 being invoked over the missile (records
+#   `ev-b-nato-posture`, `ev-b-no-article5`). This is speculation about something that did not
+#   happen: **OPINION** (record `ev-b-sf-threshold`). The same goes for s015, which argues against
+#   triggering Article 5 "preemptively", a step no ally proposed (record `ev-b-sf-preemptive`).
 
 # %%
 claims.claims_table()[lambda t: t["kind"] == "treaty"][["claim_id", "sentences", "status_detail", "rung_reason"]]
@@ -381,8 +424,9 @@ claims.claims_table()[lambda t: t["kind"] == "treaty"][["claim_id", "sentences",
 # %% [markdown]
 # ## 6. The whole picture in two plots
 #
-# The first plot counts the claims the course studies in each article by their fact-sheet
-# status. (These are the claims chosen for the lessons, not every sentence of each article.)
+# The first plot counts the claims the course studies in each article by their status in the
+# evidence record. (These are the claims chosen for the lessons, not every sentence of each
+# article.)
 
 # %%
 table = claims.claims_table()
@@ -407,7 +451,19 @@ ml.plots.summary(claims.describe_evidence_share(table))
 # course, not a score for each outlet. Point out the two CONFIRMED SouthFront claims (s005-s006,
 # s008): an article with no sources can still contain true statements, which is why we check
 # claims one by one instead of rejecting or accepting a whole text. The evidence plot shows what
-# the articles offer *themselves*; the statuses come from the fact sheet's own checking.
+# the articles offer *themselves*; the statuses come from the course's evidence record.
+
+# %% [markdown]
+# ## Check the evidence yourself
+#
+# Every fact in this lesson has a record: what is claimed, its status, and each source with its
+# link, date and a short quotation. You can open any record with `ml.evidence("...")`, or several
+# at once with a list, as below.
+
+# %%
+ml.evidence(["ev-b-sf-drobysheve", "ev-b-drobysheve-ru-mod", "ev-b-drobysheve-ua-genstaff",
+             "ev-b-sf-huliaipole", "ev-b-isw-south", "ev-b-sf-rutte", "ev-b-vn-missiles",
+             "ev-b-treaty-art5"])
 
 # %% [markdown]
 # ## Key points
@@ -420,7 +476,7 @@ ml.plots.summary(claims.describe_evidence_share(table))
 #   footage each have strengths and limits. **Presence is not control.**
 # - The **evidence ladder** runs from bare assertion (rung 0) to several independent
 #   confirmations (rung 4). Opinions and predictions are not on it.
-# - Check treaty claims against the **treaty text**: Article 5 leaves each ally to take the action
-#   "it deems necessary"; it has been invoked once (12 September 2001); Article 4 consultations are
-#   a different step.
+# - Check treaty claims against the **treaty text**: under Article 5 each ally decides what to do
+#   ("such action as it deems necessary"); it has been invoked once (12 September 2001); Article 4
+#   consultations are a different, smaller step.
 # - "**We cannot tell yet**" is often the honest answer. Next: the exercise `exercises/03_unsupported_battlefield_claims_ex1.ipynb`.

@@ -20,20 +20,21 @@
 # - Which statements in an unsourced article can be confirmed, and which cannot (yet)?
 # - What evidence would it take to change a status?
 #
-# **Objectives**: fill a claim ledger; give each claim the fact-sheet status CONFIRMED, WRONG,
-# UNCONFIRMED or OPINION; place one claim on the evidence ladder; explain your reasons.
+# **Objectives**: fill a claim ledger; give each claim the status CONFIRMED, WRONG, UNCONFIRMED
+# or OPINION; take one sentence apart; check a treaty claim against the treaty text; place one
+# claim on the evidence ladder; explain your reasons.
 #
 # **Time**: about 30 minutes. Do lesson 03 first.
 
 # %% [markdown]
 # **How to answer.** Replace each `...` with your answer in quotation marks, for example
 # `status_x = "your answer"`, then run the cell. `ml.check` gives you feedback at once and
-# saves your answer for your teacher. The four statuses (from the course's fact sheet):
+# saves your answer for your teacher. The course's evidence record uses four statuses:
 #
-# - **CONFIRMED**: a source supports the claim as the article states it;
-# - **WRONG**: a source contradicts it, or it gets who, when or where wrong;
-# - **UNCONFIRMED**: nothing was found to back it, or only the sides in the conflict say so;
-# - **OPINION**: a judgement, prediction or loaded description, not a checkable fact.
+# - **CONFIRMED**: sources back the claim in the form the article gives it;
+# - **WRONG**: sources show it is false, or that the person, date or place is mistaken;
+# - **UNCONFIRMED**: no backing was found, or the only backing comes from the sides at war;
+# - **OPINION**: a judgement, a forecast or a loaded label, which no source could settle.
 
 # %%
 import pandas as pd
@@ -65,8 +66,10 @@ for sid in ["s005", "s006", "s008", "s019", "s020", "s021"]:
 # [Reuters interview with Mark Rutte, 5 March 2026](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)
 # (checked via The Straits Times);
 # [Gulf News on the 4 March 2026 interception](https://gulfnews.com/world/mena/missile-scare-over-turkey-how-iran-war-is-testing-natos-collective-defence-pledge-1.500465705);
-# [Erdoğan, 2 March 2026 (AsiaOne)](https://www.asiaone.com/world/turkeys-erdogan-says-attacks-iran-are-clear-violation-international-law);
-# [Russia's Defence Ministry on Drobysheve, 2 March 2026 (Lenta.ru)](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/).
+# [Sánchez on X, 28 February 2026 (Europa Press, in Spanish)](https://www.europapress.es/nacional/noticia-sanchez-rechaza-accion-militar-unilateral-eeuu-israel-actuacion-regimen-irani-llama-dialogo-20260228124746.html);
+# [Erdoğan, 2 March 2026 (Devdiscourse)](https://www.devdiscourse.com/article/politics/3823994-erdogan-condemns-us-israel-attacks-on-iran-a-call-for-diplomacy);
+# [Russia's Defence Ministry on Drobysheve, 2 March 2026 (Lenta.ru, in Russian)](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/);
+# [Ukraine's General Staff, 7 March 2026 (Radio Svoboda, in Ukrainian)](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html).
 
 # %%
 ledger = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("ex1_southfront_2026"),
@@ -85,7 +88,7 @@ frame
 # %% [markdown]
 # ## 2. Statuses
 #
-# Give each claim one of the four fact-sheet statuses above, in capitals and in quotation marks.
+# Give each claim one of the four statuses above, in capitals and in quotation marks.
 #
 # **(a)** s005-s006: officially NATO is not involved in the US-Israeli operation, but it provides
 # missile defence for an ally.
@@ -131,7 +134,42 @@ status_reserves = "UNCONFIRMED"  # SOLUTION
 ml.check("03-ex1-status-reserves", status_reserves)
 
 # %% [markdown]
-# ## 3. The evidence ladder
+# ## 3. Take a sentence apart
+#
+# Read s021 again (printed above). Which of the six questions from lesson 03 (who, what, where,
+# when, how big, according to whom) does it leave without an answer? Give a list, for example
+# `["what", "who"]`.
+
+# %%
+anatomy_reserves = ["where", "when", "how big", "according to whom"]  # SOLUTION
+ml.check("03-ex1-anatomy-reserves", anatomy_reserves)
+
+# %% [markdown]
+# ## 4. Check a treaty claim against the treaty
+#
+# The article argues about Article 5 (s015, s017). Read Article 5 below.
+
+# %%
+for quote in claims.treaty_article(5):
+    print(quote, "\n")
+
+# %% [markdown]
+# **(a)** Does Article 5 oblige every ally to use armed force when another ally is attacked?
+# Answer "yes" or "no".
+
+# %%
+treaty_armed_force = "no"  # SOLUTION
+ml.check("03-ex1-treaty-armed-force", treaty_armed_force)
+
+# %% [markdown]
+# **(b)** Copy the words of Article 5 that leave each ally to decide what it does.
+
+# %%
+treaty_words = "such action as it deems necessary"  # SOLUTION
+ml.check("03-ex1-treaty-words", treaty_words)
+
+# %% [markdown]
+# ## 5. The evidence ladder
 #
 # Run the first cell to see the ladder again. Then give the rung (0 to 4) of the claim that
 # Russian troops "cleared Drobysheve", counting every source found, not only the article.
@@ -144,23 +182,24 @@ rung_drobysheve = "1"  # SOLUTION
 ml.check("03-ex1-rung-drobysheve", rung_drobysheve)
 
 # %% [markdown]
-# ## 4. Your reasons
+# ## 6. Your reasons
 #
 # **(a)** Why is the Huliaipole "breakthrough" UNCONFIRMED, and who could confirm or refute it
 # independently? Write at least 25 words.
 
 # %%
-reason_huliaipole = "The article names no source and shows no evidence, and no source was found making the claim, not even Russia's Defence Ministry. ISW's assessment reported on 7 March 2026 points the other way. Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell."  # SOLUTION
+reason_huliaipole = "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports describe heavy attacks there. Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell."  # SOLUTION
 ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 
 # %% [markdown] tags=["solution"]
-# **Model answer.** The article gives no source, no image and no link, and the fact sheet found
-# nobody making this claim, not even Russia's Defence Ministry, which announces gains it claims.
-# The one independent assessment available, ISW's as reported on 7 March 2026 (checked via
-# Obozrevatel), points the other way: since the start of 2026 Ukrainian forces regained more
-# ground in the south than Russian forces took. That is why the fact sheet writes "UNCONFIRMED
-# (and contradicted by the ISW assessment)" instead of WRONG: one assessment from open sources
-# is not a full check of a front line. Independent confirmation could come from ISW's mapped
+# **Model answer.** The article gives no source, no image and no link, and the course's checks
+# found nobody making this claim, not even Russia's Defence Ministry, which announces the gains
+# it claims. The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
+# says Ukraine won back more ground in the south than Russia took since January (record
+# `ev-b-isw-south`). But that is a total for two months and a wide area, and Ukraine's own General
+# Staff and spokesman describe heavy Russian attacks around the town that week (records
+# `ev-b-genstaff-huliaipole`, `ev-b-voloshyn-huliaipole`). So the claim is not supported, and
+# not shown false either: UNCONFIRMED. Independent confirmation could come from ISW's mapped
 # assessments, from geolocated and dated footage checked by independent analysts, or from
 # reporters on the spot. DeepStateMap would add a Ukrainian view, not an independent one.
 
@@ -169,48 +208,52 @@ ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 # confirmation? Write at least 20 words.
 
 # %%
-reason_party = "Both are parties to the conflict. Each has reasons to shape the picture, Russia's ministry to play up gains and Ukraine's General Staff to play down losses, so their reports tell us what each side says, not what is confirmed."  # SOLUTION
+reason_party = "Both are parties to the conflict. Each side has reasons to shape the picture, to play up its own gains and the other side's losses and to play down its own losses, so their reports tell us what each side says, not what is confirmed."  # SOLUTION
 ml.check("03-ex1-reason-drobysheve", reason_party)
 
 # %% [markdown] tags=["solution"]
-# **Model answer.** Both are sides in the war. Each has reasons to shape the picture: Russia's
-# Defence Ministry to play up its gains, Ukraine's General Staff to play down its losses. Their
-# reports are still useful, because they tell us what each side officially says and when (for
-# example, Russia's claim of 2 March 2026 about Drobysheve). But a claim does not become a
-# confirmation because an official body makes it. The same rule applies to both sides.
+# **Model answer.** Both are sides in the war. Each side has reasons to shape the picture: to
+# play up its own gains and the other side's losses, and to play down its own losses. Their
+# reports are still useful, because they tell us what each side officially says and when. On
+# Drobysheve they even disagree: Russia's Defence Ministry claimed it on 2 March 2026, and
+# Ukraine's General Staff reported fighting there on 7 March (records `ev-b-drobysheve-ru-mod`,
+# `ev-b-drobysheve-ua-genstaff`). A claim does not become a confirmation because an official
+# body makes it. The same rule applies to both sides.
 
 # %% [markdown]
-# ## 5. What would change the status?
+# ## 7. What would change the status?
 #
 # Pick one of the UNCONFIRMED claims (d), (e) or (f). What evidence would move it to CONFIRMED?
 # What evidence would move it to WRONG? Be specific: who would publish it, and what would it
 # have to show? Write at least 30 words.
 
 # %%
-change_status = "Drobysheve: to become CONFIRMED it would need sources independent of both sides, for example ISW and independent open-source analysts, showing dated, geolocated footage of Russian troops holding the village over several days, since presence is not control. Independent evidence of Ukrainian troops still there after 5 March would make it WRONG."  # SOLUTION
+change_status = "Drobysheve: to become CONFIRMED it would need sources independent of both sides, for example ISW and independent open-source analysts, showing dated, geolocated footage of Russian troops holding the settlement over several days, since presence is not control. Independent evidence of Ukrainian troops still there after 5 March would make it WRONG."  # SOLUTION
 ml.check("03-ex1-change-status", change_status)
 
 # %% [markdown] tags=["solution"]
-# **Model answer (Drobysheve).** Today the only source is Russia's Defence Ministry (2 March
-# 2026), a party to the conflict: rung 1, UNCONFIRMED. To move towards CONFIRMED we would need
-# sources that are not a party. For example: ISW marking the village as an assessed Russian
-# advance and naming the geolocated footage behind it, and independent open-source analysts
-# matching dated videos to places in the village. One video would only show presence at one
-# moment; presence is not control, so we would want footage from different days and places, and
-# two or more independent confirmations (rung 4). To move it to WRONG we would need independent,
-# dated evidence going the other way, for example geolocated footage of Ukrainian units still
-# holding the village after the date of Russia's claim. A Ukrainian General Staff denial alone
-# would be a second party's claim, not a confirmation either way.
+# **Model answer (Drobysheve).** Today the only support is Russia's Defence Ministry (2 March
+# 2026), a party to the conflict, and the other party, Ukraine's General Staff, reported fighting
+# there on 7 March: rung 1, UNCONFIRMED. To move towards CONFIRMED we would need sources that are
+# not a party. For example: ISW marking the settlement as an assessed Russian advance and naming
+# the geolocated footage behind it, and independent open-source analysts matching dated videos to
+# places in the settlement. One video would only show presence at one moment; presence is not
+# control, so we would want footage from different days and places, and two or more independent
+# confirmations (rung 4). To move it to WRONG we would need independent, dated evidence going the
+# other way, for example geolocated footage of Ukrainian units still holding the settlement after
+# the date of Russia's claim. Ukraine's General Staff report alone is the other party's claim,
+# not a confirmation either way.
 
 # %% [markdown] tags=["instructor"]
-# **Instructor notes.** The status questions are marked against the fact sheet exactly. The
-# most common disagreement is (d): learners who answer WRONG have noticed the ISW assessment;
-# give credit for the reasoning and explain why the fact sheet keeps UNCONFIRMED. In (a) and (c)
-# learners often answer UNCONFIRMED because the article offers no source: use this to separate
-# "what the article offers" from "what the record shows". For question 5, look for three things:
-# independence from both parties, evidence that can be checked (dated, geolocated), and the idea
-# that presence is not control. The free answers are saved with the learner's work and are not
-# marked automatically.
+# **Instructor notes.** The status questions are marked against the course's evidence record
+# exactly. Expect disagreement on (d): learners who answer WRONG have noticed the ISW assessment;
+# give credit for the reasoning and explain why the record keeps UNCONFIRMED. In (a) and (c)
+# some learners may answer UNCONFIRMED because the article offers no source: use this to
+# separate "what the article offers" from "what the record shows". For question 7, look for three
+# things: independence from both parties, evidence that can be checked (dated, geolocated), and
+# the idea that presence is not control. The free answers are saved with the learner's work.
+# `ml.check` only counts their words: any answer that is long enough shows as correct, with a
+# "Did you mention" checklist, so read them yourself.
 
 # %% [markdown]
 # ## Hand in
@@ -220,6 +263,16 @@ ml.check("03-ex1-change-status", change_status)
 
 # %%
 print("Your submission file:", ml.export_submission())
+
+# %% [markdown]
+# ## Check the evidence yourself
+#
+# Each answer in this exercise rests on records of the course's evidence. You can open any record
+# with `ml.evidence("...")`, or several at once with a list, as below.
+
+# %%
+ml.evidence(["ev-b-sf-uninvolved", "ev-b-sf-condemned", "ev-b-sf-huliaipole", "ev-b-sf-drobysheve",
+             "ev-b-sf-reserves", "ev-b-treaty-art5"])
 
 # %% [markdown]
 # ## Key points

@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 import medialit as ml  # noqa: E402
 from medialit import claims, data, plots  # noqa: E402
 
-# What the fact sheet (shared/facts.md 1c, 2b, 3b) says about the claims the lesson uses.
+# The evidence record's status for each claim the lesson uses (data/evidence/battlefield.yaml).
 EXPECTED_STATUS = {
     "sf-rutte": "WRONG", "sf-uninvolved": "CONFIRMED", "sf-combat-zone": "OPINION",
     "sf-condemned": "CONFIRMED", "sf-preemptive": "OPINION", "sf-threshold": "OPINION",
@@ -72,23 +72,34 @@ def test_place_on_ladder_refuses_bad_counts(bad):
 # ---------------------------------------------------------------- claims table
 
 
-def test_claims_statuses_match_the_fact_sheet(table):
+def test_claims_statuses_match_the_evidence_record(table):
     assert dict(zip(table["claim_id"], table["status"])) == EXPECTED_STATUS
     assert table["claim_id"].is_unique
     for _, row in table.iterrows():
         assert row["status_detail"].startswith(row["status"]), row["claim_id"]
 
 
-def test_unconfirmed_details_keep_the_fact_sheet_wording(table):
+def test_unconfirmed_details_do_not_overstate(table):
     details = dict(zip(table["claim_id"], table["status_detail"]))
-    assert details["sf-huliaipole"] == "UNCONFIRMED (and contradicted by the ISW assessment)"
-    assert details["sf-drobysheve"] == "UNCONFIRMED (the only source is a party to the conflict)"
-    assert details["sf-lyman"] == ("UNCONFIRMED (not independently verified; the source is a party to "
-                                   "the conflict)")
-    assert details["vn-missiles"] == "UNCONFIRMED (the joint-statement concern is CONFIRMED)"
+    # Content audit 2026-12: ISW's two-month total cannot "contradict" a one-day claim.
+    assert details["sf-huliaipole"] == "UNCONFIRMED (not supported; the one independent assessment points the other way)"
+    assert details["sf-drobysheve"] == "UNCONFIRMED (the two parties disagree; no independent source)"
+    assert details["sf-lyman"] == "UNCONFIRMED (only Russian-side sources; nobody independent has checked)"
+    assert details["vn-missiles"].startswith("UNCONFIRMED (partly grounded for China")
+    for _, row in table.iterrows():
+        assert "contradicted by" not in row["status_detail"] + row["rung_reason"], row["claim_id"]
+        assert "village" not in row["what"] + row["what_each_party_says"], row["claim_id"]  # Drobysheve is a settlement
     for _, row in table[table["status"] == "UNCONFIRMED"].iterrows():
         rest = row["status_detail"].replace("UNCONFIRMED", "")
-        assert "CONFIRMED" not in rest or row["claim_id"] == "vn-missiles", row["claim_id"]
+        assert "CONFIRMED" not in rest, row["claim_id"]
+
+
+def test_drobysheve_shows_both_parties(table):
+    row = table.set_index("claim_id").loc["sf-drobysheve"]
+    assert "Ukraine: its General Staff reported on 7 March 2026" in row["what_each_party_says"]
+    ids = row["evidence"].split()
+    assert {"ev-b-drobysheve-ru-mod", "ev-b-drobysheve-ua-genstaff"} <= set(ids)
+    assert "points the other way" not in table.set_index("claim_id").loc["sf-reserves", "rung_reason"]
 
 
 def test_sentence_ids_exist_and_quotes_are_as_printed(table):
@@ -121,11 +132,16 @@ def test_seed_000_battlefield_claims_offer_no_evidence(table):
     assert set(table["offers_evidence"]) <= set(claims.EVIDENCE_KINDS)
 
 
-def test_every_claim_has_sources_and_a_facts_section(table):
+def test_every_claim_has_sources_and_evidence_ids(table):
+    from medialit import evidence_record
+
+    known = evidence_record.records()
+    assert "facts_section" not in table.columns
     for _, row in table.iterrows():
-        assert row["facts_section"].strip()
-        if row["claim_id"] != "sf-unstoppable":
-            assert row["source_url"].startswith("http"), row["claim_id"]
+        ids = row["evidence"].split()
+        assert ids and all(i in known for i in ids), row["claim_id"]
+        assert known[ids[0]].status == row["status"], row["claim_id"]  # first id: the claim's own record
+        assert row["source_url"].startswith("http"), row["claim_id"]
 
 
 def test_claims_table_filter(table):
@@ -158,7 +174,8 @@ def test_reference_ledgers_agree_with_claims_table(table):
         for row in ledger["rows"]:
             c = by_id.loc[row["id"]]
             assert c["article"] == ledger["article"], row["id"]
-            assert row["fact_sheet_status"] == c["status"], row["id"]
+            assert row["record_status"] == c["status"], row["id"]
+            assert row["evidence"][0] == c["evidence"].split()[0], row["id"]  # the claim's own record
             assert row["sentence"] in c["sentences"].split(), row["id"]
             assert set(row["accept"]) == LEDGER_FOR[c["status"]], row["id"]
             assert set(row.get("hints", {})) <= set(claims.LEDGER_STATUSES) - set(row["accept"]), row["id"]
@@ -198,8 +215,8 @@ def test_ledger_frame_with_nothing_filled_in():
 def test_ledger_frame_can_hide_the_key_until_a_row_is_filled():
     frame = claims.ledger_frame({"rows": [{"id": "sf-reserves", "status": "supported"}]},
                                 "ex1_southfront_2026", show_key=False).set_index("id")
-    assert frame.loc["sf-huliaipole", "key status"] == "" and frame.loc["sf-huliaipole", "fact sheet"] == ""
-    assert frame.loc["sf-reserves", "fact sheet"] == "UNCONFIRMED" and frame.loc["sf-reserves", "match"] == "no"
+    assert frame.loc["sf-huliaipole", "key status"] == "" and frame.loc["sf-huliaipole", "record"] == ""
+    assert frame.loc["sf-reserves", "record"] == "UNCONFIRMED" and frame.loc["sf-reserves", "match"] == "no"
     empty = claims.ledger_frame(None, "ex1_southfront_2026", show_key=False)
     assert claims.ledger_summary(empty) == "You have not chosen a status for any of the 5 claims yet."
 
@@ -332,14 +349,14 @@ def test_treaty_quote_errors():
 # ---------------------------------------------------------------- other lesson tables
 
 
-def test_article4_table_matches_the_fact_sheet():
+def test_article4_table_matches_the_record():
     t = ml.load_table("article4_consultations")
     assert len(t) == 9
     assert (t["before_july_2023"] == "yes").sum() == 7  # NATO's July 2023 page: "seven times"
     row2014 = t[t["date"].str.startswith("2014")].iloc[0]
     assert "UNCONFIRMED" in row2014["status"] and "Baltic" in row2014["note"]
     assert t["source_url"].str.startswith("http").all()
-    assert set(t["facts_section"]) == {"5d"}
+    assert t["evidence"].str.split().map(lambda ids: bool(ids) and all(i.startswith("ev-t-a4-") for i in ids)).all()
 
 
 def test_checkers_table_is_even_handed():

@@ -86,6 +86,13 @@ def test_number_date_set(course):
     assert ml.check("t-date", "10 February 2024").correct
     assert ml.check("t-date", "2024-02-10").correct
     assert not ml.check("t-date", "2024-01-10").correct
+    assert ml.check("t-date", "Saturday 10 February 2024").correct
+
+
+@pytest.mark.parametrize("ambiguous", ["10/02/2024", "02/10/2024", "10.02.2024"])
+def test_check_refuses_numeric_dates_as_lesson_01_teaches(course, ambiguous):
+    fb = ml.check("t-date", ambiguous)
+    assert not fb.correct and "ambiguous" in fb.message
     assert ml.check("t-set", "Bills, would").correct
     fb = ml.check("t-set", ["would"])
     assert fb.status == "partly"

@@ -74,9 +74,35 @@ def test_changed_words_finds_the_documented_drift():
     assert trump.count(("would", "will")) == 2
     assert ("the hell", "") in trump
     assert any("bills" in o and "debts" in pr for o, pr in trump)
-    assert p.changed_words(q.loc["q04", "as_printed"], q.loc["q04", "original"]) == [("appalling", "distressing")]
-    assert p.changed_words(q.loc["q05", "as_printed"], q.loc["q05", "original"])[0] == ("unhinged", "insane")
-    assert ("puts", "exposes") in p.changed_words(q.loc["q03", "as_printed"], q.loc["q03", "original"])
+    assert p.changed_words(q.loc["q04", "as_printed"], q.loc["q04", "original"]) == [("are appalling", "is distressing")]
+    bates = p.changed_words(q.loc["q05", "as_printed"], q.loc["q05", "original"])
+    assert bates[:2] == [("invasions", "the invasion"), ("unhinged", "insane")]
+    assert p.changed_words(q.loc["q03", "as_printed"], q.loc["q03", "original"]) == [("puts", "exposes")]
+
+
+def test_drift_reports_added_words_whole():
+    # "to you" was added; the diff must not pair "you" with the "You" of "You got to pay"
+    q = ml.load_table("quotes").set_index("id")
+    text = p.drift_summary(q.loc["q01", "as_printed"], q.loc["q01", "original"])
+    assert "added: to you" in text and "dropped: You got to pay" in text
+    assert "added: to;" not in text
+
+
+def test_drift_reports_reordered_words_as_reordering():
+    q = ml.load_table("quotes").set_index("id")
+    text = p.drift_summary(q.loc["q06", "as_printed"], q.loc["q06", "original"])
+    assert "Art 5 solidarity → the solidarity of Article 5 (word order changed)" in text
+    assert "serve only → only serve (word order changed)" in text
+    assert "solidarity → only" not in text and "dropped: only" not in text
+    assert p.word_diff("only serve", "serve only") == [("reorder", "serve only", "only serve")]
+    assert p.drift_summary("b a c", "a b c") == "a b → b a (word order changed)"
+    html = p.drift_table(ml.load_table("quotes"), ["q06"])
+    assert "word order changed" in html
+
+
+def test_moved_words_do_not_hide_real_substitutions():
+    assert p.drift_summary("I will go home now", "I would go home now") == "would → will"
+    assert p.drift_summary("the cat sat", "the dog sat") == "dog → cat"
 
 
 def test_identical_quotes_have_no_drift():
@@ -105,7 +131,7 @@ def test_drift_table_rows():
     q = ml.load_table("quotes")
     out = p.drift_table(q, ["q04", "q05"])
     assert out.count("<tr>") == 3
-    assert "appalling → distressing" in out
+    assert "are appalling → is distressing" in out and "invasions → the invasion" in out
 
 
 def test_html_table_escapes_and_links_only_web_addresses():
@@ -230,17 +256,49 @@ def test_quotes_table_matches_the_articles():
         assert re.match(r"^(about )?\d{4}-\d{2}-\d{2}(/\d{2})?$", row["date"]), row["id"]
 
 
-def test_quotes_dates_match_the_fact_sheet():
+def test_quotes_dates_match_the_record():
     q = ml.load_table("quotes").set_index("id")
     assert q.loc["q01", "date"] == "2024-02-10" and "Conway" in q.loc["q01", "venue"]
-    assert q.loc["q09", "date"] != q.loc["q10", "date"]          # the Salvini splice
+    assert q.loc["q04", "date"] == "2024-02-11" and "campaign" in q.loc["q04", "venue"]
+    assert q.loc["q05", "original"].startswith("Encouraging invasions of")
+    assert "are appalling and dangerous" in q.loc["q04", "original"]
+    assert q.loc["q08", "date"] == "2024-05-24" and "Economist" in q.loc["q08", "venue"]
+    assert "UNCONFIRMED" not in q.loc["q08", "status_note"]
+    assert "WRONG" not in q.loc["q07", "status_note"]
+    assert "presidents of a big country" in q.loc["q02", "what_changed"]
+    assert (q.loc["q09", "date"], q.loc["q10", "date"]) == ("2024-05-27", "2024-05-26")   # the Salvini splice
+    assert "reporters" in q.loc["q10", "venue"]
+    assert "sanmarinortv" not in q.loc["q09", "source_url"]
     assert "Tashkent" in q.loc["q11", "venue"] and q.loc["q11", "date"] == "2024-05-28"
     assert q.loc["q13", "status"] == "UNCONFIRMED"
 
 
+def test_quote_originals_are_in_their_evidence():
+    from medialit import evidence_record as er
+
+    q = ml.load_table("quotes")
+    assert "facts_section" not in q.columns
+    for _, row in q.iterrows():
+        ids = row["evidence"].split()
+        assert ids and all(i.startswith("ev-p-") for i in ids), row["id"]
+        assert all(i in er.records() for i in ids), row["id"]
+        assert "(" not in row["original"], row["id"]            # no notes inside the wording
+        assert er.supports_verbatim(row["original"], ids), row["id"]
+
+
+def test_provenance_records_are_sound():
+    from medialit import evidence_record as er
+
+    assert not [x for x in er.problems() if "provenance.yaml" in x]
+    recs = [r for r in er.records().values() if r.file == "provenance.yaml"]
+    assert len(recs) >= 40 and all(r.id.startswith("ev-p-") for r in recs)
+    assert er.get("ev-p-economist-troops").status == "CONFIRMED"
+    assert er.get("ev-p-mt-rally-date").status == "WRONG"
+
+
 def test_outlets_table_is_sourced_and_statused():
     o = ml.load_table("outlets")
-    for col in ["outlet", "aspect", "fact", "source", "source_url", "checked_via", "date", "status", "facts_section"]:
+    for col in ["outlet", "aspect", "fact", "source", "source_url", "checked_via", "date", "status", "evidence"]:
         assert col in o.columns
     assert set(o["status"]) <= STATUSES
     assert o["source_url"].str.startswith("http").all()
@@ -258,6 +316,8 @@ def test_mt_artefacts_table():
     for eng in ["What He Wants to Do Elected", "as part of a meeting", "An exit which", "dates from 2020"]:
         assert eng in art
         assert eng in " ".join(m["english_in_copy"])
+    assert "facts_section" not in m.columns
+    assert all(ev.startswith("ev-p-") for ev in " ".join(m["evidence"]).split())
 
 
 def test_exercise_key_ids_are_prefixed():
@@ -274,4 +334,13 @@ def test_exercise_key_ids_are_prefixed():
 def test_exercise_weekday_answers_agree_with_pandas():
     key = ml.data.load_yaml("01_source_provenance_ex1", "keys")["questions"]
     assert key["01-ex1-weekday"]["answer"] == p.weekday("2024-05-27")
-    assert key["01-ex1-weekday-welt"]["answer"] == p.weekday("2024-05-26")
+    assert key["01-ex1-weekday-welt"]["answer"] == p.weekday("2024-05-25") == "Saturday"
+
+
+def test_exercise_key_matches_the_record():
+    key = ml.data.load_yaml("01_source_provenance_ex1", "keys")["questions"]
+    assert key["01-ex1-troops-status"]["answer"] == "CONFIRMED"
+    assert "remarks to reporters" in [key["01-ex1-salvini-venue"]["answer"]] + key["01-ex1-salvini-venue"]["accept"]
+    assert not any("framing" in pt for pt in key["01-ex1-rogozin-free"]["points"])
+    for q in key.values():
+        assert q.get("evidence") or "weekday computed" in q["source"]

@@ -68,7 +68,7 @@ def test_labels_in_code_match_the_key_file(key):
     assert 4 <= len(reporting.LABELS) <= 6
 
 
-def test_key_is_consistent_with_the_fact_sheet_opinion_rows(key):
+def test_key_is_consistent_with_the_opinion_records(key):
     """A sentence whose reason cites an OPINION status is opinion/prediction, or accepts opinion."""
     for aid, entries in key["articles"].items():
         for sid, e in entries.items():
@@ -76,11 +76,46 @@ def test_key_is_consistent_with_the_fact_sheet_opinion_rows(key):
                 assert e["label"] in ("opinion", "prediction") or "opinion" in e["also"], (aid, sid)
 
 
-def test_key_cites_a_facts_row_wherever_a_status_is_named(key):
+def test_key_cites_evidence_wherever_a_status_is_named(key):
+    from medialit import evidence_record as er
+
+    known = er.records()
     for aid, entries in key["articles"].items():
         for sid, e in entries.items():
+            ids = e.get("evidence") or []
+            assert all(i in known for i in ids), (aid, sid, ids)
             if reporting.statuses(e["why"]):
-                assert re.search(r"facts (\d[a-c] )?(row|rows|section)|row \d", e["why"]), (aid, sid, e["why"])
+                assert ids, (aid, sid, e["why"])
+                # the named statuses must be carried by the cited records (never upgraded)
+                carried = {known[i].status for i in ids}
+                for st in reporting.statuses(e["why"]):
+                    assert st in carried, (aid, sid, st, ids)
+            assert not re.search(r"\bfacts? (sheet|section|\d)", e["why"], re.I), (aid, sid)
+
+
+def test_attributed_report_definition_has_the_source_or_subject_test():
+    assert "source of the information" in reporting.LABELS["attributed report"]
+    assert "subject" in reporting.LABELS["attributed report"]
+
+
+def test_model_report_quotations_are_verbatim_in_cited_evidence(monkeypatch):
+    assert reporting.quotations('He said: "a b" and \u201cc d\u201d.') == ["a b", "c d"]
+    real = reporting.report_sources()
+    changed = real.copy()
+    row = changed.index[changed["sentence"] == "s013"][0]
+    changed.loc[row, "evidence"] = "ev-m-rally-date"  # a record without Bates's words
+    monkeypatch.setattr(reporting, "report_sources", lambda: changed)
+    assert any("s013: the quotation" in p for p in reporting.check_report_sources())
+    changed.loc[row, "evidence"] = "ev-m-no-such-record"
+    assert any("unknown evidence ids" in p for p in reporting.check_report_sources())
+
+
+def test_model_report_states_article5_obligation_and_both_sides():
+    text = ml.load_article(reporting.MODEL_REPORT).text
+    assert "will assist the Party or Parties so attacked by taking forthwith" in text
+    assert "Encouraging invasions of our closest allies" in text
+    assert "Sunday 11 February" in text and "re-election campaign" in text
+    assert "Jason Miller" in text and "2%" in text
 
 
 def test_statuses_are_parsed_exactly():

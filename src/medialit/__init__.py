@@ -29,9 +29,10 @@ _LAZY = {
     "LearnerBox": "widgets:LearnerBox",
     "PROVENANCE_QUESTIONS": "widgets:PROVENANCE_QUESTIONS",
     "load_class": "analysis:load_class",
+    "evidence": "evidence_record:evidence",
 }
 _SUBMODULES = {"data", "store", "paths", "feedback", "widgets", "cues", "analysis", "plots",
-               "provenance", "reporting", "claims"}
+               "provenance", "reporting", "claims", "evidence_record"}
 
 __all__ = sorted(_LAZY) + ["__version__"]
 

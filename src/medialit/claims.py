@@ -1,7 +1,9 @@
 """Lesson 03 (unsupported battlefield claims): the evidence ladder, claim ledgers, plots, treaty quotes.
 
-The course's claims table (``data/tables/claims.csv``) holds one row per claim studied, with the
-fact sheet's status (CONFIRMED / WRONG / UNCONFIRMED / OPINION) and a rung on the evidence ladder.
+The course's claims table (``data/tables/claims.csv``) holds one row per claim studied, with its
+status in the course's evidence record (CONFIRMED / WRONG / UNCONFIRMED / OPINION), a rung on the
+evidence ladder, and the ids of the evidence records behind it (column ``evidence``; open one with
+``ml.evidence(id)``).
 The reference ledger (``data/keys/03_claims_reference.yaml``) says which ledger statuses match each
 claim, so a learner's :class:`medialit.ClaimLedger` can be compared with it.
 
@@ -16,7 +18,7 @@ from typing import Any, Iterable, Mapping
 
 from . import data
 
-#: The fact sheet's status labels, in the order the plots use.
+#: The evidence record's status labels, in the order the plots use.
 STATUSES = ("CONFIRMED", "WRONG", "UNCONFIRMED", "OPINION")
 #: The statuses a learner can choose in :class:`medialit.ClaimLedger`.
 LEDGER_STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet")
@@ -56,7 +58,8 @@ LADDER = (
          "it, without showing evidence you could check yourself."),
     Rung(3, "independent source with checkable evidence",
          "An independent source shows evidence you can check yourself: footage matched to a map "
-         "(geolocated), or the primary document."),
+         "(geolocated), or the primary document. For a claim about what someone said or decided, "
+         "the published record of their own words (a transcript, post or statement) is that document."),
     Rung(4, "several independent confirmations",
          "Two or more independent sources, working separately, confirm it."),
 )
@@ -192,7 +195,7 @@ def ledger_frame(ledger: Any, ledger_id: str, *, show_key: bool = True):
     ``ledger`` may be a :class:`medialit.ClaimLedger`, its ``.data`` (``{"rows": [...]}``), a list of
     row dicts, or ``None`` (nothing filled in yet). Returns one row per reference claim plus any
     extra rows the learner added, with columns ``id, sentence, claim, your status, key status,
-    fact sheet, match, feedback``. ``match`` is "yes", "no", "not filled in" or "not in the key".
+    record, match, feedback``. ``match`` is "yes", "no", "not filled in" or "not in the key".
     With ``show_key=False`` (exercises) the key is shown only for rows the learner has filled in.
     """
     import pandas as pd
@@ -221,14 +224,14 @@ def ledger_frame(ledger: Any, ledger_id: str, *, show_key: bool = True):
         hide = not show_key and not given
         out.append({"id": r["id"], "sentence": r["sentence"], "claim": r["claim"], "your status": given,
                     "key status": "" if hide else " or ".join(accept),
-                    "fact sheet": "" if hide else r["fact_sheet_status"],
+                    "record": "" if hide else r["record_status"],
                     "match": match, "feedback": fb})
     for row in extra:
         out.append({"id": str(row.get("id", "")), "sentence": str(row.get("sentence", "")),
                     "claim": str(row.get("claim", "")), "your status": str(row.get("status", "")),
-                    "key status": "", "fact sheet": "", "match": "not in the key",
+                    "key status": "", "record": "", "match": "not in the key",
                     "feedback": "A claim you added yourself: discuss it with your teacher or class."})
-    cols = ["id", "sentence", "claim", "your status", "key status", "fact sheet", "match", "feedback"]
+    cols = ["id", "sentence", "claim", "your status", "key status", "record", "match", "feedback"]
     return pd.DataFrame(out, columns=cols)
 
 
@@ -258,7 +261,7 @@ def _ordered(index) -> list[str]:
 
 
 def status_counts(table=None):
-    """Counts of claims per article (rows) and fact-sheet status (columns, in :data:`STATUSES` order)."""
+    """Counts of claims per article (rows) and record status (columns, in :data:`STATUSES` order)."""
     import pandas as pd
 
     table = claims_table() if table is None else table
@@ -292,7 +295,7 @@ def plot_status_by_article(table=None, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("number of claims in the course's table")
     ax.set_xlim(0, max(1, int(counts.values.max())) + 2.5)
-    ax.set_title("Claims by fact-sheet status")
+    ax.set_title("Claims by status in the evidence record")
     ax.legend(loc="lower right", fontsize=9)
     ax.figure.tight_layout()
     return ax

@@ -99,20 +99,12 @@ def _is_unanswered(answer: Any) -> bool:
     return False
 
 
-def _to_date(value: Any) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d/%m/%Y", "%d.%m.%Y", "%A %d %B %Y"):
-        try:
-            return _dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()
-    return None
+def _to_date(value: Any) -> _dt.date:
+    """The date a learner wrote, read exactly as lesson 01 teaches (``provenance.to_date``): a
+    numeric date such as "10/02/2024" is refused as ambiguous. Raises ``ValueError`` in plain words."""
+    from .provenance import to_date
+
+    return to_date(value).date()
 
 
 def _accepted(q: dict) -> set[str]:
@@ -135,9 +127,11 @@ def _evaluate(qid: str, q: dict, answer: Any) -> Feedback:
         ok = abs(value - float(q["answer"])) <= float(q.get("tolerance", 0))
         return Feedback(qid, "correct" if ok else "wrong", right if ok else hints.get(norm(answer), wrong))
     if kind == "date":
-        value, expected = _to_date(answer), _to_date(q["answer"])
-        if value is None:
-            return Feedback(qid, "wrong", "Please give a date such as 2024-02-10.")
+        expected = _to_date(q["answer"])
+        try:
+            value = _to_date(answer)
+        except ValueError as exc:
+            return Feedback(qid, "wrong", str(exc))
         ok = value == expected
         return Feedback(qid, "correct" if ok else "wrong", right if ok else hints.get(value.isoformat(), wrong))
     if kind == "set":

@@ -140,22 +140,174 @@ def _words(text: str) -> list[str]:
     return [t for t in text.split() if _key(t)]
 
 
+#: Short function words: a match on one of these alone is not evidence that a phrase was moved.
+_MINOR = frozenset("a an and are as at be by for from has have i in is it its of on or so that the their they "
+                   "this to was we were will with would you your".split())
+
+
+def _raw_opcodes(a: list[str], b: list[str]) -> list[list]:
+    """difflib opcodes as ``[op, i1, i2, j1, j2]`` lists over word keys."""
+    sm = difflib.SequenceMatcher(a=[_key(t) for t in a], b=[_key(t) for t in b], autojunk=False)
+    return [list(o) for o in sm.get_opcodes()]
+
+
+def _unanchor_lone_matches(ops: list[list], a: list[str], b: list[str]) -> list[list]:
+    """An insertion, one matched word and a deletion (or the reverse) where the matched word is
+    written differently on each side ("You" / "you.") is usually a false anchor between two
+    sentences: count the word as added on one side and dropped on the other instead.
+
+    "...they want. You got to pay. You..." against "...they want to you. You..." then reads
+    "added: to you; dropped: You got to pay" rather than "added: to; dropped: got to pay"."""
+    out = [list(o) for o in ops]
+    k = 0
+    while k + 2 < len(out):
+        x, e, y = out[k], out[k + 1], out[k + 2]
+        lone = e[0] == "equal" and e[2] - e[1] == 1 and a[e[1]] != b[e[3]]
+        if lone and {x[0], y[0]} == {"insert", "delete"}:
+            ins, dele = (x, y) if x[0] == "insert" else (y, x)
+            if x[0] == "insert":      # insert P, match w, delete D  ->  insert P+w, delete w+D
+                ins = ["insert", e[1], e[1], x[3], e[4]]
+                dele = ["delete", e[1], y[2], e[4], e[4]]
+                out[k:k + 3] = [ins, dele]
+            else:                     # delete D, match w, insert P  ->  delete D+w, insert w+P
+                dele = ["delete", x[1], e[2], x[3], x[3]]
+                ins = ["insert", e[2], e[2], e[3], y[4]]
+                out[k:k + 3] = [dele, ins]
+        k += 1
+    return out
+
+
+def _segments(oa: list[str], ob: list[str]) -> list[tuple[int, int]]:
+    """Split two word-key lists into consecutive segments that hold the same shared words.
+
+    Returns the (length in a, length in b) of each segment. Shared words are those found on both
+    sides; each segment ends as soon as both sides have used the same shared words, so
+    "art 5 solidarity serve only" / "the solidarity of article 5 only serve" splits after
+    "solidarity" / "5"."""
+    from collections import Counter
+
+    shared = set(oa) & set(ob)
+    segs, i0, j0 = [], 0, 0
+    while i0 < len(oa) or j0 < len(ob):
+        found = None
+        for i in range(i0 + 1, len(oa) + 1):
+            ca = Counter(w for w in oa[i0:i] if w in shared)
+            if not ca:
+                continue
+            for j in range(j0 + 1, len(ob) + 1):
+                if Counter(w for w in ob[j0:j] if w in shared) == ca:
+                    found = (i, j)
+                    break
+            if found:
+                break
+        if not found:
+            segs.append((len(oa) - i0, len(ob) - j0))
+            break
+        i, j = found
+        # a trailing run of unshared words on one side only belongs to the next segment
+        segs.append((i - i0, j - j0))
+        i0, j0 = i, j
+    return segs
+
+
+def _merge_moved_phrases(ops: list[list], a: list[str], b: list[str]) -> list[list]:
+    """Join the opcodes around a content word that was dropped in one place and added in another
+    (the same word moved), then split that stretch into phrase changes."""
+    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
+    # where each unmatched word sits, per side
+    where_a, where_b = {}, {}
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op != "equal":
+            for w in ka[i1:i2]:
+                where_a.setdefault(w, n)
+            for w in kb[j1:j2]:
+                where_b.setdefault(w, n)
+    windows = []
+    for w in where_a.keys() & where_b.keys():
+        if w in _MINOR or w.isdigit():
+            continue
+        lo, hi = sorted((where_a[w], where_b[w]))
+        if hi - lo > 4:
+            continue
+        windows.append([lo, hi])
+    if not windows:
+        return ops
+    windows.sort()
+    merged = [windows[0]]
+    for lo, hi in windows[1:]:
+        if lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    out, n = [], 0
+    for lo, hi in merged:
+        # take in changes that touch the window directly
+        while lo > 0 and ops[lo - 1][0] != "equal":
+            lo -= 1
+        while hi + 1 < len(ops) and ops[hi + 1][0] != "equal":
+            hi += 1
+        out.extend(ops[n:lo])
+        i1, j1 = ops[lo][1], ops[lo][3]
+        i2, j2 = ops[hi][2], ops[hi][4]
+        i, j = i1, j1
+        for la, lb in _segments(ka[i1:i2], kb[j1:j2]):
+            sa, sb = ka[i:i + la], kb[j:j + lb]
+            if sa == sb:
+                op = "equal"
+            elif not sa:
+                op = "insert"
+            elif not sb:
+                op = "delete"
+            else:
+                shared = set(sa) & set(sb)
+                moved = [w for w in sa if w in shared] != [w for w in sb if w in shared]
+                op = "reorder" if moved else "replace"
+            out.append([op, i, i + la, j, j + lb])
+            i, j = i + la, j + lb
+        n = hi + 1
+    out.extend(ops[n:])
+    return out
+
+
+def _swap_moved_words(ops: list[list], a: list[str], b: list[str]) -> list[list]:
+    """An addition and a dropping of the same words around a short unchanged run is one word moved:
+    "serve only" / "only serve" becomes a single reordering."""
+    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
+    out = [list(o) for o in ops]
+    k = 0
+    while k + 2 < len(out):
+        x, e, y = out[k], out[k + 1], out[k + 2]
+        if e[0] == "equal" and e[2] - e[1] <= 2 and {x[0], y[0]} == {"insert", "delete"}:
+            ins, dele = (x, y) if x[0] == "insert" else (y, x)
+            if kb[ins[3]:ins[4]] == ka[dele[1]:dele[2]]:
+                out[k:k + 3] = [["reorder", x[1], y[2], x[3], y[4]]]
+        k += 1
+    return out
+
+
 def word_diff(printed: str, original: str) -> list[tuple[str, str, str]]:
     """Word-level comparison of a quote as printed with its original wording.
 
     Returns ``(op, original_words, printed_words)`` triples in reading order. ``op`` is
-    ``"equal"``, ``"replace"``, ``"delete"`` (in the original, missing from the print),
+    ``"equal"``, ``"replace"``, ``"reorder"`` (the same or similar words in a new order, e.g.
+    "serve only" / "only serve"), ``"delete"`` (in the original, missing from the print),
     ``"insert"`` (added in the print) or ``"outside"`` (printed words before or after the part
     of the original that is on record, when the original starts or ends with "..."). Words are
     compared without case and punctuation; bare punctuation such as "[...]" is skipped. A long
     block replaced by a single word is split into that one-word swap plus the dropped rest.
+
+    >>> [op for op in word_diff("the solidarity of Article 5 only serve", "Art 5 solidarity serve only")]
+    [('reorder', 'Art 5 solidarity', 'the solidarity of Article 5'), ('reorder', 'serve only', 'only serve')]
     """
     orig = _NOTE_RE.sub("", original or "").strip()
     open_start, open_end = orig.startswith(_ELLIPSIS), orig.endswith(_ELLIPSIS)
     a, b = _words(clean_quote(orig)), _words(clean_quote(printed))
-    sm = difflib.SequenceMatcher(a=[_key(t) for t in a], b=[_key(t) for t in b], autojunk=False)
+    ops = _raw_opcodes(a, b)
+    ops = _unanchor_lone_matches(ops, a, b)
+    ops = _merge_moved_phrases(ops, a, b)
+    ops = _swap_moved_words(ops, a, b)
     out: list[tuple[str, str, str]] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in ops:
         o, p = a[i1:i2], b[j1:j2]
         if op == "replace" and min(len(o), len(p)) == 1 and max(len(o), len(p)) >= 3:
             out.append(("replace", o[0], p[0]))
@@ -179,12 +331,19 @@ def changed_words(printed: str, original: str) -> list[tuple[str, str]]:
 
 
 def drift_summary(printed: str, original: str) -> str:
-    """The changes as one line of text, e.g. ``would → will; dropped: the hell; added: to``."""
+    """The changes as one line of text, e.g. ``would → will; dropped: the hell; added: to you``.
+
+    >>> drift_summary("only serve", "serve only")
+    'serve only → only serve (word order changed)'
+    """
     parts = []
-    for o, p in changed_words(printed, original):
+    for op, o, p in word_diff(printed, original):
+        if op in ("equal", "outside"):
+            continue
         o, p = o.strip(_EDGE_PUNCT), p.strip(_EDGE_PUNCT)
         if o.lower() != p.lower():
-            parts.append(f"added: {p}" if not o else f"dropped: {o}" if not p else f"{o} → {p}")
+            text = f"added: {p}" if not o else f"dropped: {o}" if not p else f"{o} → {p}"
+            parts.append(text + (" (word order changed)" if op == "reorder" else ""))
     return "; ".join(parts) if parts else "no change in wording"
 
 
@@ -203,12 +362,13 @@ def quote_drift(printed: str, original: str) -> str:
         if op == "outside":
             pieces.append(f'<i title="outside the part of the original on record">{html.escape(p)}</i>')
             continue
+        moved = " (word order changed)" if op == "reorder" else ""
         if o:
             pieces.append('<del style="text-decoration:line-through;background:#fbe3d6" '
-                          f'title="in the original">[was: {html.escape(o)}]</del>')
+                          f'title="in the original{moved}">[was: {html.escape(o)}]</del>')
         if p:
             pieces.append('<ins style="text-decoration:underline;font-weight:bold;background:#d6eaf8" '
-                          f'title="as printed">[now: {html.escape(p)}]</ins>')
+                          f'title="as printed{moved}">[now{moved}: {html.escape(p)}]</ins>')
     return " ".join(pieces)
 
 

@@ -5,7 +5,8 @@ The label set (:data:`LABELS`) has five labels. Reporting is ``attributed report
 ``quotation``; ``unattributed assertion`` states a fact without a source; ``opinion`` and
 ``prediction`` are the writer's own view. The reference key (``data/keys/sentence_labels.yaml``)
 labels every body sentence of the three case articles, with defensible alternatives (``also``)
-and a one-line reason (``why``) that cites the fact sheet's status where there is one.
+a one-line reason (``why``) and, where the reason names a status, the evidence record ids behind it
+(``evidence``; open one with ``ml.evidence(id)``).
 
 The signals are words, not meaning. :func:`signal_scores` measures how well each family of
 signals matches the key (precision and recall) and :func:`misleading_examples` finds, by code,
@@ -25,7 +26,9 @@ from . import data
 LABELS: dict[str, str] = {
     "attributed report": (
         "Reports a fact, an event or what someone said, in the writer's own words, and names who it "
-        "comes from (a person, organisation, document or outlet: 'X said', 'according to Y')."
+        "comes from (a person, organisation, document or outlet: 'X said', 'according to Y'). Test: is "
+        "the named person the source of the information (they said or wrote it), or only its subject? "
+        "Only a source makes it an attributed report."
     ),
     "quotation": (
         "Mainly someone else's exact words in quotation marks, with the speaker named or clear from "
@@ -176,7 +179,7 @@ def validate_key(key: Any, articles: Iterable[str] | None = None) -> list[str]:
 
 
 def statuses(why: str) -> list[str]:
-    """The fact-sheet statuses (CONFIRMED, WRONG, UNCONFIRMED, OPINION) named in a key reason."""
+    """The statuses (CONFIRMED, WRONG, UNCONFIRMED, OPINION) named in a key reason."""
     return _STATUS_RE.findall(str(why))
 
 
@@ -427,7 +430,7 @@ MISLEAD_KINDS: dict[str, str] = {
                       "a quoted opinion is still reporting of an opinion.",
     "quiet unsourced claim": "No signal fires at all, yet the sentence states a fact without any source: "
                              "a neutral-sounding assertion has no loaded words.",
-    "attributed but not confirmed": "Attribution signals fire, but the fact sheet says the content is WRONG or "
+    "attributed but not confirmed": "Attribution signals fire, but the evidence record says the content is WRONG or "
                                     "UNCONFIRMED: naming a source is not the same as being right.",
     "opinion without signal words": "The key says opinion, but no opinion signal fires: judgement can hide "
                                     "in ordinary words.",
@@ -438,9 +441,9 @@ def misleading_examples(table, per_kind: int = 2, exclude: Mapping[str, Iterable
     """Sentences where the signals mislead, found by rule from a :func:`scored_table`.
 
     Kinds (see :data:`MISLEAD_KINDS`): opinion cues on a quotation or attributed report; no cue
-    at all on an unattributed assertion; attribution cues on content the fact sheet calls WRONG or
+    at all on an unattributed assertion; attribution cues on content the evidence record calls WRONG or
     UNCONFIRMED; opinion without any opinion cue. Within a kind the clearest come first (most
-    opinion cues on a quotation; claims the fact sheet doubts; attributed reports before quotations),
+    opinion cues on a quotation; claims the record doubts; attributed reports before quotations),
     then reading order. ``exclude`` maps an article id to sentence ids to
     leave out (for example the exercise passage). Returns kind, article, sentence, text, key,
     signals, explanation, why; at most ``per_kind`` rows of each kind, in reading order.
@@ -667,11 +670,15 @@ def report_sources():
 
 
 def check_report_sources() -> list[str]:
-    """Problems linking the model report to its source table (an empty list means every body
-    sentence has exactly one row with the same text, a URL, a facts-sheet section and status
-    CONFIRMED)."""
+    """Problems linking the model report to its source table and the evidence record (an empty list
+    means every body sentence has exactly one row with the same text, a URL, a publisher, evidence ids
+    that exist and are CONFIRMED, status CONFIRMED, and every quotation in the sentence appears
+    verbatim in an excerpt of the evidence the row cites)."""
+    from . import evidence_record as er
+
     art = data.load_article(MODEL_REPORT)
     table = report_sources()
+    known = er.records()
     problems = []
     by_id = {}
     for r in table.to_dict("records"):
@@ -690,8 +697,28 @@ def check_report_sources() -> list[str]:
             problems.append(f"{s.id}: source_url must hold one or more URLs separated by ';'.")
         if r["status"] != "CONFIRMED":
             problems.append(f"{s.id}: status is {r['status']!r}; the model report uses CONFIRMED facts only.")
-        if not r["facts_section"].strip() or not r["publisher"].strip():
-            problems.append(f"{s.id}: facts_section and publisher must be filled in.")
+        ids = str(r.get("evidence") or "").split()
+        if not ids or not str(r["publisher"]).strip():
+            problems.append(f"{s.id}: evidence and publisher must be filled in.")
+        missing = [i for i in ids if i not in known]
+        if missing:
+            problems.append(f"{s.id}: unknown evidence ids {', '.join(missing)}.")
+            continue
+        for i in ids:
+            if known[i].status != "CONFIRMED":
+                problems.append(f"{s.id}: evidence {i} is {known[i].status}, not CONFIRMED.")
+        excerpts = [er.normalise(src.excerpt) for i in ids for src in known[i].sources]
+        for quote in quotations(s.text):
+            if not any(er.normalise(quote) in ex for ex in excerpts):
+                problems.append(f"{s.id}: the quotation {quote!r} is in no excerpt of {' '.join(ids)}.")
     for sid in set(by_id) - {s.id for s in body}:
         problems.append(f"The source table has a row for {sid}, which is not a body sentence of the report.")
     return problems
+
+
+_QUOTE_RE = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
+
+
+def quotations(text: str) -> list[str]:
+    """The passages of ``text`` inside double quotation marks (straight or curly)."""
+    return [a or b for a, b in _QUOTE_RE.findall(text)]
