@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_analysis.py [--learners 1000] [--seed 1] [--repeat 3]
 
-1. Writes a synthetic class (``medialit.analysis.synthetic``, every activity kind, a few broken
+1. Writes a synthetic class (``tools/synthetic_class.py``, every activity kind, a few broken
    files) into a temporary folder.
 2. Floor: read every file and ``json.loads`` it -- the least any loader must do.
 3. Full: ``ml.load_class`` (validation included) plus every analysis the dashboard runs
@@ -77,7 +77,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     import medialit as ml
-    from medialit.analysis import synthetic
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import synthetic_class as synthetic
 
     key = ml.analysis.load_key()
     ml.analysis.loading.course_articles()  # load the articles once, as a running kernel would have

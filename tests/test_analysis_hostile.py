@@ -6,12 +6,11 @@ mtime of every entry before and after).
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import math
 import os
-import stat
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -21,56 +20,10 @@ import medialit as ml
 import medialit.analysis as A
 from medialit.analysis import agreement as ag
 from medialit.analysis import export as ex
-from medialit.analysis import loading, views
-from submission_helpers import ART, labels_act, sub, write
+from medialit.analysis import files, views
+from submission_helpers import ART, assert_good_loaded, codes, good_files, labels_act, load, more, snapshot, sub, write
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def good_files(folder: Path) -> None:
-    """Two valid learners who labelled the same sentences."""
-    write(folder, "good1.submission.json",
-          sub("good1", activities={f"labels:{ART}": labels_act({"s002": "opinion", "s003": "quotation"})}))
-    write(folder, "good2.submission.json",
-          sub("good2", activities={f"labels:{ART}": labels_act({"s002": "opinion", "s003": "prediction"})}))
-
-
-def assert_good_loaded(cls, also=()):
-    assert {"good1", "good2", *also} <= set(cls.learners["learner"])
-    got = set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"]))
-    assert {("good1", "s002", "opinion"), ("good2", "s003", "prediction")} <= got
-
-
-def snapshot(folder: Path) -> dict:
-    """sha256 + mtime + mode of every entry (symlinks by their target text, pipes by mode only)."""
-    out = {}
-    for here, dirs, files in os.walk(folder, followlinks=False):
-        for n in sorted(dirs + files):
-            p = Path(here) / n
-            key = p.relative_to(folder).as_posix()
-            st = os.lstat(p)
-            if stat.S_ISLNK(st.st_mode):
-                out[key] = ("link", os.readlink(p), st.st_mtime_ns)
-            elif stat.S_ISREG(st.st_mode):
-                data = p.read_bytes() if st.st_mode & 0o444 else b""
-                out[key] = ("file", hashlib.sha256(data).hexdigest(), st.st_mtime_ns, st.st_mode)
-            else:
-                out[key] = ("other", st.st_mode, st.st_mtime_ns)
-    return out
-
-
-def reason(cls, file, level=None):
-    r = cls.report[cls.report["file"] == file]
-    if level is not None:
-        r = r[r["level"] == level]
-    return " | ".join(r["reason"])
-
-
-def load(folder, **kw):
-    before = snapshot(folder)
-    cls = ml.load_class(folder, **kw)
-    assert snapshot(folder) == before, "load_class modified the folder"
-    return cls
 
 
 # ---------------------------------------------------------------- numbers and JSON oddities
@@ -91,14 +44,14 @@ def test_huge_integers_nan_and_infinity(tmp_path):
           ' {"start": 0.0, "end": 5}, {"start": -0, "end": 5}, {"start": 1e400, "end": 5}]}}}}')
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"nanny"})
-    assert "5000 digits" in reason(cls, "bigint.json", "file skipped")
-    assert "digits" in reason(cls, "bigversion.json", "file skipped")
-    assert "schema version is nan" in reason(cls, "nanversion.json")
-    assert "schema version is inf" in reason(cls, "infversion.json")
-    assert "schema version is inf" in reason(cls, "hugefloat.json")
-    assert "NaN or Infinity" in reason(cls, "nanvalues.json", "note")
+    assert "huge_number" in codes(cls, "bigint.json", "file skipped")
+    assert "huge_number" in codes(cls, "bigversion.json", "file skipped")
+    assert "bad_schema_version" in codes(cls, "nanversion.json")
+    assert "bad_schema_version" in codes(cls, "infversion.json")
+    assert "bad_schema_version" in codes(cls, "hugefloat.json")
+    assert "nan" in codes(cls, "nanvalues.json", "note")
     assert cls.checks.set_index("question").loc["q", "answer"] == "[NaN, -Infinity]"
-    assert "'correct' is not true" in reason(cls, "nanvalues.json", "activity skipped")
+    assert "bad_correct" in codes(cls, "nanvalues.json", "activity skipped")
     # -0 is the integer 0 and is kept; 0.0, NaN and 1e400 are not integer offsets
     assert cls.marks[["learner", "start", "end"]].values.tolist() == [["nanny", 0, 5]]
     assert len(cls.problems("item skipped")) == 3
@@ -114,11 +67,11 @@ def test_floats_and_bools_where_ints_are_expected(tmp_path):
     write(tmp_path, "marks.json", sub("marker", activities=acts))
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"marker"})
-    assert "schema version is 1.0, not 1" in reason(cls, "float.json", "file skipped")
-    assert "schema version is True, not 1" in reason(cls, "bool.json", "file skipped")
+    assert "bad_schema_version" in codes(cls, "float.json", "file skipped")
+    assert "bad_schema_version" in codes(cls, "bool.json", "file skipped")
     assert cls.marks[["start", "end"]].values.tolist() == [[2, 9]]
-    assert reason(cls, "marks.json", "item skipped").count("outside the article text") == 3
-    assert "'correct' is not true, false or null" in reason(cls, "marks.json", "activity skipped")
+    assert codes(cls, "marks.json", "item skipped").count("bad_offsets") == 3
+    assert "bad_correct" in codes(cls, "marks.json", "activity skipped")
 
 
 def test_duplicate_json_keys(tmp_path):
@@ -133,9 +86,9 @@ def test_duplicate_json_keys(tmp_path):
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"dup"})
     assert "mallory" not in set(cls.learners["learner"])
-    assert "gives 'learner' twice with different values" in reason(cls, "twoids.json", "file skipped")
-    assert "gives 'schema_version' twice" in reason(cls, "twoversions.json", "file skipped")
-    assert "repeats the key 'label'" in reason(cls, "innerdup.json", "note")
+    assert "conflicting_keys" in codes(cls, "twoids.json", "file skipped")
+    assert "conflicting_keys" in codes(cls, "twoversions.json", "file skipped")
+    assert "repeated_keys" in codes(cls, "innerdup.json", "note")
     assert cls.labels.set_index("learner").loc["dup", "label"] == "quotation"  # the last one, as reported
 
 
@@ -152,12 +105,12 @@ def test_bom_utf16_and_other_encodings(tmp_path):
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"bommy", "sixteen", "sixteenbe"})
     assert ("bommy", "s004") in set(zip(cls.labels["learner"], cls.labels["sentence"]))
-    assert "byte-order mark" in reason(cls, "bom.json", "note")
-    assert "UTF-16" in reason(cls, "utf16.json", "note")
-    assert "empty" in reason(cls, "bomonly.json", "file skipped")
-    assert "not readable text (not UTF-8)" in reason(cls, "latin1.json", "file skipped")
-    assert reason(cls, "badutf16.json", "file skipped")
-    assert reason(cls, "nul.json", "file skipped")
+    assert "encoding" in codes(cls, "bom.json", "note")
+    assert "encoding" in codes(cls, "utf16.json", "note")
+    assert "empty" in codes(cls, "bomonly.json", "file skipped")
+    assert "not_utf8" in codes(cls, "latin1.json", "file skipped")
+    assert codes(cls, "badutf16.json", "file skipped")
+    assert codes(cls, "nul.json", "file skipped")
 
 
 def test_lone_surrogates_and_nul_characters_are_replaced(tmp_path):
@@ -171,9 +124,9 @@ def test_lone_surrogates_and_nul_characters_are_replaced(tmp_path):
     write(tmp_path, "nulid.json", '{"format": "medialit-submission", "schema_version": 1, "learner": "ev\\u0000il", "activities": {}}')
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"sur"})
-    assert "learner id" in reason(cls, "surid.json", "file skipped")
-    assert "learner id" in reason(cls, "nulid.json", "file skipped")
-    assert "replaced by \ufffd" in reason(cls, "sur.json", "note")
+    assert "bad_learner_id" in codes(cls, "surid.json", "file skipped")
+    assert "bad_learner_id" in codes(cls, "nulid.json", "file skipped")
+    assert "bad_characters" in codes(cls, "sur.json", "note")
     row = cls.labels.set_index("learner").loc["sur"]
     assert row["label"] == "opi\ufffdnion" and row["note"] == "a\ufffdb\ufffd"
     # everything can now be shown and saved as UTF-8
@@ -194,11 +147,11 @@ def test_deep_nesting_long_keys_and_huge_arrays(tmp_path):
         "m": {"kind": "phrase_marks", "article": ART, "data": {"marks": [{"start": 0, "end": 1}] * 100000}}}))
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"longkey", "arrays"})
-    assert "nested too deeply" in reason(cls, "deeplist.json", "file skipped")
-    assert "nested too deeply" in reason(cls, "deepinside.json", "file skipped")
-    assert "activity id is too long" in reason(cls, "longkey.json", "activity skipped")
-    assert "kept the first 2000" in reason(cls, "bigarray.json", "note")
-    assert "100000 marks; the limit is 2000" in reason(cls, "bigarray.json", "activity skipped")
+    assert "too_deep" in codes(cls, "deeplist.json", "file skipped")
+    assert "too_deep" in codes(cls, "deepinside.json", "file skipped")
+    assert "bad_activity_id" in codes(cls, "longkey.json", "activity skipped")
+    assert "too_long" in codes(cls, "bigarray.json", "note")
+    assert "too_many_items" in codes(cls, "bigarray.json", "activity skipped")
     assert cls.report["activity"].str.len().max() <= 200
 
 
@@ -216,9 +169,9 @@ def test_thousands_of_bad_entries_do_not_flood_the_report(tmp_path):
     assert ("flood", "s002", "opinion") in set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"]))
     assert cls.checks.set_index("learner").loc["flood", "answer"] == "kept"
     assert len(cls.report) < 400
-    assert "4950 more activities were skipped" in reason(cls, "flood.json", "activity skipped")
-    assert "19950 more items were skipped" in reason(cls, "flood.json", "item skipped")
-    assert any("250 more files or folders" in r for r in cls.report["reason"])
+    assert more(cls, "flood.json", "activity skipped") == 4950
+    assert more(cls, "flood.json", "item skipped") == 19950
+    assert more(cls, "", "note") == 250  # files or folders that are not .json
 
 
 # ---------------------------------------------------------------- learner ids
@@ -240,15 +193,15 @@ def test_learner_ids_hidden_characters_lookalikes_case_and_windows_names(tmp_pat
     write(tmp_path, "nul.txt.json", sub("NUL.txt"))
     cls = load(tmp_path)
     assert set(cls.learners["learner"]) == {"good1", "GOOD2", "con", "NUL.txt"}
-    assert "hidden character" in reason(cls, "newline.json", "file skipped")
+    assert "bad_learner_id" in codes(cls, "newline.json", "file skipped")
     for f in ("cyrillic.json", "fullwidth.json", "zerowidth.json", "traversal.json", "abs.json", "win.json"):
-        assert "learner id" in reason(cls, f, "file skipped"), f
+        assert "bad_learner_id" in codes(cls, f, "file skipped"), f
     # ids that differ only in case or a final dot name the same file on Windows and macOS
-    assert "case.json is a newer submission" in reason(cls, "good2.submission.json", "file skipped")
-    assert "differ only in letter case" in reason(cls, "good2.submission.json")
-    assert "ends with a full stop" in reason(cls, "dot.json", "file skipped")
-    assert "Windows reserves" in reason(cls, "con.json", "note")
-    assert "Windows reserves" in reason(cls, "nul.txt.json", "note")
+    assert "duplicate" in codes(cls, "good2.submission.json", "file skipped")
+    assert "duplicate" in codes(cls, "good2.submission.json")
+    assert "bad_learner_id" in codes(cls, "dot.json", "file skipped")
+    assert "windows_reserved" in codes(cls, "con.json", "note")
+    assert "windows_reserved" in codes(cls, "nul.txt.json", "note")
     assert cls.labels.set_index("learner").loc["GOOD2", "label"] == "prediction"
 
 
@@ -269,7 +222,7 @@ def test_far_future_and_malformed_times_do_not_win_duplicates(tmp_path):
     assert_good_loaded(cls, also={"timey"})
     assert cls.learners.set_index("learner").loc["good1", "file"] == "good1.submission.json"
     for f in ("future.json", "overflow.json", "garbage.json", "number.json"):
-        assert "good1.submission.json is a newer submission" in reason(cls, f, "file skipped"), f
+        assert "duplicate" in codes(cls, f, "file skipped"), f
     t = cls.learners.set_index("learner").loc["timey", "exported"]
     assert t == "2026-03-06T05:00:00Z"  # normalised to UTC
     lab = cls.labels[cls.labels["learner"] == "timey"].set_index("activity")
@@ -304,16 +257,16 @@ def test_symlinks_pipes_devices_and_folders_never_hang(tmp_path):
     assert_good_loaded(cls)
     assert set(cls.learners["learner"]) == {"good1", "good2"}
     for f in ("out.json", "zero.json", "random.json", "parent.json"):
-        assert "pointing outside the folder" in reason(cls, f, "file skipped"), f
+        assert "bad_link" in codes(cls, f, "file skipped"), f
     for f in ("loop1.json", "loop2.json", "dangling.json"):
-        assert "does not exist (or a loop of links)" in reason(cls, f, "file skipped"), f
-    assert "the folder itself" in reason(cls, "self.json", "file skipped")
-    assert "not a file" in reason(cls, "todir.json", "file skipped")
-    assert "a folder whose name ends in .json" in reason(cls, "x.json", "note")
-    assert "read once already" in reason(cls, "again.json", "file skipped")
+        assert "bad_link" in codes(cls, f, "file skipped"), f
+    assert "bad_link" in codes(cls, "self.json", "file skipped")
+    assert "not_regular_file" in codes(cls, "todir.json", "file skipped")
+    assert "ignored_entry" in codes(cls, "x.json", "note")
+    assert "link_read_already" in codes(cls, "again.json", "file skipped")
     if hasattr(os, "mkfifo"):
-        assert "not a regular file" in reason(cls, "fifo.json", "file skipped")
-        assert "not a file" in reason(cls, "tofifo.json", "file skipped")
+        assert "not_regular_file" in codes(cls, "fifo.json", "file skipped")
+        assert "not_regular_file" in codes(cls, "tofifo.json", "file skipped")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs os.mkfifo")
@@ -331,11 +284,11 @@ def test_a_file_swapped_for_a_pipe_while_reading_cannot_hang(tmp_path, monkeypat
             gone.unlink()            # ...or disappears
         return real_open(path, flags, *a, **kw)
 
-    monkeypatch.setattr(loading.os, "open", racing_open)
+    monkeypatch.setattr(files.os, "open", racing_open)
     cls = ml.load_class(tmp_path)
     assert_good_loaded(cls)
-    assert "not a regular file" in reason(cls, "swap.json", "file skipped")
-    assert "cannot be read" in reason(cls, "gone.json", "file skipped")
+    assert "not_regular_file" in codes(cls, "swap.json", "file skipped")
+    assert "unreadable" in codes(cls, "gone.json", "file skipped")
 
 
 def test_a_file_that_grows_while_it_is_read(tmp_path, monkeypatch):
@@ -348,9 +301,9 @@ def test_a_file_that_grows_while_it_is_read(tmp_path, monkeypatch):
         calls["n"] += 1
         return b"x" * n if calls["n"] < 50 else real_read(fd, n)
 
-    monkeypatch.setattr(loading.os, "read", growing_read)
+    monkeypatch.setattr(files.os, "read", growing_read)
     cls = ml.load_class(tmp_path, max_bytes=3000)
-    assert "grew larger than the limit" in " ".join(cls.report["reason"])
+    assert "too_large" in codes(cls)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a chmod 000 file")
@@ -361,7 +314,7 @@ def test_unreadable_file_is_reported(tmp_path):
     try:
         cls = ml.load_class(tmp_path)
         assert_good_loaded(cls)
-        assert "no permission" in reason(cls, "locked.json", "file skipped")
+        assert "unreadable" in codes(cls, "locked.json", "file skipped")
     finally:
         p.chmod(0o644)
 
@@ -377,7 +330,7 @@ def test_html_csv_and_control_characters_in_file_names(tmp_path):
     write(tmp_path, os.fsdecode(b"\xff\xfe.json"), "nope")
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"img"})
-    assert "file name does not match" in reason(cls, evil, "note")
+    assert "name_mismatch" in codes(cls, evil, "note")
     files = set(cls.report["file"])
     assert {"bidi\\u202egnp.json", "line\\nbreak.json", "\\xff\\xfe.json"} <= files
     markup = views.html_table(cls.report)._repr_html_() + views.html_table(views.free_text(cls))._repr_html_()
@@ -519,6 +472,11 @@ def test_fleiss_kappa_wikipedia_example_and_krippendorff_package():
     table = np.array([[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
                       [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]])
     assert A.fleiss_kappa(table) == pytest.approx(0.20993, abs=5e-5)
+    # the same arithmetic redone with exact fractions
+    n, N = 14, len(table)
+    p_bar = sum(Fraction(int(sum(x * x for x in row)) - n, n * (n - 1)) for row in table) / N
+    p_e = sum(Fraction(int(table[:, j].sum()), N * n) ** 2 for j in range(5))
+    assert A.fleiss_kappa(table) == pytest.approx(float((p_bar - p_e) / (1 - p_e)), rel=1e-12)
     # Wikipedia's intermediate values: P_bar = 0.378, P_e = 0.213
     p_j = table.sum(axis=0) / table.sum()
     assert p_j == pytest.approx([0.143, 0.200, 0.279, 0.150, 0.229], abs=1e-3)
@@ -651,11 +609,11 @@ def test_one_learner_with_many_activities_has_one_vote(tmp_path, monkeypatch):
     write(tmp_path, "Stuffer.json", sub("Stuffer", "2026-03-05T10:00:00Z", activities=stuffed))
     cls = load(tmp_path)
     assert_good_loaded(cls, also={"stuffer"})
-    assert "differ only in letter case" in reason(cls, "Stuffer.json", "file skipped")
+    assert "duplicate" in codes(cls, "Stuffer.json", "file skipped")
     # without a course key the label set used by most *learners* wins, not the one with most rows
     from medialit.analysis import key as key_mod
 
-    monkeypatch.setattr(key_mod, "load_key", lambda: (_ for _ in ()).throw(key_mod.KeyError_("no key")))
+    monkeypatch.setattr(key_mod, "load_key", lambda: (_ for _ in ()).throw(key_mod.KeyFileError("no key")))
     cur = ag.current_labels(cls)
     assert set(cur["label_set"]) == {"reporting"}
     assert ag.label_counts(cls).loc[(ART, "s002")].to_dict() == {"opinion": 2, "prediction": 1, "quotation": 0}
@@ -687,15 +645,49 @@ def test_recursive_reads_one_folder_per_learner_and_stays_inside(tmp_path):
 
     flat = load(cls_dir)
     assert flat.learners.empty
-    assert "recursive=True" in reason(flat, "alice", "note")
+    assert "subfolder" in codes(flat, "alice", "note")
 
     cls = load(cls_dir, recursive=True)
     assert sorted(cls.learners["learner"]) == ["alice", "bob"]
     assert cls.learners.set_index("learner").loc["alice", "file"] == "alice/alice.submission.json"
-    assert "duplicate: bob/bob.submission.json is a newer submission" in reason(
+    assert "duplicate" in codes(
         cls, "bob/attempt1/bob.submission.json", "file skipped")
-    assert "more than 3 levels deep" in reason(cls, "a/b/c/d", "note")
-    assert "hidden" in reason(cls, ".hidden", "note")
-    assert "links are not followed" in reason(cls, "elsewhere", "note")
+    assert "subfolder" in codes(cls, "a/b/c/d", "note")
+    assert "ignored_entry" in codes(cls, ".hidden", "note")
+    assert "ignored_entry" in codes(cls, "elsewhere", "note")
     assert "mallory" not in set(cls.learners["learner"]) and "eve" not in set(cls.learners["learner"])
     assert cls.labels["learner"].tolist() == ["alice"]
+
+
+# ---------------------------------------------------------------- report codes
+
+
+def test_every_report_code_is_known_and_explained_in_plain_words(tmp_path):
+    """The one test that reads the prose: every row has a known ``code`` and a plain sentence."""
+    from medialit import schema
+
+    good_files(tmp_path)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "readme.txt", "hi")
+    write(tmp_path, "notjson.json", "{nope")
+    write(tmp_path, "newer.json", sub("newer", schema_version=9))
+    write(tmp_path, "good1.old.json", sub("good1", exported="2020-01-01T00:00:00Z"))
+    write(tmp_path, "mixed.json", b'\xef\xbb\xbf' + json.dumps(sub("mixed", activities={
+        "x": {"kind": "teleport"}, "y": {"kind": "phrase_marks", "article": "nowhere", "data": {}},
+        f"labels:{ART}": labels_act({"s999": "opinion", "s002": "x" * 100}),
+        f"claims:{ART}": {"kind": "claim_ledger", "article": ART, "data": {"rows": [
+            {"status": "maybe"}, {"confidence": "very"}, {"note": "n" * 3000}, 7]}},
+    })).encode())
+    cls = load(tmp_path)
+    assert set(cls.report["code"]) <= set(schema.CODES)
+    assert len(set(cls.report["code"])) >= 12
+    for code, reason in zip(cls.report["code"], cls.report["reason"]):
+        assert reason[:1].isalpha() or reason.startswith("…"), (code, reason)
+        assert reason.rstrip(")").endswith("."), (code, reason)
+        assert "Traceback" not in reason and "Error" not in reason, (code, reason)
+    assert all(len(words.split()) >= 4 for words in schema.CODES.values())
+    # every code is used by the code that writes report rows, and no row uses an unlisted one
+    src = "".join(p.read_text(encoding="utf-8") for p in
+                  [ROOT / "src/medialit/schema.py", *sorted((ROOT / "src/medialit/analysis").glob("*.py"))])
+    for code in schema.CODES:
+        assert src.count(f'"{code}"') >= 2, f"{code} is listed in schema.CODES but never reported"

@@ -2,7 +2,7 @@
 hand-written sanity evaluation (neutral wire-style sentences vs opinion sentences)."""
 from __future__ import annotations
 
-import subprocess
+import dataclasses
 import sys
 from types import SimpleNamespace
 
@@ -32,7 +32,7 @@ def assert_offsets(s, hits):
 
 def all_hits(s):
     out = []
-    for fam, hits in cues.signals(s, [*cues.FAMILIES, "opinion"]).items():
+    for hits in cues.signals(s, [*cues.FAMILIES, "opinion"]).values():
         out.extend(hits)
     return out
 
@@ -43,7 +43,7 @@ def test_hit_is_frozen_and_has_fields():
     h = cues.attribution("The minister said the talks would resume.")[0]
     assert (h.rule, h.text, h.in_quote) == ("attribution.verb", "said", False)
     assert h.family == "attribution"
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         h.text = "x"  # frozen
 
 
@@ -87,12 +87,6 @@ def test_explain_names_words():
     assert cues.explain("opinion.question") == cues.RULES["opinion.question"]
     with pytest.raises(KeyError, match="Known rules"):
         cues.explain("nope")
-
-
-def test_import_does_not_pull_pandas_or_matplotlib():
-    code = "import sys, medialit.cues as c; c.attribution('He said so.'); print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["False", "False"]
 
 
 # ------------------------------------------------------------------ attribution
@@ -315,7 +309,7 @@ def test_opinion_is_union_and_in_quote_choice():
     assert cues.opinion(s) == [] == cues.opinion(s, quoted=False)
     hits = cues.opinion(s, quoted=True)
     assert hits and all(h.in_quote for h in hits)
-    assert {h.text for h in hits} == {h.text for h in cues.signals(s, ["opinion"])["opinion"]}
+    assert cues.signals(s, ["opinion"])["opinion"] == []  # signals means the same as opinion(s)
     # a loaded word is loaded whoever says it
     assert cues.loaded(s) and cues.loaded(s, quoted=False) == []
     # a quoted "we" is the speaker, not the author: no opinion from the bare pronoun
@@ -645,11 +639,33 @@ def test_sanity_sets_are_distinct_and_sized():
 
 def test_opinion_recall_and_false_positive_rate():
     recall = sum(bool(cues.opinion(s)) for s in OPINION) / len(OPINION)
-    fpr = sum(bool(cues.opinion(s)) for s in NEUTRAL) / len(NEUTRAL)
-    fpr_own_words = sum(bool(cues.opinion(s, quoted=False)) for s in NEUTRAL) / len(NEUTRAL)
+    fpr_own_words = sum(bool(cues.opinion(s)) for s in NEUTRAL) / len(NEUTRAL)
+    fpr_with_quotes = sum(bool(cues.opinion(s, quoted=True)) for s in NEUTRAL) / len(NEUTRAL)
     assert recall >= 0.8, recall
-    assert fpr <= 0.25, fpr
-    assert fpr_own_words <= fpr
+    assert fpr_own_words <= fpr_with_quotes <= 0.25, (fpr_own_words, fpr_with_quotes)
+
+
+def test_quoting_an_opinion_reports_it():
+    # the same opinions, now quoted by a reporter: not the author's own voice, unless quoted=True
+    reported = [f"“{s}” the columnist wrote." for s in OPINION]
+    assert sum(bool(cues.opinion(s)) for s in reported) == 0
+    assert sum(bool(cues.opinion(s, quoted=True)) for s in reported) / len(reported) >= 0.8
+    assert all(cues.attribution(s) for s in reported)
+
+
+def test_opinion_means_the_same_everywhere():
+    s = '"This is a disgraceful, reckless plan," the mayor said.'
+    quoted = cues.opinion(s, quoted=True)
+    assert len(quoted) == 2 and all(h.in_quote for h in quoted)  # the words are there, but quoted
+    assert cues.opinion(s) == []
+    assert cues.signals(s, ["opinion"])["opinion"] == []
+    assert cues.summary_table([s])["opinion"].tolist() == [0]
+    assert cues.scan([s], families=["opinion"]).empty
+    # and they agree on the author's own words
+    own = "This is a disgraceful, reckless plan."
+    assert len(cues.opinion(own)) == 2
+    assert cues.signals(own, ["opinion"])["opinion"] == cues.opinion(own)
+    assert cues.summary_table([s, own])["opinion"].tolist() == [0, 2]
 
 
 def test_loaded_rarely_fires_on_neutral_reports():

@@ -12,6 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import medialit as ml
 from medialit import store
@@ -458,21 +460,13 @@ def test_status_html_is_escaped():
 
 # ---------------------------------------------------------------- hostile saved data, light import
 
-json_values = None
-try:
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    json_values = st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-        max_leaves=12,
-    )
-except ImportError:  # pragma: no cover
-    pass
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 
 
-@pytest.mark.skipif(json_values is None, reason="hypothesis is not installed")
 def test_normalise_any_saved_json_gives_the_documented_shape(home):
     lab = ml.SentenceLabeller(ARTICLE, LABELS)
     pm = ml.PhraseMarker(ARTICLE, CATS)
@@ -508,3 +502,81 @@ def test_normalise_any_saved_json_gives_the_documented_shape(home):
 def test_import_medialit_does_not_load_widgets():
     code = "import sys, medialit; assert 'ipywidgets' not in sys.modules and 'anywidget' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+# ---------------------------------------------------------------- one contract with the dashboard
+
+FIXTURES = Path(__file__).parent / "fixtures" / "release_0_1"
+
+
+def _widgets(learner):
+    art = "southfront_2026"
+    return [ml.SentenceLabeller(art, {"opinion": "a view", "attributed report": "someone said", "prediction": "future"},
+                                label_set="reporting", activity=f"02:labels:{art}", learner=learner),
+            ml.PhraseMarker(art, {"hedge": "softens", "loaded word": "charged"}, activity=f"02:phrases:{art}",
+                            learner=learner),
+            ml.ProvenanceChecklist(art, activity=f"01:provenance:{art}", learner=learner),
+            ml.ClaimLedger(art, activity=f"03:claims:{art}", learner=learner)]
+
+
+def test_release_0_1_answers_restore(tmp_path, monkeypatch):
+    """Answers files saved by the 0.1.0 widgets are restored as they were then (a 3,000-character
+    claim is now cut to the one text limit the dashboard also keeps)."""
+    from medialit import schema
+
+    home = tmp_path / "answers"
+    home.mkdir()
+    for p in (FIXTURES / "answers").iterdir():
+        (home / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setenv("MEDIALIT_HOME", str(home))
+    expected = json.loads((FIXTURES / "expected_restore.json").read_text(encoding="utf-8"))
+    for learner in ("ada", "ben"):
+        for widget in _widgets(learner):
+            assert widget.restored and not widget._blocked, widget.status
+            want = expected[f"{learner}/{widget.activity}"]
+            if widget.kind == "claim_ledger":
+                for row in want["rows"]:
+                    row["claim"] = row["claim"][: schema.LIMITS.text]
+            assert widget.data == want, widget.activity
+    assert (home / "ada.json").read_bytes() == (FIXTURES / "answers" / "ada.json").read_bytes()  # nothing rewritten
+
+
+def test_ledger_text_limit_round_trip_widget_to_dashboard(home, tmp_path):
+    from medialit import schema
+    from submission_helpers import sub, write
+
+    limit = schema.LIMITS.text
+    led = ml.ClaimLedger(ARTICLE)
+    led.add_row("a" * limit, evidence="e" * limit)
+    led.add_row("b")
+    led.edit_row(1, claim="b" * (limit + 1))            # one over: the widget cuts it on edit
+    assert led.rows[1]["claim"] == "b" * limit
+    assert f"kept the first {limit}" in led.status
+    out = tmp_path / "class"
+    out.mkdir()
+    ml.export_submission(out / "tester.submission.json")
+    cls = ml.load_class(out)
+    assert list(cls.claims["claim"]) == ["a" * limit, "b" * limit]   # exactly at the limit: kept whole
+    assert list(cls.claims["evidence"]) == ["e" * limit, ""]
+    assert cls.report.empty
+    # a file edited by hand past the limit: the dashboard cuts it and says so
+    doc = json.loads((out / "tester.submission.json").read_text(encoding="utf-8"))
+    doc["activities"][f"claims:{ARTICLE}"]["data"]["rows"][0]["claim"] = "c" * (limit + 1)
+    write(out, "tester.submission.json", sub("tester", activities=doc["activities"]))
+    cls = ml.load_class(out)
+    assert cls.claims["claim"].iloc[0] == "c" * limit
+    assert list(cls.report["code"]) == ["too_long"] and list(cls.report["level"]) == ["note"]
+    # and a widget restoring that file cuts it the same way
+    (ml.store.answers_path()).write_text(json.dumps({**doc, "format": None} | {"schema_version": 1}), encoding="utf-8")
+    again = ml.ClaimLedger(ARTICLE)
+    assert again.rows[0]["claim"] == "c" * limit
+
+
+def test_contributing_record_tables_match_schema():
+    from medialit import schema
+
+    text = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert schema.record_table() in text
+    assert schema.checklist_table() in text
+    assert ml.widgets.PROVENANCE_QUESTIONS is schema.PROVENANCE_QUESTIONS
+    assert ml.widgets.STATUSES == schema.LEDGER_STATUSES

@@ -6,8 +6,7 @@
 The same arguments always give the same bytes (timestamps come from the seed, JSON keys are
 sorted). Learners have varied accuracy and partial work; with --broken (the default) a few files
 are broken on purpose (not JSON, newer schema, empty, duplicate learner, unsafe learner id...).
-The learners aim at data/keys/sentence_labels.yaml, or at a provisional key while it is missing.
-See medialit.analysis.synthetic for the details.
+The learners aim at data/keys/sentence_labels.yaml. See tools/synthetic_class.py for the details.
 """
 from __future__ import annotations
 
@@ -15,9 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from medialit.analysis import synthetic
-from medialit.data import DataError
-from medialit.analysis.key import KeyError_, load_key
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic_class as synthetic  # noqa: E402 - tools/synthetic_class.py, next to this file
+from medialit.analysis.key import load_key  # noqa: E402
+from medialit.data import DataError  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -39,10 +40,6 @@ def main(argv=None) -> int:
         return 2
     try:
         load_key()
-        provisional = False
-    except KeyError_:
-        provisional = True
-        print("note: data/keys/sentence_labels.yaml not found; using a provisional key", file=sys.stderr)
     except DataError as exc:
         print(f"The sentence-label key cannot be used: {exc}", file=sys.stderr)
         return 1
@@ -58,7 +55,7 @@ def main(argv=None) -> int:
         if any(data_folder not in f.parents for f in files):
             print(f"--out must be inside {data_folder} to be listed in {mf}.", file=sys.stderr)
             return 2
-        mf.write_text(synthetic.manifest_text(files, data_folder, args.learners, args.seed, provisional),
+        mf.write_text(synthetic.manifest_text(files, data_folder, args.learners, args.seed),
                       encoding="utf-8")
     print(f"wrote {len(files)} files to {out}")
     return 0

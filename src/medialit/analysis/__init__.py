@@ -7,13 +7,16 @@
 
 Modules: :mod:`.loading` (read and validate a folder), :mod:`.agreement` (statistics),
 :mod:`.views` (tables), :mod:`.plots` (figures + one-line summaries), :mod:`.export` (CSV),
-:mod:`.key` (the reference key), :mod:`.synthetic` (a made-up class for demos and tests).
+:mod:`.key` (the reference key). Inside :mod:`.loading`: :mod:`.files` (safe listing and reading),
+:mod:`.envelope` (JSON and the submission envelope), :mod:`.report` (the capped report); the
+record contract is :mod:`medialit.schema`. The synthetic demo class is made by
+``tools/make_synthetic_class.py``.
 """
 from .agreement import (agreement_by_article, agreement_by_label, current_labels, disputed_sentences,
                         fleiss_kappa, fleiss_kappa_by_category, krippendorff_alpha, label_counts,
                         observed_agreement, why_undefined)
 from .export import ExportError, export_csv
-from .key import KeyError_ as KeyFileError, key_labels, key_table, load_key
+from .key import KeyFileError, key_labels, key_table, load_key
 from .loading import ClassData, load_class
 from .plots import (describe_agreement, describe_checks, plot_checks, describe_confusion, describe_disputed, describe_distribution,
                     describe_key_accuracy, describe_progress, plot_agreement, plot_agreement_by_label,

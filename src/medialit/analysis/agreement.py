@@ -147,13 +147,13 @@ def current_labels(cls: ClassData, label_set: str | None = None):
 
 
 def _default_label_set(df) -> str:
-    from .key import KeyError_, load_key
     from .. import data
+    from .key import load_key
 
     present = set(df["label_set"])
     try:
         ks = load_key().get("label_set")
-    except (KeyError_, data.DataError):
+    except data.DataError:  # KeyFileError included
         ks = None
     if ks in present:
         return ks

@@ -14,13 +14,14 @@ counts as correct. Every function that compares with the key takes the key as a 
 """
 from __future__ import annotations
 
-from typing import Any
+from ..data import DataError
 
 KEY_FILE = "sentence_labels.yaml"
 
 
-class KeyError_(ValueError):
-    """The key is missing or malformed (message in plain words)."""
+class KeyFileError(DataError, ValueError):
+    """The key is missing or malformed (message in plain words). A :class:`~medialit.data.DataError`
+    like every problem with a course data file (and a ValueError, as before)."""
 
 
 def load_key() -> dict:
@@ -30,7 +31,7 @@ def load_key() -> dict:
     for res in data.manifest("keys")["resources"]:
         if res.get("path") == KEY_FILE:
             return data.load_yaml(res["name"], "keys")
-    raise KeyError_(f"The key data/keys/{KEY_FILE} is not in the course yet; pass a key as a dict.")
+    raise KeyFileError(f"The key data/keys/{KEY_FILE} is not in the course yet; pass a key as a dict.")
 
 
 def key_table(key: dict | None = None):
@@ -43,16 +44,16 @@ def key_table(key: dict | None = None):
     if key is None:
         key = load_key()
     if not isinstance(key, dict) or not isinstance(key.get("articles"), dict):
-        raise KeyError_("A key must be a mapping with an 'articles' mapping (article -> sentence -> label).")
+        raise KeyFileError("A key must be a mapping with an 'articles' mapping (article -> sentence -> label).")
     rows = []
     for article, sentences in key["articles"].items():
         if not isinstance(sentences, dict):
-            raise KeyError_(f"The key's entry for {article!r} is not a mapping of sentence ids.")
+            raise KeyFileError(f"The key's entry for {article!r} is not a mapping of sentence ids.")
         for sid, rec in sentences.items():
             if isinstance(rec, str):
                 rec = {"label": rec}
             if not isinstance(rec, dict) or not isinstance(rec.get("label"), str):
-                raise KeyError_(f"The key's entry for {article} {sid} has no text 'label'.")
+                raise KeyFileError(f"The key's entry for {article} {sid} has no text 'label'.")
             also = rec.get("also") or []
             if isinstance(also, str):
                 also = [also]
@@ -70,8 +71,3 @@ def key_labels(key: dict | None = None) -> list[str]:
             names.append(lab)
     return names
 
-
-def key_label_set(key: dict | None) -> Any:
-    if key is None:
-        return None
-    return key.get("label_set")

@@ -12,18 +12,17 @@ import re
 
 import numpy as np
 
+from ..schema import PROVENANCE_IDS  # the checklist question ids
 from .agreement import current_labels
-from .key import key_labels, key_table
+from .key import KeyFileError, key_labels, key_table
 from .loading import ClassData, course_articles
 
-#: Provenance checklist question ids (CONTRIBUTING.md, ``ml.PROVENANCE_QUESTIONS``).
-PROVENANCE_IDS = ("publisher", "author", "date", "original", "sources", "quotes", "owner", "purpose")
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
 _UNSHOWABLE = re.compile("[\ud800-\udfff\x00]")
 
 
 def _body_counts() -> dict:
-    return {a: v[3] for a, v in course_articles().items()}
+    return {a: v.n_body for a, v in course_articles().items()}
 
 
 def progress(cls: ClassData):
@@ -216,11 +215,8 @@ def gradebook(cls: ClassData, key: dict | None = None):
     lg["checks right"] = chk[chk["correct"] == True].groupby("learner").size().reindex(lg.index, fill_value=0)  # noqa: E712
     try:
         comp = compare_with_key(cls, key).set_index("learner")
-    except Exception as exc:  # no key yet: the rest of the gradebook is still useful
-        from .key import KeyError_
-
-        if not isinstance(exc, KeyError_):
-            raise
+    except KeyFileError:  # no key yet: the rest of the gradebook is still useful
+        pass
     else:
         lg["accuracy"] = comp["accuracy"].reindex(lg.index)
         lg["accuracy accepted"] = comp["accuracy accepted"].reindex(lg.index)

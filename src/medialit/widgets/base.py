@@ -23,10 +23,8 @@ import anywidget
 import ipywidgets
 import traitlets
 
-from .. import store
-
-#: Confidence choices shared by the widgets ("" means not given).
-CONFIDENCES = ("low", "medium", "high")
+from .. import schema, store
+from ..schema import CONFIDENCES  # noqa: F401 - re-exported: the confidence choices ("" = not given)
 
 
 def esc(value: Any) -> str:
@@ -34,7 +32,7 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def text_of(value: Any, limit: int = 2000) -> str:
+def text_of(value: Any, limit: int = schema.LIMITS.text) -> str:
     """Coerce a value read from a file into a bounded string (hostile files must not break us)."""
     if value is None:
         return ""
@@ -162,8 +160,24 @@ class ActivityBase(traitlets.HasTraits):
     def empty_data(self) -> dict:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def normalise(self, data: Any) -> dict:  # pragma: no cover - abstract
+    def normalise(self, data: Any) -> dict:
+        """``data`` in its documented shape (:mod:`medialit.schema`, lenient mode): text is cut to
+        its limit, unknown choices are blanked. Raises ValueError when it cannot be used."""
+        clean, problems = self.clean(data)
+        if clean is None:
+            raise ValueError("; ".join(p.message for p in problems) or "unusable record")
+        self.clean_notes = [p.message for p in problems if p.code == "too_long"]
+        return clean
+
+    def clean(self, data: Any):  # pragma: no cover - abstract
+        """``schema.clean_<kind>(data, strict=False, ...)`` for this widget."""
         raise NotImplementedError
+
+    @traitlets.validate("data")
+    def _validate_data(self, proposal):
+        # Every change, from Python or from the browser, is brought to the documented shape and
+        # limits (the same ones the dashboard applies).
+        return self.normalise(proposal["value"])
 
     def to_frame(self):  # pragma: no cover - abstract
         raise NotImplementedError
@@ -220,7 +234,8 @@ class ActivityBase(traitlets.HasTraits):
         self.save_error = ""
         now = _dt.datetime.now()
         self.saved_at = now.isoformat(timespec="seconds")
-        self._set_status(f"Saved {now:%H:%M:%S} to {display_path(path)}", ok=True)
+        cut = " ".join(getattr(self, "clean_notes", ()))
+        self._set_status(f"Saved {now:%H:%M:%S} to {display_path(path)}" + (f" (note: {cut})" if cut else ""), ok=True)
         return True
 
     def _set_status(self, message: str, ok: bool) -> None:

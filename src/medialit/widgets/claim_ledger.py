@@ -2,16 +2,14 @@
 them independently, and what the learner concluded."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import ipywidgets as w
 
-from .base import CONFIDENCES, BoxActivity, esc, resolve_article, text_of
-
-#: The statuses a claim can have ("" = not decided yet).
-STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet")
-FIELDS = ("id", "sentence", "claim", "claimant", "evidence", "confirm", "status", "confidence", "note")
+from .. import schema
+from ..schema import CLAIM_FIELDS as FIELDS
+from ..schema import LEDGER_STATUSES as STATUSES  # the statuses a claim can have ("" = not decided yet)
+from .base import CONFIDENCES, BoxActivity, esc, resolve_article
 _STATUS_HELP = {
     "": "not decided",
     "supported": "independent evidence backs it",
@@ -117,31 +115,15 @@ class ClaimLedger(BoxActivity):
 
     @staticmethod
     def _clean_row(row: dict) -> dict:
-        out = {f: text_of(row.get(f), 40 if f in ("id", "sentence") else 4000) for f in FIELDS}
-        if out["status"] not in STATUSES:
-            out["status"] = ""
-        if out["confidence"] not in CONFIDENCES:
-            out["confidence"] = ""
-        return out
+        clean, _ = schema.clean_claim_ledger({"rows": [row]}, strict=False)
+        return clean["rows"][0]
 
-    def normalise(self, data: Any) -> dict:
-        raw = data.get("rows", []) if isinstance(data, dict) else []
-        if not isinstance(raw, list):
-            raise ValueError("'rows' is not a list")
-        rows = [self._clean_row(r) for r in raw if isinstance(r, dict)]
-        used = {r["id"] for r in rows if r["id"]}
-        seen = set()
-        for r in rows:  # every row gets a unique id
-            if not r["id"] or r["id"] in seen:
-                r["id"] = self._new_id(used)
-                used.add(r["id"])
-            seen.add(r["id"])
-        return {"rows": rows}
+    def clean(self, data: Any):
+        return schema.clean_claim_ledger(data, strict=False)
 
     @staticmethod
     def _new_id(used) -> str:
-        numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(r"c(\d+)", u))]
-        return f"c{max(numbers, default=0) + 1}"
+        return schema.new_claim_id(used)
 
     # ------------------------------------------------------------------ actions
     @property

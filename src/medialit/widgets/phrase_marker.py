@@ -19,7 +19,8 @@ import anywidget
 import traitlets
 
 from ..plots import PALETTE
-from .base import ActivityBase, resolve_article, short_repr, text_of
+from .. import schema
+from .base import ActivityBase, resolve_article, short_repr
 
 _HERE = pathlib.Path(__file__).parent
 
@@ -68,6 +69,8 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
             body, title = art.text, art.title
         if not isinstance(categories, dict) or not categories:
             raise ValueError("categories must be a dict such as {'hedge': 'a word that softens a claim'}.")
+        if any(len(str(name)) > schema.LIMITS.short for name in categories):
+            raise ValueError(f"A category name can be at most {schema.LIMITS.short} characters long.")
         self._text = body
         cats = [
             {"name": str(name), "definition": str(defn), "colour": PALETTE[i % len(PALETTE)],
@@ -83,42 +86,8 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
     def empty_data(self) -> dict:
         return {"marks": []}
 
-    def _clean_mark(self, mark: Any) -> dict | None:
-        if not isinstance(mark, dict):
-            return None
-        try:
-            start, end = int(mark.get("start")), int(mark.get("end"))
-        except (TypeError, ValueError):
-            return None
-        if start < 0 or end <= start:
-            return None
-        out = {"start": start, "end": end, "text": text_of(mark.get("text"), 5000),
-               "category": text_of(mark.get("category"), 200), "note": text_of(mark.get("note"))}
-        if end <= len(self._text):
-            out["text"] = self._text[start:end]  # the exact text, whatever the front end sent
-        return out
-
-    def normalise(self, data: Any) -> dict:
-        raw = data.get("marks", []) if isinstance(data, dict) else []
-        if not isinstance(raw, list):
-            raise ValueError("'marks' is not a list")
-        marks, seen = [], set()
-        for mark in raw:
-            clean = self._clean_mark(mark)
-            if clean is None:
-                continue
-            key = (clean["start"], clean["end"], clean["category"])
-            if key in seen:  # the same phrase, place and category twice: keep the first (with its note)
-                continue
-            seen.add(key)
-            marks.append(clean)
-        marks.sort(key=lambda m: (m["start"], m["end"], m["category"]))
-        return {"marks": marks}
-
-    @traitlets.validate("data")
-    def _validate_data(self, proposal):
-        # Every change, from Python or from the browser, is brought to the documented shape.
-        return self.normalise(proposal["value"])
+    def clean(self, data: Any):
+        return schema.clean_phrase_marks(data, strict=False, text=self._text)
 
     # ------------------------------------------------------------------ learner actions
     def find(self, phrase: str) -> list[int]:

@@ -5,26 +5,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .base import BoxActivity, esc, resolve_article, text_of
-
-#: The checklist (ids and choices are part of the file format: see CONTRIBUTING.md).
-PROVENANCE_QUESTIONS = [
-    {"id": "publisher", "question": "Who published this? Is the outlet named on the page?",
-     "choices": ["named", "not named", "can't tell"]},
-    {"id": "author", "question": "Is an author named?", "choices": ["yes", "no", "can't tell"]},
-    {"id": "date", "question": "Is a publication date given?", "choices": ["yes", "no", "can't tell"]},
-    {"id": "original", "question": "Is this the original, or a copy, republication or translation?",
-     "choices": ["original", "republication", "translation", "can't tell"]},
-    {"id": "sources", "question": "Does it say where its facts come from (links, named sources)?",
-     "choices": ["for most claims", "for some claims", "for none", "can't tell"]},
-    {"id": "quotes", "question": "Can its quotes be traced to the original speaker, date and place?",
-     "choices": ["all", "some", "none", "can't tell"]},
-    {"id": "owner", "question": "Can you find out who owns or funds the outlet?",
-     "choices": ["yes", "partly", "no", "can't tell"]},
-    {"id": "purpose", "question": "Does it say what kind of text it is (news, opinion, advocacy)?",
-     "choices": ["yes", "partly", "no", "can't tell"]},
-]
-
+from .. import schema
+from ..schema import PROVENANCE_QUESTIONS
+from .base import BoxActivity, esc, resolve_article
 
 def _check_questions(questions) -> list[dict]:
     out, seen = [], set()
@@ -36,6 +19,8 @@ def _check_questions(questions) -> list[dict]:
             raise ValueError(f"Question id {qid!r} is used twice.")
         seen.add(qid)
         choices = [str(c) for c in q["choices"]]
+        if len(qid) > schema.LIMITS.short or any(len(c) > schema.LIMITS.short for c in choices):
+            raise ValueError(f"Question ids and choices can be at most {schema.LIMITS.short} characters long.")
         if not choices:
             raise ValueError(f"Question {qid!r} has no choices.")
         out.append({"id": qid, "question": str(q["question"]), "choices": choices})
@@ -97,18 +82,8 @@ class ProvenanceChecklist(BoxActivity):
     def empty_data(self) -> dict:
         return {"answers": {}}
 
-    def normalise(self, data: Any) -> dict:
-        raw = data.get("answers", {}) if isinstance(data, dict) else {}
-        if not isinstance(raw, dict):
-            raise ValueError("'answers' is not a mapping")
-        answers = {}
-        for qid, entry in raw.items():
-            if isinstance(entry, str):
-                entry = {"answer": entry}
-            if isinstance(entry, dict):
-                answers[text_of(qid, 100)] = {"answer": text_of(entry.get("answer"), 200),
-                                              "evidence": text_of(entry.get("evidence"))}
-        return {"answers": answers}
+    def clean(self, data: Any):
+        return schema.clean_provenance_checklist(data, strict=False)
 
     # ------------------------------------------------------------------ actions
     def answer(self, question_id: str, answer: str | None = None, evidence: str | None = None) -> None:

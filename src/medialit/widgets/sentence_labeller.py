@@ -11,7 +11,8 @@ from typing import Any
 import ipywidgets as w
 
 from ..plots import PALETTE
-from .base import CONFIDENCES, BoxActivity, esc, resolve_article, text_of
+from .. import schema
+from .base import CONFIDENCES, BoxActivity, esc, resolve_article
 
 _CONF_OPTIONS = [("not set", ""), ("low", "low"), ("medium", "medium"), ("high", "high")]
 
@@ -55,6 +56,8 @@ class SentenceLabeller(BoxActivity):
         self.labels = {str(k): str(v) for k, v in labels.items()}
         if "" in self.labels:
             raise ValueError("A label cannot be empty text.")
+        if any(len(k) > schema.LIMITS.short for k in self.labels):
+            raise ValueError(f"A label can be at most {schema.LIMITS.short} characters long.")
         self.label_set = "custom" if label_set is None else str(label_set)
         self.article = art
         if sentences == "body":
@@ -141,23 +144,11 @@ class SentenceLabeller(BoxActivity):
     def empty_data(self) -> dict:
         return {"label_set": self.label_set, "labels": {}}
 
-    def normalise(self, data: Any) -> dict:
-        labels = {}
-        raw = data.get("labels", {}) if isinstance(data, dict) else {}
-        if not isinstance(raw, dict):
-            raise ValueError("'labels' is not a mapping")
-        for sid, entry in raw.items():
-            if isinstance(entry, str):  # tolerate {"s004": "fact"}
-                entry = {"label": entry}
-            if not isinstance(entry, dict):
-                continue
-            conf = text_of(entry.get("confidence"))
-            labels[text_of(sid, 40)] = {
-                "label": text_of(entry.get("label"), 200),
-                "note": text_of(entry.get("note")),
-                "confidence": conf if conf in CONFIDENCES else "",
-            }
-        return {"label_set": self.label_set, "labels": labels}
+    def clean(self, data: Any):
+        clean, problems = schema.clean_sentence_labels(data, strict=False)
+        if clean is not None:
+            clean["label_set"] = self.label_set
+        return clean, problems
 
     # ------------------------------------------------------------------ learner actions
     @property

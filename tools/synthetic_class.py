@@ -1,5 +1,9 @@
 """A synthetic class: realistic, made-up submission files for demonstrations, tests and benchmarks.
 
+Not part of the runtime package (the dashboard reads the committed ``data/synthetic/class_30``):
+``tools/make_synthetic_class.py``, ``benchmarks/bench_analysis.py`` and ``tests/test_synthetic.py``
+import it from ``tools/``. Records are built from the constants of :mod:`medialit.schema`.
+
 Nothing here is real learner work. :func:`make_class` writes one ``<learner>.submission.json``
 per learner (the format of ``ml.export_submission()``) with
 
@@ -26,7 +30,8 @@ import random
 import re
 from pathlib import Path
 
-from .key import KeyError_, load_key
+from medialit import data, schema, store
+from medialit.analysis.key import load_key
 
 CASE_ARTICLES = ("southfront_2026", "voltaire_2024", "linternaute_mt_2024")
 LABELS = ("attributed report", "unattributed assertion", "opinion", "prediction", "quotation")
@@ -37,16 +42,7 @@ CONFUSIONS = {
     "prediction": ("opinion", "unattributed assertion"),
     "quotation": ("attributed report", "opinion"),
 }
-PROVENANCE_CHOICES = {
-    "publisher": ("named", "not named", "can't tell"),
-    "author": ("yes", "no", "can't tell"),
-    "date": ("yes", "no", "can't tell"),
-    "original": ("original", "republication", "translation", "can't tell"),
-    "sources": ("for most claims", "for some claims", "for none", "can't tell"),
-    "quotes": ("all", "some", "none", "can't tell"),
-    "owner": ("yes", "partly", "no", "can't tell"),
-    "purpose": ("yes", "partly", "no", "can't tell"),
-}
+PROVENANCE_CHOICES = {q["id"]: tuple(q["choices"]) for q in schema.PROVENANCE_QUESTIONS}
 MARK_CATEGORIES = ("loaded word", "hedge", "unsourced number", "attribution")
 NOTES = ("not sure about this one", "the verb gives it away", "no source is named here",
          "it sounds like the writer's view", "this is about the future", "it quotes someone",
@@ -55,32 +51,14 @@ EVIDENCE = ("top of the page", "the last line gives a web address", "no byline a
             "the first paragraph says so", "I searched the outlet's about page", "")
 CONFIRM = ("find the original speech", "check the treaty text", "look for a second outlet",
            "search the claimant's own site", "")
-STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet")
-
-
-def provisional_key() -> dict:
-    """A stand-in key (simple wording rules) used only until ``data/keys/sentence_labels.yaml``
-    exists. It is NOT a teaching key: it only gives the synthetic class something to aim at."""
-    from .. import data
-
-    rules = [(re.compile(r"[\"“”]"), "quotation"),
-             (re.compile(r"\b(said|says|according to|told|stated|reported)\b", re.I), "attributed report"),
-             (re.compile(r"\b(will|would|could|may|might)\b", re.I), "prediction"),
-             (re.compile(r"\b(should|must|clearly|obviously|absurd|only)\b", re.I), "opinion")]
-    arts = {}
-    for a in CASE_ARTICLES:
-        arts[a] = {}
-        for s in data.load_article(a).body_sentences():
-            label = next((lab for rx, lab in rules if rx.search(s.text)), "unattributed assertion")
-            arts[a][s.id] = {"label": label}
-    return {"label_set": "reporting", "labels": {lab: "" for lab in LABELS}, "articles": arts,
-            "provisional": True}
+STATUSES = schema.LEDGER_STATUSES
+CONFIDENCES = schema.CONFIDENCES + ("",)  # "" = not given
+#: What the committed class says wrote it (fixed, so that a release does not change its bytes).
+MEDIALIT_VERSION = "0.1.0"
 
 
 def _check_questions() -> list[tuple[str, dict]]:
     """(question id, spec) of the course's check questions that have a simple answer."""
-    from .. import data
-
     out = []
     for res in data.manifest("keys")["resources"]:
         if not str(res.get("path", "")).endswith((".yaml", ".yml")):
@@ -94,11 +72,6 @@ def _check_questions() -> list[tuple[str, dict]]:
             if isinstance(spec, dict) and spec.get("type") in ("choice", "text", "number", "set", "free"):
                 out.append((str(qid), spec))
     return sorted(out, key=lambda q: q[0])
-
-
-SYNTHETIC_QUESTIONS = [(f"90-synthetic-q{i}", {"type": "choice", "answer": a, "hints": {b: ""}})
-                       for i, (a, b) in enumerate([("yes", "no"), ("2026-03-06", "2024-05-31"),
-                                                   ("republication", "original")], start=1)]
 
 
 def _check_answer(rng: random.Random, spec: dict, skill: float):
@@ -158,7 +131,7 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
             else:
                 lab = rng.choice(CONFUSIONS.get(k["label"], LABELS))
             labels[sid] = {"label": lab, "note": rng.choice(NOTES) if rng.random() < 0.15 else "",
-                           "confidence": rng.choice(("low", "medium", "high", ""))}
+                           "confidence": rng.choice(CONFIDENCES)}
         acts[f"labels:{article}"] = {"kind": "sentence_labels", "article": article, "updated": tick(),
                                      "data": {"label_set": "reporting", "labels": labels}}
     for article in CASE_ARTICLES:
@@ -194,7 +167,7 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
                          "claimant": rng.choice(("the article", "not named", "a named official", "")),
                          "evidence": rng.choice(EVIDENCE), "confirm": rng.choice(CONFIRM),
                          "status": rng.choice(STATUSES + ("",)),
-                         "confidence": rng.choice(("low", "medium", "high", "")), "note": ""})
+                         "confidence": rng.choice(CONFIDENCES), "note": ""})
         acts[f"claims:{article}"] = {"kind": "claim_ledger", "article": article, "updated": tick(),
                                      "data": {"rows": rows}}
     for qid, spec in questions:
@@ -213,9 +186,9 @@ def hash_choice(*parts) -> str:
     return choices[h % len(choices)]
 
 
-def _submission(learner, exported, acts, schema_version=1) -> str:
-    doc = {"format": "medialit-submission", "schema_version": schema_version, "learner": learner,
-           "exported": exported, "medialit_version": "0.1.0", "activities": acts}
+def _submission(learner, exported, acts, schema_version=store.SCHEMA_VERSION) -> str:
+    doc = {"format": store.SUBMISSION_FORMAT, "schema_version": schema_version, "learner": learner,
+           "exported": exported, "medialit_version": MEDIALIT_VERSION, "activities": acts}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -223,21 +196,16 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
                broken: bool = True, prefix: str = "student") -> list[Path]:
     """Write a synthetic class into ``folder`` (created if needed); return the files written.
 
-    ``key``: the sentence-label key to aim at (default: the course key, or
-    :func:`provisional_key` while the course has none). Existing ``*.json`` files in the folder
-    are not removed, so use an empty folder.
+    ``key``: the sentence-label key to aim at (default: the course key,
+    ``data/keys/sentence_labels.yaml``). Existing ``*.json`` files in the folder are not removed,
+    so use an empty folder.
     """
-    from .. import data
-
     if learners < 1:
         raise ValueError("learners must be at least 1.")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if key is None:
-        try:
-            key = load_key()
-        except KeyError_:
-            key = provisional_key()
+        key = load_key()
     rng = random.Random(seed)
     key_arts = {}
     for article in CASE_ARTICLES:
@@ -252,12 +220,12 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
     for a in CASE_ARTICLES:
         for s in data.load_article(a).sentences:
             texts[f"{a}:{s.id}"] = s.text
-    questions = _check_questions() or SYNTHETIC_QUESTIONS
+    questions = _check_questions()
     t_start = _dt.datetime(2026, 3, 9, 8, 0, tzinfo=_dt.timezone.utc) + _dt.timedelta(minutes=seed % 10000)
     ids = learner_ids(learners, prefix)
     written = []
     docs = {}
-    for i, learner in enumerate(ids):
+    for learner in ids:
         t0 = t_start + _dt.timedelta(minutes=rng.randint(0, 50))
         acts, exported = _learner(rng, learner, key_arts, questions, t0, texts)
         docs[learner] = [exported, acts]
@@ -327,7 +295,7 @@ def broken_files(learners: int, prefix: str = "student") -> dict[str, str]:
     }
 
 
-def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int, provisional: bool) -> str:
+def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int) -> str:
     """The ``data/synthetic/datapackage.yaml`` listing every generated file (fields of CONTRIBUTING.md)."""
     import yaml
 
@@ -346,8 +314,6 @@ def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int
             "licence": "CC BY 4.0", "redistribution": "free to share and adapt (CC BY 4.0)",
             "edits": "none (generated)", "origin": "written for the course",
             "notes": (f"SYNTHETIC, not real learner work. Generated by {command}"
-                      + ("; aimed at a provisional key (regenerate once data/keys/sentence_labels.yaml exists)"
-                         if provisional else "")
                       + (f"; on purpose: {odd}" if odd else "")
                       + "."),
         })

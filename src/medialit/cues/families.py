@@ -1,0 +1,525 @@
+"""The ten family detectors: each takes an analysed sentence and returns its hits.
+
+Most rules are word lists (see :mod:`medialit.cues.lexicon`); the rest are written here, next to
+the detector that uses them:
+
+* shapes, not lists: an ``un-/in-/ir- ... -able/-ible`` adjective (*unforgivable, unwinnable*)
+  counts as a sweeping judgement (``evaluative.absolute``) unless it is one of the descriptive
+  ones reports use (*unable, unavailable, impassable*...); one or two lower-case words in
+  quotation marks in a sentence that quotes nobody are scare quotes (``loaded.scare_quotes``); a
+  hyphenated label built on a motive (*Trump-hating, gun-grabbing, Russia-obsessed*; not
+  *peace-loving*) is name-calling (``loaded.compound``); "in" + *a/his/her/its/the* + a means of
+  communication (*in a tweet, in her ruling*) names where words were said (``attribution.medium``);
+* patterns: speaker + colon + quote, quotation marks, numbers and dates, questions and
+  exclamations, findings ("a survey of 1,500 voters ... found", "concluded in January that"), a
+  labelling verb followed by a quotation ("called the lawmakers 'cowards'"), "will ... if"
+  predictions, "would" in a sentence that names no source (not reported speech such as "she said
+  it would..."), and military claims (a territorial verb followed by a place noun or a place
+  name; casualty counts; destroyed or intercepted equipment).
+
+:func:`_f_unsourced_numbers` reports numbers only in a sentence where no attribution cue fired.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace as _replace
+
+from .rules import _DETERMINERS, Hit
+from .text import _WORD, _Analysis, _collect, _dedupe, _lexicon_hits
+
+_END_CLAUSE = re.compile(r"[.!?…;:]")
+_END_SENTENCE = re.compile(r"[!?…;]|\.\s+[A-Z]")
+
+
+def _clause_break(a: _Analysis, i: int, j: int) -> bool:
+    """A clause end (. ! ? … ; :) between tokens i and j."""
+    return bool(_END_CLAUSE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
+
+
+def _sentence_break(a: _Analysis, i: int, j: int) -> bool:
+    """A sentence end between tokens i and j ("U.S. officials" and "Jan. 3" are not one)."""
+    return bool(_END_SENTENCE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
+
+
+# ---------------------------------------------------------------------------- attribution
+
+_COLON_QUOTE = re.compile(r":\s*[\"“«„‘']")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w’'.\-)]*\s*$")
+
+
+# "in a tweet", "in her ruling", "in a televised address": in + determiner + up to two words +
+# a means of communication (not "in a column of tanks", not "in the post office")
+_MEDIUM_NOUNS = frozenset(
+    "statement statements interview interviews tweet tweets post posts letter letters speech speeches remarks "
+    "comments memo memos email emails e-mail e-mails filing filings ruling rulings judgment judgement sermon "
+    "sermons homily homilies report reports op-ed essay column editorial briefing address video videos "
+    "message messages blog podcast broadcast testimony affidavit complaint lawsuit indictment release "
+    "communique communiqué declaration announcement conversation memoir newsletter decision submission "
+    "petition manifesto notes".split())
+_MEDIUM_RE = re.compile(
+    r"\b[Ii]n\s+(?:a|an|the|his|her|its|their|this|that|one)\s+(?:[^\W\d_][\w’'\-]*\s+){0,2}?"
+    r"(?:" + "|".join(sorted((re.escape(w) for w in _MEDIUM_NOUNS), key=len, reverse=True)) + r")"
+    r"(?![\w\-’'])(?!\s+(?:of|office|offices|box|boxes|bar|book|game|games)\b)")
+# "a survey of 1,500 voters ... found": a source of findings, then a verb of finding (same sentence)
+_FINDING_NOUNS = frozenset(
+    "study studies survey surveys poll polls report reports analysis analyses review audit inquiry investigation "
+    "research researchers scientists data figures statistics census records documents paper assessment estimates "
+    "experiment probe evaluation autopsy post-mortem findings tests".split())
+_FINDING_VERBS = frozenset(
+    "found finds show shows showed concluded concludes revealed reveals indicated indicates suggests suggested "
+    "estimated determined documented".split())
+_PASSIVE_AUX = frozenset("was were been being is are be".split())
+_PLACE_PREPS = frozenset("on in at inside near under among beside behind".split())
+_TIME_WORDS = frozenset("morning afternoon evening night day week month year summer winter spring autumn "
+                        "time weekend season".split())
+# "concluded in January that...": a verb of finding followed by "that" within a few words
+_FOUND_THAT = frozenset("found concluded determined assessed".split())
+# "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation in the same clause
+_LABEL_VERBS = frozenset(
+    "called calls calling branded brands branding labelled labeled labelling labeling dubbed dubbing termed "
+    "described describes describing dismissed dismisses dismissing derided slammed characterised characterized "
+    "portrayed denounced decried".split())
+
+
+
+def _f_attribution(a: _Analysis) -> list[Hit]:
+    hits = _collect(a, ("attribution.",))
+    if a.english:
+        hits += _medium_hits(a, {h.start for h in hits})
+        hits += _finding_hits(a)
+        hits += _found_that_hits(a)
+        hits += _labelling_hits(a)
+    hits += _colon_quote_hits(a)
+    # a direct quotation of four words or more
+    hits += [a.hit("attribution.quote", st, en) for st, en, kind in a.quotes
+             if kind != "inside" and len(_WORD.findall(a.masked[st:en])) >= 4]
+    return _dedupe(hits)
+
+
+def _medium_hits(a: _Analysis, listed: set[int]) -> list[Hit]:
+    """ "in a tweet", "in her ruling"; a listed phrase ("in a statement") keeps its own rule."""
+    if "in" not in a.lowset or not a.lowset & _MEDIUM_NOUNS:
+        return []
+    return [a.hit("attribution.medium", m.start(), m.end()) for m in _MEDIUM_RE.finditer(a.masked)
+            if m.start() not in listed]
+
+
+def _finding_hits(a: _Analysis) -> list[Hit]:
+    """ "a survey of 1,500 voters ... found": a source of findings, then a verb of finding."""
+    if not (a.lowset & _FINDING_VERBS and a.lowset & _FINDING_NOUNS):
+        return []
+    hits = []
+    lows = a.lows
+    last_noun = -99
+    for i, w in enumerate(lows):
+        if w in _FINDING_NOUNS:
+            last_noun = i
+        elif (w in _FINDING_VERBS and 0 < i - last_noun <= 12 and not _sentence_break(a, last_noun, i)
+              and lows[i - 1] not in _PASSIVE_AUX  # "the report was found in a drawer"
+              and not (i + 1 < len(lows) and lows[i + 1] in _PLACE_PREPS)):  # "data found on the laptop"
+            hits.append(a.hit("attribution.finding", a.tokens[last_noun][0], a.tokens[i][1]))
+            last_noun = -99
+    return hits
+
+
+def _found_that_hits(a: _Analysis) -> list[Hit]:
+    """ "concluded in January that...": a verb of finding, then "that" within six words."""
+    if "that" not in a.lowset or not a.lowset & _FOUND_THAT:
+        return []
+    hits = []
+    lows = a.lows
+    for i, w in enumerate(lows):
+        if w not in _FOUND_THAT:
+            continue
+        k = next((k for k in range(i + 1, min(len(lows), i + 7)) if lows[k] == "that"), None)
+        # not "was found that morning"
+        if k is not None and not _clause_break(a, i, k) and not (k + 1 < len(lows) and lows[k + 1] in _TIME_WORDS):
+            hits.append(a.hit("attribution.finding", a.tokens[i][0], a.tokens[k][1]))
+    return hits
+
+
+def _labelling_hits(a: _Analysis) -> list[Hit]:
+    """ "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation (same clause)."""
+    if not a.quotes or not a.lowset & _LABEL_VERBS:
+        return []
+    hits = []
+    starts = [q[0] for q in a.quotes if q[2] == "full"]
+    for i, w in enumerate(a.lows):
+        if w not in _LABEL_VERBS:
+            continue
+        te = a.tokens[i][1]
+        k = bisect.bisect_left(starts, te)
+        if k < len(starts):
+            qs = starts[k]
+            between = a.masked[te:qs]
+            if len(_WORD.findall(between)) <= 8 and not any(c in between for c in ".!?;:"):
+                end = next(q[1] for q in a.quotes if q[0] == qs)
+                hits.append(a.hit("attribution.labelling", a.tokens[i][0], end))
+    return hits
+
+
+def _colon_quote_hits(a: _Analysis) -> list[Hit]:
+    """A speaker, a colon and an opening quotation mark ('The mayor put it bluntly: "...')."""
+    if ":" not in a.masked:
+        return []
+    hits = []
+    for m in _COLON_QUOTE.finditer(a.masked):
+        # the word before the colon is looked for in the 40 characters before it
+        w = _WORD_BEFORE.search(a.masked, max(0, m.start() - 40), m.start())
+        if w:
+            hits.append(a.hit("attribution.colon_quote", w.start(), m.end()))
+    return hits
+
+
+# ---------------------------------------------------------------------------- quotes
+
+def _f_quotes(a: _Analysis) -> list[Hit]:
+    hits = []
+    for st, en, kind in a.quotes:
+        if kind == "full":
+            words = len(_WORD.findall(a.masked[st:en]))
+            if words == 0:
+                continue
+            rule = "quote.short" if words <= 3 else "quote.direct"
+        else:
+            rule = {"open": "quote.open", "close": "quote.close", "inside": "quote.continued"}[kind]
+        hits.append(a.hit(rule, st, en))
+    return hits
+
+
+# ---------------------------------------------------------------------------- hedges
+
+_WOULD = frozenset({"would", "wouldn't", "would've", "'d"})
+_WOULD_NOT_AFTER = frozenset(
+    "that which who what it they he she we i you "
+    # "the bill would ban...": describing what a proposal contains, common in plain reporting
+    "bill bills proposal proposals legislation law laws measure measures rule rules regulation regulations "
+    "amendment amendments treaty deal agreement plan plans scheme tariff tariffs tax budget draft directive "
+    "decree order package programme program resolution sanctions reform reforms policy project".split()
+)
+
+
+def _f_hedges(a: _Analysis) -> list[Hit]:
+    hits = _collect(a, ("hedge.", "modal."))
+    # "would" speculates only in the writer's own voice: not in reported speech ("said it
+    # would"), not in "a plan that would..." (describing what a proposal contains)
+    if a.english and (a.lowset & _WOULD) and not _family(a, "attribution"):
+        for i, w in enumerate(a.lows):
+            if w in _WOULD and w != "'d" and not (i > 0 and a.lows[i - 1] in _WOULD_NOT_AFTER):
+                s, e = a.tokens[i]
+                hits.append(a.hit("hedge.conditional", s, e))
+    return _dedupe(hits)
+
+
+# ---------------------------------------------------------------------------- first person
+
+# Words before a capital "I" that make it a roman numeral (World War I, Phase I, Louis I).
+_ROMAN_BEFORE = frozenset(
+    "war phase type class part chapter article title level stage category annex section act "
+    "volume book grade tier henry louis charles george edward william james richard elizabeth "
+    "peter nicholas alexander paul john mary frederick wilhelm".split()
+)
+
+
+def _f_first_person(a: _Analysis) -> list[Hit]:
+    hits = []
+    for r, s, e, i in _lexicon_hits(a):
+        if not r.startswith("first_person."):
+            continue
+        word = a.masked[s:e]
+        if r == "first_person.pronoun":
+            if word == "US":  # the country
+                continue
+            if word == "I" and i > 0 and a.lows[i - 1] in _ROMAN_BEFORE:
+                continue
+            if word in ("i", "Us") and i > 0:
+                continue
+        hits.append(a.hit(r, s, e))
+    return _dedupe(hits)
+
+
+# ---------------------------------------------------------------------------- evaluative
+
+_ABSOLUTE = re.compile(r"(?:un|in|im|ir|il)([a-z]{3,}?)(?:e?able|ible)$")
+# a whole word (not part of a hyphenated or apostrophe word) that could have that shape
+_ABSOLUTE_WORD = re.compile(r"(?<![\w'’\-])[UuIi][a-zA-Z]{4,}[ai]ble(?![\w'’\-])")
+# descriptive "un-...-able" words that plain reports use every day
+_ABSOLUTE_NOT = frozenset(
+    "unable unavailable inevitable invisible impassable inaccessible uninhabitable incurable inoperable "
+    "unsuitable unprofitable insoluble inflammable inflatable incapable inedible unusable unreachable "
+    "illegible indelible incompatible ineligible inadmissible unidentifiable unenforceable unrecognisable "
+    "unrecognizable impermeable invariable inseparable immovable indivisible irreversible inhospitable "
+    "unreadable unseasonable unstable unsustainable unaffordable unavoidable unsinkable inaudible "
+    "impossible improbable unlikeable incomparable unbreakable unpredictable uncomfortable unreliable "
+    "unacceptable unaccountable unsearchable illimitable inimitable indistinguishable imaginable "
+    "immeasurable innumerable irrigable invulnerable unquestionable".split())
+
+
+def _f_evaluative(a: _Analysis) -> list[Hit]:
+    hits = _collect(a, ("evaluative.",))
+    if a.english and ("able" in a.masked or "ible" in a.masked):
+        taken = {h.start for h in hits}
+        for m in _ABSOLUTE_WORD.finditer(a.masked):
+            low = m.group(0).lower()
+            if low in _ABSOLUTE_NOT or not _ABSOLUTE.match(low) or m.start() in taken:
+                continue
+            hits.append(a.hit("evaluative.absolute", m.start(), m.end()))
+    return _dedupe(hits)
+
+
+# ---------------------------------------------------------------------------- loaded
+
+_SO_CALLED = re.compile(r"\b(?:so[\s\-]called|self[\s\-](?:styled|proclaimed|appointed|described)|would-be|wannabe)\b", re.I)
+_SCARE_NOT_AFTER = frozenset(
+    "called calls call dubbed nicknamed termed named word words term terms phrase label labelled labeled "
+    "as titled entitled headlined marked read reads spelled spelt".split())
+
+
+def _scare_quotes(a: _Analysis) -> list[Hit]:
+    """One or two lower-case words in quotation marks, when the sentence quotes nobody."""
+    hits: list[Hit] = []
+    for st, en, kind in a.quotes:
+        if kind != "full":
+            continue
+        inner = _WORD.findall(a.masked[st:en])
+        if not 1 <= len(inner) <= 2 or not inner[0][:1].islower() or not inner[0][:1].isalpha():
+            continue
+        k = bisect.bisect_left(a.tokens, (st, -1)) - 1  # the word before the opening mark
+        while k >= 0 and a.lows[k] in _DETERMINERS:
+            k -= 1  # known as the "ghost"
+        if k >= 0 and a.lows[k] in _SCARE_NOT_AFTER:
+            continue
+        if _family(a, "attribution"):
+            return []
+        # the quotation marks are the author's own device, not someone else's words
+        hits.append(_replace(a.hit("loaded.scare_quotes", st, en), in_quote=False))
+    return hits
+
+
+# "Trump-hating", "gun-grabbing", "Russia-obsessed": a hyphenated label built on a motive
+_COMPOUND_SUFFIXES = ("-hating", "-hater", "-haters", "-grabbing", "-grabber", "-grabbers", "-obsessed",
+                      "-worshipping", "-worshiping", "-loving", "-deranged")
+_COMPOUND_RE = re.compile(
+    r"(?<![\w\-’'])([^\W\d_][\w’']*(?:-[^\W\d_][\w’']*)*)-(?:hating|haters?|grabbing|grabbers?|obsessed|"
+    r"worshipp?ing|loving|deranged)(?![\w\-])", re.I)
+# "-loving" is praise in "peace-loving", "fun-loving": only a label in "Sharia-loving", "terror-loving"
+_LOVING_OK = frozenset(
+    "peace freedom liberty fun music nature animal sun water shade pleasure art family god home outdoor "
+    "book sports football dog cat law".split())
+
+
+def _f_loaded(a: _Analysis) -> list[Hit]:
+    hits = _collect(a, ("loaded.",))
+    if a.english and "-" in a.masked and any(w.endswith(_COMPOUND_SUFFIXES) for w in a.lowset):
+        for m in _COMPOUND_RE.finditer(a.masked):
+            if m.group(0).lower().endswith("-loving") and m.group(1).lower().split("-")[-1] in _LOVING_OK:
+                continue
+            hits.append(a.hit("loaded.compound", m.start(), m.end()))
+    if a.english and a.quotes:
+        hits.extend(_scare_quotes(a))
+    if a.english and ("so" in a.lowset or "self" in a.lowset or any(w.startswith(("so-", "self-", "would-", "wannabe")) for w in a.lowset)):
+        for m in _SO_CALLED.finditer(a.masked):
+            hits.append(a.hit("loaded.so_called", m.start(), m.end()))
+    return _dedupe(hits)
+
+
+def _f_intensifiers(a: _Analysis) -> list[Hit]:
+    return _collect(a, ("intensifier.",))
+
+
+# ---------------------------------------------------------------------------- rhetoric
+
+_WILL = frozenset({"will", "won't", "would", "wouldn't", "going", "'ll"})  # not "shall": legal texts
+_IF = frozenset({"if", "unless"})
+
+
+def _f_rhetoric(a: _Analysis) -> list[Hit]:
+    hits = _collect(a, ("opinion.",))
+    hits += _mark_hits(a, "opinion.question", "?")
+    hits += _mark_hits(a, "opinion.exclamation", "!")
+    if a.english and (a.lowset & _IF) and (a.lowset & _WILL or any(w.endswith("'ll") for w in a.lowset)):
+        hits += _prediction_hits(a)
+    return _dedupe(hits)
+
+
+def _mark_hits(a: _Analysis, rule: str, mark: str) -> list[Hit]:
+    """Each clause that ends with ``mark`` (a run of marks such as ?! counts once)."""
+    hits = []
+    m = a.masked
+    p = m.find(mark)
+    while p >= 0:
+        q = p
+        while q + 1 < len(m) and m[q + 1] in "?!":
+            q += 1
+        # span: from the start of the clause to the mark
+        st = p
+        while st > 0 and m[st - 1] not in ".!?…\n" and not (m[st - 1] in "\"“”«»" and st - 1 > 0 and m[st - 2] in ".!?"):
+            st -= 1
+        while st < p and (m[st].isspace() or m[st] in "\"“”«»‘’'(—–-"):
+            st += 1
+        if any(ch.isalnum() for ch in m[st:p]) or st == p:
+            # whose "!" or "?" it is depends on where the mark stands, not the clause start
+            hits.append(_replace(a.hit(rule, st, q + 1), in_quote=a.in_quote(p, q + 1)))
+        p = m.find(mark, q + 1)
+    return hits
+
+
+def _prediction_hits(a: _Analysis) -> list[Hit]:
+    """The shortest "will ... if" (or "if ... will") span within one clause of 20 words."""
+    lows = a.lows
+    wills = [i for i, w in enumerate(lows) if w in _WILL and (w != "going" or (i + 1 < len(lows) and lows[i + 1] == "to"))
+             or w.endswith("'ll")]
+    ifs = [i for i, w in enumerate(lows) if w in _IF]
+    best = None
+    for w in wills:
+        # the nearest "if"/"unless" on each side (bisect keeps long texts linear)
+        k = bisect.bisect_left(ifs, w)
+        for f in ifs[max(0, k - 1):k + 1]:
+            span = (min(w, f), max(w, f))
+            if abs(w - f) <= 20 and not _clause_break(a, *span) and (best is None or span[1] - span[0] < best[1] - best[0]):
+                best = span
+    return [a.hit("opinion.prediction", a.tokens[best[0]][0], a.tokens[best[1]][1])] if best else []
+
+
+# ---------------------------------------------------------------------------- unsourced numbers
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+_NUMBER_RE = re.compile(
+    r"(?P<date>\b(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")(?:\s+\d{4}\b)?)"
+    r"|(?P<percent>(?<![\w.\-/])\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percentage points?\b))"
+    r"|(?P<number>(?<![\w\-/])(?:[$€£¥₽]\s?)?\d+(?:[,.\u202f\u00a0]\d{3}){0,6}(?:[.,]\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?(?![\w/])"
+    r"|\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions)\b)",
+    re.I,
+)
+_NUMBER_NOT_AFTER = re.compile(
+    r"(?:\b(?:article|articles|section|chapter|paragraph|para|no|number|page|pp?|resolution|rule|"
+    r"clause|amendment|item|annex|point|room|flight|route|highway|channel|season|episode|version|"
+    r"covid|g|f|su|mig|t|s)\.?\s*|[#№§-])$", re.I)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+
+
+def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
+    if not _DIGIT.search(a.masked) and not (_NUMBER_WORDS & a.lowset):
+        return []
+    if _family(a, "attribution"):
+        return []
+    hits = []
+    m = a.masked
+    for mt in _NUMBER_RE.finditer(m):
+        kind = mt.lastgroup
+        st, en = mt.span()
+        txt = m[st:en].rstrip()
+        en = st + len(txt)
+        if kind == "number":
+            if _NUMBER_NOT_AFTER.search(m, max(0, st - 14), st):
+                continue
+        hits.append(a.hit(f"unsourced.{kind}", st, en))
+    return hits
+
+
+# ---------------------------------------------------------------------------- military claims
+
+_NUM = (r"(?:\d{1,3}(?:[,\s]\d{3}){1,6}|\d+(?:\.\d+)?)(?:\s?(?:thousand|million))?"
+        r"|dozens|scores|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands"
+        r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred")
+_QUANT = r"(?:(?:up\s+to|over|more\s+than|nearly|almost|about|around|roughly|some|at\s+least|as\s+many\s+as|approximately)\s+)?"
+_CASUALTY = (r"killed|dead|deaths|died|wounded|injured|casualties|servicemen|soldiers|troops|fighters|militants|"
+             r"personnel|civilians|mercenaries|combatants|prisoners|pows|people\s+killed")
+_EQUIP = (r"tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry\s+fighting\s+vehicles?|vehicles|drones?|uavs?|"
+          r"missiles?|rockets?|aircraft|(?:fighter\s+)?jets?|warplanes?|helicopters?|howitzers?|artillery(?:\s+pieces?|\s+systems?)?|"
+          r"(?:rocket\s+)?launchers?|air\s+defen[cs]e\s+systems?|radars?|himars|ammunition\s+depots?|depots?|warships?|boats?")
+_CASUALTY_RE = re.compile(
+    r"\b" + _QUANT + r"(?:" + _NUM + r")\s+(?:[A-Za-z’'\-]+\s+){0,3}?(?:" + _CASUALTY + r")\b"
+    r"|\b(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured)\s+" + _QUANT + r"(?:" + _NUM + r")\b"
+    r"(?:\s+(?:[A-Za-z’'\-]+\s+){0,2}?(?:" + _CASUALTY + r")\b)?",
+    re.I,
+)
+_EQUIP_RE = re.compile(
+    r"\b(?:destroyed|destroying|downed|shot\s+down|intercepted|knocked\s+out|disabled|eliminated|hit|struck|wiped\s+out)\s+"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:" + _EQUIP + r")\b"
+    r"|\b(?:" + _NUM + r")\s+(?:[\w’'\-]+\s+){0,2}?(?:" + _EQUIP + r")\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:destroyed|downed|shot\s+down|intercepted|eliminated|hit|disabled)\b",
+    re.I,
+)
+_CASUALTY_TRIGGERS = frozenset("killed dead deaths died wounded injured casualties servicemen soldiers troops fighters militants "
+                               "personnel civilians mercenaries combatants prisoners pows eliminated lost captured".split())
+_EQUIP_TRIGGERS = frozenset("destroyed destroying downed shot intercepted knocked disabled eliminated hit struck wiped".split())
+
+_PLACE_NOUNS = frozenset(
+    "village villages town towns city cities settlement settlements front frontline front-line positions position "
+    "lines line outskirts district districts region regions bridgehead heights hill hills stronghold strongholds "
+    "airfield airport base bases port harbour harbor island peninsula oblast territory territories area "
+    "neighbourhood neighborhood suburb suburbs garrison trenches trench fortifications road highway river bank "
+    "border crossing railway junction hamlet valley ridge".split()
+)
+_MILITARY_CONTEXT = frozenset(
+    "troops forces army military soldiers units unit brigade brigades battalion battalions regiment division "
+    "fighters militants offensive counteroffensive counter-offensive front frontline artillery shelling "
+    "assault airborne marines militia militias rebels insurgents garrison defenders".split()
+)
+
+
+def _f_military(a: _Analysis) -> list[Hit]:
+    if not a.english:
+        return []
+    hits = _territory_hits(a)
+    if a.lowset & _CASUALTY_TRIGGERS:
+        hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)]
+    if a.lowset & _EQUIP_TRIGGERS:
+        hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
+    return _dedupe(hits)
+
+
+def _territory_hits(a: _Analysis) -> list[Hit]:
+    """A territorial verb (captured, liberated...) then, in the same clause, a place noun within
+    eight words, or else (when the sentence speaks of troops) a capitalised name within four."""
+    hits = []
+    ctx = bool(a.lowset & _MILITARY_CONTEXT)
+    for r, s, _e, i in _lexicon_hits(a):
+        if r != "military.territory":
+            continue
+        end_tok = None
+        name_tok = None
+        for k in range(i + 1, min(len(a.lows), i + 9)):
+            if _clause_break(a, k - 1, k):
+                break
+            if a.lows[k] in _PLACE_NOUNS or a.lows[k].rstrip("s") in _PLACE_NOUNS:
+                end_tok = k
+                break
+            if (name_tok is None and ctx and k <= i + 4 and a.masked[a.tokens[k][0]].isupper()
+                    and a.lows[k] not in _DETERMINERS):
+                name_tok = k
+        if end_tok is None:
+            end_tok = name_tok
+        if end_tok is not None:
+            hits.append(a.hit("military.territory", s, a.tokens[end_tok][1]))
+    return hits
+
+
+# ---------------------------------------------------------------------------- running the families
+
+_FAMILY_FUNCS = {
+    "attribution": _f_attribution,
+    "quotes": _f_quotes,
+    "hedges": _f_hedges,
+    "first_person": _f_first_person,
+    "evaluative": _f_evaluative,
+    "loaded": _f_loaded,
+    "intensifiers": _f_intensifiers,
+    "rhetoric": _f_rhetoric,
+    "unsourced_numbers": _f_unsourced_numbers,
+    "military_claims": _f_military,
+}
+
+
+def _family(a: _Analysis, family: str) -> tuple[Hit, ...]:
+    """One family's hits for an analysed sentence, computed once (families use each other)."""
+    got = a.cache.get(family)
+    if got is None:
+        got = tuple(_FAMILY_FUNCS[family](a)) if a.s.strip() else ()
+        a.cache[family] = got
+    return got

@@ -1,0 +1,377 @@
+"""The analysed text: HTML and URL masking, direct quotations, tokens, and word-list matching.
+
+Every family detector works on one :class:`_Analysis` of a sentence (cached by :func:`_analyse`):
+the masked text, its word tokens, the spans of its direct quotations, whether it looks English,
+and, computed once, every word-list match.
+
+Robustness: pasted HTML is masked (nothing matches inside ``<tags attr="...">``, comments,
+``<script>``/``<style>`` or ``&entities;``) and so are web addresses, while offsets still refer to
+the input; text that does not look like English gets no word-list hits (quotes, numbers and
+punctuation rules still run). Every step is a linear pass, so a book-length text is fine (see
+``benchmarks/bench_cues.py``).
+
+Direct quotations: words inside quotation marks are the speaker's, not the author's, so every hit
+says whether it is ``in_quote``. Straight and curly double quotes, « », „ “ and ‹ › are read by a
+small state machine; single quotes (‘ ’ and ') only open before a letter after a space or bracket,
+and only close before a non-letter, so apostrophes (the alliance’s, don't) are not taken for quotes.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+from .lexicon import _Entry, _lexicon
+from .rules import _WHY, Hit
+
+# ---------------------------------------------------------------------------- HTML and URL masking
+
+_HTML_START = re.compile(r"<!--|<(?:script|style)\b|<[A-Za-z/!?]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", re.I)
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
+_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”«»]+", re.I)
+
+
+def _mask_urls(s: str) -> str:
+    """Blank out web addresses (same length): words inside a URL are not the text's words."""
+    if "://" not in s and "www." not in s.lower():
+        return s
+    return _URL.sub(lambda m: " " * len(m.group(0)), s)
+
+
+def _mask_html(s: str) -> str:
+    """Blank out tags, comments, script/style blocks, entities and URLs (same length as ``s``)."""
+    s = _mask_urls(s)
+    if "<" not in s and "&" not in s:
+        return s
+    pieces: list[str] = []
+    pos = 0  # copied up to here
+    i = 0
+    lower = None
+    n = len(s)
+    while True:
+        m = _HTML_START.search(s, i)
+        if not m:
+            break
+        st = m.start()
+        tok = m.group(0)
+        if tok == "<!--":
+            e = s.find("-->", st + 4)
+            end = n if e < 0 else e + 3
+        elif tok[0] == "&":
+            end = m.end()
+        elif tok.lower().startswith(("<script", "<style")):
+            if lower is None:
+                lower = s.lower()
+            name = "</script" if tok.lower().startswith("<script") else "</style"
+            e = lower.find(name, st)
+            if e < 0:
+                end = n
+            else:
+                g = s.find(">", e)
+                end = n if g < 0 else g + 1
+        else:
+            t = _TAG.match(s, st)
+            if not t:
+                i = st + 1
+                continue
+            end = t.end()
+        pieces.append(s[pos:st])
+        pieces.append(" " * (end - st))
+        pos = i = end
+    pieces.append(s[pos:])
+    return "".join(pieces)
+
+
+# ---------------------------------------------------------------------------- quotations
+
+_QUOTE_CHARS = re.compile("[\"“”«»„‘’‹›']")
+_CLOSERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"'}  # double-quote openers
+_SINGLE = "‘'"
+
+
+def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int, str]]:
+    """Spans of direct quotations in the masked text: (start, end, kind).
+
+    kind: "full" (opened and closed here), "open" (opens, not closed), "close" (closes a quote
+    that began earlier), "inside" (the whole text lies inside a quote that began earlier).
+    """
+    regions: list[tuple[int, int, str]] = []
+    n = len(m)
+    opener = "continued" if starts_in_quote else None  # the mark that opened the quotation we are in
+    open_at = 0
+    seen_mark = False  # a quotation mark (not an apostrophe) came earlier in the text
+    for q in _QUOTE_CHARS.finditer(m):
+        p = q.start()
+        c = q.group(0)
+        prev = m[p - 1] if p > 0 else " "
+        nxt = m[p + 1] if p + 1 < n else " "
+        if opener is None:
+            action = _outside_quote(c, p, prev, nxt, seen_mark)
+            if action == "open":
+                opener, open_at = c, p
+            elif action == "close":
+                regions.append((0, p + 1, "close"))
+            seen_mark = seen_mark or c not in "’'"  # a stray ’ or ' outside a quote is an apostrophe
+            continue
+        seen_mark = True
+        if _closes(opener, c, prev, nxt):
+            regions.append((open_at, p + 1, "close" if opener == "continued" else "full"))
+            opener = None
+    if opener == "continued":
+        regions.append((0, n, "inside"))
+    elif opener is not None:
+        regions.append((open_at, n, "open"))
+    return regions
+
+
+def _outside_quote(c: str, p: int, prev: str, nxt: str, seen_mark: bool) -> str:
+    """What mark ``c`` at ``p`` does when no quotation is open: "open", "close" or "" (nothing)."""
+    if c in "“«„‹":
+        return "open"
+    if c == '"':
+        # a straight quote that looks like a closer, as the first mark, ends a quote that started
+        # before this sentence
+        looks_closing = p > 0 and not prev.isspace() and not nxt.isalnum()
+        return "close" if looks_closing and not seen_mark else "open"
+    if c in _SINGLE:
+        return "open" if (prev.isspace() or prev in "([{—–-\"“") and nxt.isalnum() else ""
+    if c in "”»›" and not seen_mark:
+        return "close"
+    return ""
+
+
+def _closes(opener: str, c: str, prev: str, nxt: str) -> bool:
+    """Does mark ``c`` close the quotation opened by ``opener`` ("continued": opened earlier)?"""
+    if opener == "continued":
+        return c in "”»\"" or (c in "’'" and prev in ",.!?;:" and not nxt.isalnum())
+    if opener in _SINGLE:
+        return c in "’'" and not nxt.isalnum() and not prev.isspace()
+    return c in _CLOSERS[opener] and not (c == "“" and opener != "„")
+
+
+def quote_spans(s: str, starts_in_quote: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the direct quotations in ``s`` (quotation marks included).
+
+    ``starts_in_quote=True`` says that a quotation opened in an earlier sentence is still open.
+    """
+    _check_text(s)
+    return [(a, b) for a, b, _k in _analyse(s, starts_in_quote).quotes]
+
+
+# ---------------------------------------------------------------------------- the analysed text
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+class _Analysis:
+    __slots__ = ("s", "masked", "tokens", "lows", "quotes", "quote_starts", "english", "lex_hits", "cache", "lowset")
+
+    def __init__(self, s: str, starts_in_quote: bool):
+        self.s = s
+        self.masked = _mask_html(s)
+        self.tokens = [(t.start(), t.end()) for t in _WORD.finditer(self.masked)]
+        self.lows = [self.masked[a:b].lower().replace("’", "'") for a, b in self.tokens]
+        self.lowset = set(self.lows)
+        self.quotes = _quote_regions(self.masked, starts_in_quote)
+        self.quote_starts: list[int] | None = None
+        self.english = _looks_english(self.lows)
+        self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
+        self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        # regions are sorted and do not overlap: look at the last one starting at or before `start`
+        if not self.quotes:
+            return False
+        if self.quote_starts is None:
+            self.quote_starts = [q[0] for q in self.quotes]
+        k = bisect.bisect_right(self.quote_starts, start) - 1
+        return k >= 0 and end <= self.quotes[k][1]
+
+    def hit(self, rule: str, start: int, end: int) -> Hit:
+        text = self.s[start:end]
+        why = _WHY[rule].format(text=_short(text))
+        return Hit(rule, text, start, end, why, self.in_quote(start, end))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Frequent English function words, used only to decide whether a text looks English.
+_ENGLISH_MARKERS = frozenset(
+    "the of and to is that for with by it from he she they this are were has have had be been not "
+    "would said which who its their his her but or at what when there than after about into more "
+    "could says over as why how can you we our my your these those "
+    # also words of other languages (German "in", "was", "will"; French "a", "on"): they count
+    # for English only when they outnumber the other languages' function words, see below
+    "a an in on will also was so".split()
+)
+
+# Frequent function words of other languages written in Latin letters (none of them a common
+# English word), to keep short non-English sentences from matching English word lists.
+_OTHER_MARKERS = frozenset(
+    # French
+    "le la les des du une est et dans pour pas qui que sur avec au aux ce cette sont nous vous ils elle "
+    "c'est n'est l'on d'un d'une selon "
+    # German
+    "der das und ist nicht mit dem ein eine sich auf für von zu im ich wir sie sind werden wurde "
+    # Spanish, Portuguese
+    "el los las y es del por con una para como pero muy está son não uma com para os também "
+    # Italian
+    "il di che non è della delle degli gli sono anche "
+    # Dutch
+    "het een en van niet ik zijn op ook".split()
+)
+
+
+def _looks_english(lows: list[str]) -> bool:
+    """False when a text has more French/German/Spanish/Italian/Dutch/Portuguese function words
+    than English ones, or (8+ words) almost no English function words."""
+    en = sum(1 for w in lows if w in _ENGLISH_MARKERS)
+    other = sum(1 for w in lows if w in _OTHER_MARKERS)
+    if other > en:
+        return False
+    return len(lows) < 8 or en / len(lows) >= 0.06
+
+
+def _check_text(s: Any) -> None:
+    if not isinstance(s, str):
+        kind = "None" if s is None else type(s).__name__
+        raise TypeError(
+            f"cues work on one sentence given as text (a str), but got {kind}. "
+            "For an article, pass article.sentences to scan(), or a sentence's .text."
+        )
+
+
+@functools.lru_cache(maxsize=2048)
+def _analyse(s: str, starts_in_quote: bool = False) -> _Analysis:
+    return _Analysis(s, starts_in_quote)
+
+
+# ---------------------------------------------------------------------------- word-list matching
+
+def _tokens_match(lows: list[str], i: int, seq: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(seq) > len(lows):
+        return False
+    for k, w in enumerate(seq):
+        low = lows[i + k]
+        if w == "#num":
+            if not low[:1].isdigit():
+                return False
+        elif w.endswith("*"):
+            if not low.startswith(w[:-1]):
+                return False
+        elif low != w and not (low.endswith("'s") and low[:-2] == w):
+            return False
+    return True
+
+
+def _entry_ok(a: _Analysis, e: _Entry, i: int, j: int) -> bool:
+    """Context checks for an entry matched on tokens i..j-1."""
+    if e.lower_only:
+        s0, e0 = a.tokens[i]
+        if not a.masked[s0:e0].islower():
+            return False
+    if e.not_after and i > 0:
+        prev = a.lows[i - 1]
+        if prev in e.not_after_words or (prev.endswith("'s") and prev[:-2] in e.not_after_words):
+            return False
+        if e.not_after_num and prev[:1].isdigit():
+            return False
+        for seq in e.not_after_seqs:
+            if _tokens_match(a.lows, i - len(seq), seq):
+                return False
+    if e.not_before and j < len(a.lows):
+        nxt = a.lows[j]
+        if nxt in e.not_before_words or (nxt.endswith("'s") and nxt[:-2] in e.not_before_words):
+            return False
+        if e.not_before_num and nxt[:1].isdigit():
+            return False
+        for seq in e.not_before_seqs:
+            if _tokens_match(a.lows, j, seq):
+                return False
+    return True
+
+
+def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
+    """One pass over the tokens: every word-list match as (rule, start, end, token index)."""
+    if a.lex_hits is not None:
+        return a.lex_hits
+    out: list[tuple[str, int, int, int]] = []
+    if not a.english or not a.tokens:
+        a.lex_hits = out
+        return out
+    lex = _lexicon()
+    lows, toks = a.lows, a.tokens
+    single, prefix, phrase, plens = lex.single, lex.prefix, lex.phrase, lex.prefix_lengths
+    last = len(lows) - 1
+    for i, low in enumerate(lows):
+        base = low[:-2] if low.endswith("'s") else low
+        cands = phrase.get(base)
+        if cands and i < last:
+            _phrase_hits(a, cands, i, out)
+        found = single.get(low) or (single.get(base) if base != low else None)
+        if found:
+            _word_hits(a, found, i, out)
+            continue
+        for n in plens:  # the shortest listed prefix that the word starts with ("disgrace*")
+            if n > len(base):
+                break
+            got = prefix.get(base[:n])
+            if got:
+                _word_hits(a, got, i, out)
+                break
+        if "-" in low and len(low) == toks[i][1] - toks[i][0]:
+            _hyphen_part_hits(single, low, toks[i][0], i, out)
+    a.lex_hits = out
+    return out
+
+
+def _phrase_hits(a: _Analysis, cands: list[_Entry], i: int, out: list) -> None:
+    """Phrases (longest first) that start at token ``i``."""
+    lows = a.lows
+    nxt = lows[i + 1]
+    for e in cands:
+        t1 = e.tokens[1]
+        if nxt != t1 and t1[-1] != "*" and t1 != "#num" and not (nxt.endswith("'s") and nxt[:-2] == t1):
+            continue  # quick reject on the second word
+        nt = len(e.tokens)
+        if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
+            out.append((e.rule, a.tokens[i][0], a.tokens[i + nt - 1][1], i))
+
+
+def _word_hits(a: _Analysis, entries: list[_Entry], i: int, out: list) -> None:
+    """One-word entries matched on token ``i``."""
+    start, end = a.tokens[i]
+    for e in entries:
+        if _entry_ok(a, e, i, i + 1):
+            out.append((e.rule, start, end, i))
+
+
+def _hyphen_part_hits(single: dict[str, list[_Entry]], low: str, off: int, i: int, out: list) -> None:
+    """Loaded words that are parts of a hyphenated word ("mob-style"; "war-mongering" is listed whole)."""
+    for part in re.finditer(r"[^\W_]+", low):
+        for e in single.get(part.group(0), ()):
+            if e.rule.startswith("loaded.") and not e.not_after and not e.lower_only:
+                out.append((e.rule, off + part.start(), off + part.end(), i))
+
+
+def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
+    """The word-list hits of the rules whose ids start with ``prefix``, deduplicated."""
+    return _dedupe([a.hit(r, s, e) for r, s, e, _i in _lexicon_hits(a) if r.startswith(prefix)])
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Sort by position; drop exact duplicates and hits inside a longer hit of the same family."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule))
+    out: list[Hit] = []
+    reach: dict[str, int] = {}  # family -> furthest end of the hits kept so far (all start earlier)
+    for h in hits:
+        fam = h.family
+        if h.end <= reach.get(fam, -1):
+            continue
+        reach[fam] = h.end
+        out.append(h)
+    return out
