@@ -29,9 +29,11 @@ VOILA_DIR ?= notebooks
 voila: setup
 	$(VENV)/bin/voila $(VOILA_DIR)
 
-# Every test in one pytest process (unit tests, build-sync, data provenance, nbval over all
-# notebook folders, browser tests). Learners' answers written by the notebooks go to a temp folder.
+# Lint first (ruff: pyflakes, bugbear, complexity; see [tool.ruff] in pyproject.toml), then every
+# test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook
+# folders, browser tests). Learners' answers written by the notebooks go to a temp folder.
 test: setup
+	$(VENV)/bin/ruff check src tools tests benchmarks
 	@home=$$(mktemp -d); \
 	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home MEDIALIT_CLASS= MEDIALIT_EXPORT= $(PY) -m pytest --nbval-lax -p no:cacheprovider \
 	  tests $$(for d in notebooks exercises solutions; do [ -d $$d ] && echo $$d; done); \

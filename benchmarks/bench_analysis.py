@@ -8,8 +8,9 @@
 3. Full: ``ml.load_class`` (validation included) plus every analysis the dashboard runs
    (progress, label counts, agreement per article and per label, disputed sentences, comparison
    with the key, confusion matrix, checks, free text, gradebook, the tidy long table).
-4. Prints the best of ``--repeat`` runs of each, their ratio, and the peak memory of one full run
-   (tracemalloc, Python allocations) and of the whole process (ru_maxrss).
+4. Prints the best of ``--repeat`` runs of each (and of ``load_class`` alone), their ratio, and
+   the peak memory of one full run (tracemalloc, Python allocations) and of the whole process
+   (ru_maxrss).
 """
 from __future__ import annotations
 
@@ -90,6 +91,7 @@ def main(argv=None) -> int:
         size = sum(f.stat().st_size for f in files)
         t_floor, n_parsed = best_of(lambda: floor(folder), args.repeat)
         t_full, res = best_of(lambda: full(folder, key), args.repeat)
+        t_load, _ = best_of(lambda: ml.load_class(folder), args.repeat)
         tracemalloc.start()
         full(folder, key)
         _, peak = tracemalloc.get_traced_memory()
@@ -101,6 +103,7 @@ def main(argv=None) -> int:
               f"checklist answers, {len(cls.claims)} claim rows, {len(cls.checks)} checks; "
               f"tidy table {len(res['tidy'])} rows; {len(cls.report)} report rows")
         print(f"floor (read + json.loads of {n_parsed} files): {t_floor:.3f} s")
+        print(f"load_class alone:                          {t_load:.3f} s  ({t_load / t_floor:.1f}x the floor)")
         print(f"load_class + all analyses:                 {t_full:.3f} s")
         print(f"ratio full / floor: {t_full / t_floor:.1f}x   (best of {args.repeat})")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux

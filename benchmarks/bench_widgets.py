@@ -47,10 +47,10 @@ def main() -> int:
                                for i in range(n))
             art = Article(f"bench{n}", text, {"title": f"{n} sentences"}, segment(text))
             assert len(art.sentences) == n
-            floor, _ = best_of(lambda: ipywidgets.HTML(value=html.escape(text)).close())
+            floor, _ = best_of(lambda text=text: ipywidgets.HTML(value=html.escape(text)).close())
             holder = {}
 
-            def build():
+            def build(art=art, n=n, holder=holder):
                 holder["w"] = ml.SentenceLabeller(art, labels, activity=f"bench:{n}")
 
             best, _median = best_of(build)
@@ -58,7 +58,7 @@ def main() -> int:
             labels_cycle = list(labels)
             counter = iter(range(10**6))
 
-            def change():
+            def change(lab=lab, n=n, labels_cycle=labels_cycle, counter=counter):
                 k = next(counter)
                 lab.show(k % n)
                 lab.label_buttons.value = labels_cycle[k % len(labels_cycle)]

@@ -42,6 +42,7 @@
 # %%
 import medialit as ml
 
+ml.lesson("00")  # the work you save in this notebook is filed under "00"
 print("The course helper package is ready (version " + ml.__version__ + ").")
 
 # %% [markdown]
@@ -111,7 +112,7 @@ southfront.to_frame().head(6)
 # line, for evidence.
 
 # %%
-checklist = ml.ProvenanceChecklist("southfront_2026", activity="00:provenance:southfront_2026")
+checklist = ml.ProvenanceChecklist("southfront_2026")
 checklist
 
 # %% [markdown]
@@ -125,7 +126,7 @@ practice_labels = {
     "gives an opinion": "Judges, praises, blames or tries to persuade.",
     "not sure": "You cannot decide yet; say why in the note.",
 }
-labeller = ml.SentenceLabeller("southfront_2026", practice_labels, activity="00:labels:southfront_2026",
+labeller = ml.SentenceLabeller("southfront_2026", practice_labels,
                                sentences=["s002", "s003", "s004", "s005", "s006"], label_set="practice")
 labeller
 
@@ -135,8 +136,7 @@ labeller
 
 # %%
 marker = ml.PhraseMarker("southfront_2026", {"loaded word": "A word chosen to make you feel something.",
-                                             "neutral word": "A plain, descriptive word."},
-                         activity="00:phrases:southfront_2026")
+                                             "neutral word": "A plain, descriptive word."})
 marker
 
 # %% [markdown]
@@ -144,7 +144,7 @@ marker
 # and what evidence the article offers.
 
 # %%
-ledger = ml.ClaimLedger("southfront_2026", activity="00:claims:southfront_2026",
+ledger = ml.ClaimLedger("southfront_2026",
                         rows=[{"sentence": "s019", "claim": "“On March 5th, Russian forces achieved a major "
                                "strategic breakthrough on the Gulyaipole front”"}])
 ledger
@@ -156,10 +156,8 @@ ledger
 # answers above come back. The box below shows the file where they are kept.
 
 # %%
-from medialit import store
-
-print("Your answers file:", store.answers_path())
-print("Activities saved so far:", sorted(store.load_answers()["activities"]))
+print("Your answers file:", ml.answers_path())
+print("Activities saved so far:", ml.saved_activities())
 
 # %% [markdown]
 # ## Handing in your work
@@ -175,7 +173,7 @@ print("Hand in this file:", submission)
 # %% [markdown]
 # ## Where do the course's facts come from?
 #
-# Every fact the course states rests on a **record** in its evidence, with the source and a short
+# The facts the course states rest on **records** in its evidence, each with the source and a short
 # quote from it. You can open any record by its id, like this (lesson 01 uses them a lot):
 
 # %%

@@ -37,9 +37,9 @@
 
 # %%
 import medialit as ml
-from IPython.display import HTML, display
 from medialit import provenance as prov
 
+ml.lesson("01")  # the work you save in this notebook is filed under "01"
 CASES = ["southfront_2026", "voltaire_2024", "linternaute_mt_2024"]
 print("Ready. Case articles:", ", ".join(CASES))
 
@@ -83,7 +83,7 @@ print("Ready. Case articles:", ", ".join(CASES))
 
 # %%
 articles = ml.list_articles().set_index("id").loc[CASES].reset_index()
-display(HTML(prov.html_table(articles, ["id", "title", "publisher", "author", "published"], link=None)))
+prov.html_table(articles, ["id", "title", "publisher", "author", "published"], link=None)
 
 # %% [markdown]
 # Now look at the first lines exactly as a reader sees them.
@@ -107,54 +107,56 @@ for aid in CASES:
 # %% [markdown]
 # ## 3. Trace each article upstream
 #
-# ### 3a. Seed 002: an unsigned machine translation
+# ### 3a. Seed 002: an unsigned translation, probably by machine
 #
-# The unsigned English text is a machine translation of a French article on Linternaute.com,
-# "Trump menace l'Otan : ce qu'il souhaite faire élu"
-# ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)).
-# As far as the copy of the French page we could check goes (it stops in the Stoltenberg
-# paragraph), the two match sentence by sentence. Only one copy was seen, so compare them on the
-# live page too (record `ev-p-mt-headline`). Linternaute is run by the company CCM Benchmark, which Le Figaro bought in 2015; Groupe
+# The unsigned English text reads as a word-for-word translation of a French article on
+# Linternaute.com, "Trump menace l'Otan : ce qu'il souhaite faire élu"
+# ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)):
+# its odd headline renders the French words in that page's address. We think the translation was
+# made by machine, because of the fingerprints below; that is our inference. We could not open a
+# copy of the French page to compare every sentence, so the link is **unconfirmed**: open the live
+# page and compare it yourself (record `ev-src-linternaute-french-original`). Linternaute is run by the company CCM Benchmark, which Le Figaro bought in 2015; Groupe
 # Figaro is part of the Dassault group
 # ([Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
-# [Wikipedia](https://en.wikipedia.org/wiki/L%27Internaute)).
+# [Wikipedia](https://en.wikipedia.org/wiki/L%27Internaute); record `ev-src-linternaute-owner`).
 #
 # The English copy carries **no outlet name and no byline**, and we do not know who posted it.
 # A reader holding only this copy cannot see where it came from (record `ev-p-mt-copy`).
 
 # %% [markdown]
-# Machine translation also leaves **fingerprints**, and they are how this copy was traced. The
-# table lists what the French said and what went wrong. Rows marked UNCONFIRMED are
-# reconstructions: that part of the French page was missing from the copy we could check.
+# Word-for-word translation also leaves **fingerprints**, and they are how this copy was traced. The
+# table lists what the French said and what went wrong. In rows marked UNCONFIRMED, the French
+# wording is our reconstruction: we did not see it in a copy of the French page we could check.
 
 # %%
 mt = ml.load_table("mt_artefacts")
-display(HTML(prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None)))
+prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None)
 
 # %% [markdown]
 # Three giveaways are worth remembering:
 #
 # - the **headline**: "ce qu'il souhaite faire élu" means roughly "what he wants to do if elected";
 # - "**meeting**": in French, *un meeting* is a political rally;
-# - "**exit**": *une sortie* here means an outburst, a remark.
+# - "**exit**": *une sortie* can mean an outburst, a remark (the French wording is unconfirmed).
 #
-# One change is more than clumsy English. The French "daterait de 2020" is a conditional that
-# signals reported speech: "reportedly dates from 2020". The English says flatly "dates from 2020".
-# The **hedge** disappeared, so a reported claim became a fact (compare the French page linked
-# above; record `ev-p-mt-daterait`).
+# One change may be more than clumsy English. The English says flatly that the conversation
+# "dates from 2020". French news often reports a claim with a conditional, such as "daterait de
+# 2020" ("reportedly dates from 2020"). If the French page used one, the **hedge** disappeared
+# and a reported claim became a fact. We could not see the French wording, so this is
+# **unconfirmed** (record `ev-p-mt-daterait`): compare the French page linked above to find out.
 
 # %% [markdown]
 # Here is the chain from the French original to our copy, as recorded in the course's data.
 
 # %%
 chain_cols = ["what", "who", "date", "status", "url"]
-display(HTML(prov.html_table(ml.republication_chain("linternaute_mt_2024"), chain_cols, link=("what", "url"))))
+prov.html_table(ml.republication_chain("linternaute_mt_2024"), chain_cols, link=("what", "url"))
 
 # %% [markdown]
 # ### 3b. Seed 001: a Voltaire Network editorial, republished in Switzerland
 #
-# The dateline reads "Editorial «Voltaire Network» No 89 – 31 May 2024". The newsletter is
-# directed by Thierry Meyssan (record `ev-p-voltaire-copy`). The copy we study is not Voltaire's own
+# The dateline reads "Editorial «Voltaire Network» No 89 – 31 May 2024". According to our copy's
+# lead-in, the newsletter is directed by Thierry Meyssan (record `ev-p-voltaire-copy`). The copy we study is not Voltaire's own
 # page: it was recorded from the English site of **Swiss Standpoint** (Schweizer Standpunkt), and
 # its lead-in starts "(CH-S)", a mark Swiss Standpoint puts on its own lead-ins
 # ([Swiss Standpoint](http://schweizer-standpunkt.ch/news-detailansicht-en-international/will-nato-member-states-individually-or-collectively-go-to-war-against-russia.html);
@@ -164,19 +166,19 @@ display(HTML(prov.html_table(ml.republication_chain("linternaute_mt_2024"), chai
 # - "(CH-S)" opens many Swiss Standpoint lead-ins. Reading it as "CH = Switzerland, S = Standpunkt"
 #   is our guess: **unconfirmed** (record `ev-p-chs-guess`).
 # - We could not find the Voltaire address printed at the end, so Voltaire's own page is
-#   unconfirmed; the Swiss copy is confirmed.
+#   unconfirmed (record `ev-src-voltaire-original-address`); the Swiss copy is confirmed.
 # - The chain below also lists a German copy on uncutnews.ch. We could not open that page, so that
 #   step is **unconfirmed** too (record `ev-src-uncutnews-copy`).
 
 # %%
-display(HTML(prov.html_table(ml.republication_chain("voltaire_2024"), chain_cols, link=("what", "url"))))
+prov.html_table(ml.republication_chain("voltaire_2024"), chain_cols, link=("what", "url"))
 
 # %% [markdown]
 # ### 3c. Seed 000: SouthFront, reposted the same day
 #
 # The SouthFront text is unsigned, dated 2026-03-06, and ends with its own address on
-# southfront.press. It gives no sources and no links (record `ev-p-sf-copy`). Brighteon carries an
-# identical copy dated 6 March 2026
+# southfront.press. It gives no sources and no links (record `ev-p-sf-copy`). Brighteon carries a
+# copy with the same title and opening, dated 6 March 2026
 # ([Brighteon](https://www.brighteon.com/deab7287-f2ae-4b3a-9db1-4ad32840060b); record `ev-p-brighteon-repost`).
 #
 # The three chains side by side, oldest step first (each step shows its date and status):
@@ -186,12 +188,12 @@ for aid in CASES:
     print(f"{aid}:\n   {prov.chain_text(aid)}\n")
 
 # %% [markdown] tags=["instructor"]
-# **Likely misconceptions.** (1) "A translation is neutral." Show the "daterait" row: the
-# translation turned a hedge into a statement. (2) "A big, well-known outlet would not get the
-# date wrong." Linternaute belongs to Groupe Figaro, and the wrong date and the Breton
-# mix-up are already in the French original, as far as the copy we checked shows (records
-# `ev-p-mt-rally-date`, `ev-p-breton-conflation`). A good name for the outlet as a whole is no
-# substitute for checking each claim. (3) "(CH-S) must be an author's initials." We could not find
+# **Likely misconceptions.** (1) "A translation is neutral." Show the "daterait" row: if the
+# French had the conditional (unconfirmed), the translation turned a hedge into a statement; the
+# "would → will" drift in section 6 is a confirmed example. (2) "A big, well-known outlet would not get the
+# date wrong." If the French page already has the wrong date (we could not check it: records
+# `ev-p-mt-rally-date`, `ev-src-linternaute-french-original`), a site of a large media group made
+# the error. A good name for the outlet as a whole is no substitute for checking each claim. (3) "(CH-S) must be an author's initials." We could not find
 # out; reading it as "Switzerland + Standpunkt" is our guess and stays unconfirmed (`ev-p-chs-guess`).
 
 # %% [markdown]
@@ -208,7 +210,7 @@ for aid in CASES:
 # %%
 outlets = ml.load_table("outlets")
 show = ["aspect", "fact", "source", "date", "status"]
-display(HTML(prov.html_table(outlets[outlets.outlet == "SouthFront"], show)))
+prov.html_table(outlets[outlets.outlet == "SouthFront"], show)
 
 # %% [markdown]
 # **SouthFront** describes itself, in words quoted by another writer in 2020, as a project on
@@ -228,26 +230,27 @@ display(HTML(prov.html_table(outlets[outlets.outlet == "SouthFront"], show)))
 #   in news reports; the Treasury's own press release was not opened.
 
 # %%
-display(HTML(prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show)))
+prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show)
 
 # %% [markdown]
 # **Voltaire Network**, according to English Wikipedia, was founded in France in 1994, was
 # disbanded there in 2007 and was founded again in Lebanon (`ev-src-voltaire-history`).
-# - Thierry Meyssan, who directs its newsletter (`ev-src-voltaire-newsletter-director`), wrote
+# - Thierry Meyssan, who directs its newsletter according to our copy's lead-in
+#   (`ev-src-voltaire-newsletter-director`), wrote
 #   *L'Effroyable Imposture* (2002), which claims that no plane crashed into the Pentagon on 9/11
 #   (`ev-src-meyssan-2002-book`). The US 9/11 Commission concluded that the 19 hijackers were members
 #   of al-Qaeda (`ev-src-911-commission`, seen through Wikipedia's summary).
 # - Wikipedia says the network is known for conspiracy theories, some in support of Russia, Syria's
 #   government and Iran's government. That is **Wikipedia's** description
 #   (`ev-src-voltaire-wikipedia-description`).
-# - In 2020 EUvsDisinfo listed a Voltaire piece as "an exaggerated interpretation" of a Newsweek
-#   article, and added that a listing does not mean an outlet is linked to the Kremlin
-#   (`ev-src-euvsdisinfo-voltaire-listing`). Voltaire replied that it was outraged to appear on an
+# - In 2020 EUvsDisinfo listed a piece, which the Voltaire Network says was its own, as "an
+#   exaggerated interpretation" of a Newsweek article, and added that a listing does not
+#   necessarily mean an outlet is linked to the Kremlin (`ev-src-euvsdisinfo-voltaire-listing`). Voltaire replied that it was outraged to appear on an
 #   official EU website (`ev-src-voltaire-reply-euvsdisinfo`).
 
 # %%
 other = outlets[outlets.outlet.isin(["Swiss Standpoint", "Linternaute"])]
-display(HTML(prov.html_table(other, ["outlet"] + show)))
+prov.html_table(other, ["outlet"] + show)
 
 # %% [markdown]
 # **Swiss Standpoint** is published by an association, Verein Schweizer Standpunkt, which says the
@@ -259,8 +262,8 @@ display(HTML(prov.html_table(other, ["outlet"] + show)))
 # That is one documented thread between the original publisher and the republisher.
 #
 # **Linternaute** is one of the sites of CCM Benchmark, which Groupe Figaro bought in 2015
-# (`ev-src-linternaute-owner`). A NewsGuard score for it was reported to us second-hand, but we could
-# not see it anywhere, so it stays **unconfirmed** (`ev-src-linternaute-newsguard-rating`).
+# (`ev-src-linternaute-owner`). We could not find a NewsGuard score for it in any copy we checked
+# (`ev-src-linternaute-newsguard-rating`).
 
 # %% [markdown]
 # ### Evaluate the evaluators
@@ -269,7 +272,7 @@ display(HTML(prov.html_table(other, ["outlet"] + show)))
 # to them.
 
 # %%
-display(HTML(prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + show)))
+prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + show)
 
 # %% [markdown]
 # - The **GEC** shut down in December 2024 when Congress did not extend its mandate. In April 2025
@@ -281,7 +284,7 @@ display(HTML(prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + 
 #   (`ev-src-east-stratcom-mandate`).
 # - **NewsGuard** is a company that scores news sites from 0 to 100 on nine published criteria
 #   (`ev-src-newsguard-criteria`). The Voltaire Network has published criticism of it
-#   (`ev-src-voltaire-criticises-newsguard`): a rated outlet criticising its rater.
+#   (`ev-src-voltaire-criticises-newsguard`): an outlet criticising an evaluator.
 # - The **US Treasury** is part of the US government, so its sanctions are that government's
 #   decision. We saw them only through news reports.
 # - **Wikipedia** is a source as well: where we use it, we write "Wikipedia says".
@@ -327,8 +330,8 @@ prov.date_check([
 ])
 
 # %% [markdown]
-# **How could the error arise?** It is already in the French original, so the translation did not
-# cause it. We do not know how it happened. One possible link, **not confirmed** (record
+# **How could the error arise?** We do not know. We could not check whether the French page
+# already has it (record `ev-src-linternaute-french-original`). One possible link, **not confirmed** (record
 # `ev-p-date-guess`): 10 January 2024 is the day Politico published Thierry Breton's story about Trump
 # ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)),
 # which the same article mixes up with the rally (section 6). Perhaps someone working on both
@@ -351,16 +354,16 @@ prov.date_check([
 # %%
 quotes = ml.load_table("quotes")
 cols = ["id", "sentence", "speaker", "date", "venue", "status", "status_note"]
-display(HTML(prov.html_table(quotes[quotes.article == "linternaute_mt_2024"], cols + ["source"])))
+prov.html_table(quotes[quotes.article == "linternaute_mt_2024"], cols + ["source"])
 
 # %% [markdown]
-# The wording **drifted**. The English quotes were translated into French by the French press
-# (for example [TF1 Info, 10-11 February 2024](https://www.tf1info.fr/international/trump-menace-l-otan-les-pays-membres-denoncent-des-propos-consternants-et-insenses-2285848.html)),
-# then machine-translated back into English. Below, each original word that changed is struck
+# The wording **drifted**. English quotes were translated into French by the French press (Le
+# Figaro, for example, called the White House's words "consternants et insensés"; record
+# `ev-p-mt-round-trip`), then translated back into English, probably by machine. Below, each original word that changed is struck
 # through and marked **was:**, and each printed word is underlined and marked **now:**.
 
 # %%
-display(HTML(prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])))
+prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])
 
 # %% [markdown]
 # Small words, big changes:
@@ -395,8 +398,8 @@ display(HTML(prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])))
 # **The Breton mix-up (row q02).** The article says Thierry Breton identified "this conversation"
 # as an exchange with Ursula von der Leyen that "dates from 2020". But Breton told his story on
 # **9 January 2024**, a month **before** the rally, and it was about something Trump said at Davos
-# in 2020. Breton never said who was meant by "One of the presidents of a big country" in Trump's
-# rally story ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/);
+# in 2020. We found no report of Breton saying who was meant by "One of the presidents of a big
+# country" in Trump's rally story ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/);
 # records `ev-p-breton-account`, `ev-p-trump-big-country`). Two different stories were joined into
 # one: **WRONG** as framed (record `ev-p-breton-conflation`). Breton's own story is confirmed only as
 # **his account**: we found no one else confirming it.
@@ -414,7 +417,7 @@ display(HTML(prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"])))
 # he did say: this is a paraphrase, not a reworded quote.
 
 # %%
-display(HTML(prov.drift_table(quotes, ["q13"])))
+prov.drift_table(quotes, ["q13"])
 
 # %% [markdown]
 # **Seed 001** has problems of another kind, which you will trace yourself in Exercise 1:
@@ -424,8 +427,8 @@ display(HTML(prov.drift_table(quotes, ["q13"])))
 # only who is quoted and how:
 
 # %%
-display(HTML(prov.html_table(quotes[quotes.article == "voltaire_2024"],
-                             ["id", "speaker", "as_printed", "status"], link=None)))
+prov.html_table(quotes[quotes.article == "voltaire_2024"],
+                ["id", "speaker", "as_printed", "status"], link=None)
 
 # %% [markdown] tags=["instructor"]
 # **Discussion prompt.** "Appalling" and "distressing" both sound negative. Does the drift matter?
@@ -449,7 +452,7 @@ for paragraph in (4, 5):  # the two paragraphs of Article 5
 
 # %% [markdown]
 # The **Atlantic Charter** is something else: a joint declaration by Franklin D. Roosevelt and
-# Winston Churchill of **14 August 1941**, before the US entered the Second World War. It set out
+# Winston Churchill of **14 August 1941**. It set out
 # eight shared principles to guide the peace after the war. It was a declaration of aims, not the
 # treaty that contains Article 5 (checked in two dictionary entries; archive copies of the Charter
 # were not opened; record `ev-p-atlantic-charter`).
@@ -470,7 +473,7 @@ for paragraph in (4, 5):  # the two paragraphs of Article 5
 # from this lesson or a short note ("no byline in the text"). Your answers are saved as you go.
 
 # %%
-checklists = {aid: ml.ProvenanceChecklist(aid, activity=f"01:provenance:{aid}") for aid in CASES}
+checklists = {aid: ml.ProvenanceChecklist(aid) for aid in CASES}
 checklists["southfront_2026"]
 
 # %%
@@ -487,20 +490,15 @@ checklists["linternaute_mt_2024"]
 # from the reference but a careful reader could argue for it.
 
 # %%
-import matplotlib.pyplot as plt
-
 card = prov.scorecard({aid: w.data for aid, w in checklists.items()})
-fig = prov.plot_scorecard(card)
-display(fig)
-plt.close(fig)
-ml.plots.summary(prov.scorecard_summary(card))
+ml.plots.show(prov.plot_scorecard(card), prov.scorecard_summary(card))
 
 # %% [markdown]
 # The reference answers and their reasons. Where you **differ**, read the reason and the source,
 # and decide whether you still disagree: you may be right, but you should be able to say why.
 
 # %%
-display(HTML(prov.html_table(card, ["article", "question", "your_answer", "reference", "result", "reason"], link=None)))
+prov.html_table(card, ["article", "question", "your_answer", "reference", "result", "reason"], link=None)
 
 # %% [markdown] tags=["instructor"]
 # **Reading the scorecard.** "Differs" is not "wrong": the reference is a teaching reference, and
@@ -512,7 +510,7 @@ display(HTML(prov.html_table(card, ["article", "question", "your_answer", "refer
 # answer out loud, with evidence.
 
 # %% [markdown]
-# Every fact in this lesson rests on a record in the course's evidence; the grey codes in the text
+# The facts in this lesson rest on records in the course's evidence; the grey codes in the text
 # are record ids. Open any record this way to see its status, its sources and short quotes from them:
 
 # %%
@@ -526,8 +524,8 @@ ml.evidence(["ev-p-rally-date", "ev-p-mt-rally-date", "ev-p-bates-statement", "e
 # - **Stop, then leave the page**: SIFT and lateral reading start with who is behind a text, not
 #   with what it says. First Draft's five pillars (provenance, source, date, location, motivation)
 #   make a checklist.
-# - **Trace upstream**: the unsigned English text is a machine translation of a Linternaute
-#   article; the Voltaire editorial reached us via Swiss Standpoint; SouthFront's piece also appeared
+# - **Trace upstream**: the unsigned English text reads as a word-for-word (probably machine)
+#   translation of a Linternaute article (unconfirmed until you compare it with the live page); the Voltaire editorial reached us via Swiss Standpoint; SouthFront's piece also appeared
 #   on Brighteon the same day. The translation and the republication lost or changed clues.
 # - **Describe sources by documented facts and say whose findings they are**, including the
 #   evaluators' (a US government office that closed in 2024, the EU's diplomatic service, a

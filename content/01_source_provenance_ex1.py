@@ -33,15 +33,12 @@
 
 # %%
 import medialit as ml
-from IPython.display import HTML, display
 from medialit import provenance as prov
 
+ml.lesson("01-ex1")  # the work you save in this notebook is filed under "01-ex1"
 voltaire = ml.load_article("voltaire_2024")
 quotes = ml.load_table("quotes")
-clues = ["id", "as_printed", "speaker", "source", "source_url", "checked_via"]
-record = clues[:3] + ["date", "venue", "what_changed"] + clues[3:]
 SHOW_RECORD = False  # offline? set this to True and run the cell again to see the full record
-trace = record if SHOW_RECORD else clues
 print("Ready:", voltaire.title)
 
 # %% [markdown]
@@ -59,7 +56,7 @@ print(voltaire.sentence("s012").text)
 # cell and run it again: the tables then show the course's own record, with dates and venues.)
 
 # %%
-display(HTML(prov.html_table(quotes[quotes.sentence == "s012"], trace)))
+prov.quote_table(quotes[quotes.sentence == "s012"], full_record=SHOW_RECORD)
 
 # %% [markdown]
 # **A1.** On which date did Salvini say "NATO cannot force us to kill in Russia..."? Write the date
@@ -85,7 +82,7 @@ ml.check("01-ex1-salvini-venue", answer_salvini_venue)
 
 # %%
 print(voltaire.sentence("s013").text)
-display(HTML(prov.html_table(quotes[quotes.sentence == "s013"], trace)))
+prov.quote_table(quotes[quotes.sentence == "s013"], full_record=SHOW_RECORD)
 
 # %% [markdown]
 # **B1.** In which city did Putin speak? **B2.** On which date (like `"2024-02-10"`)?
@@ -106,7 +103,7 @@ ml.check("01-ex1-putin-date", answer_putin_date)
 
 # %%
 print(voltaire.sentence("s014").text)
-display(HTML(prov.html_table(quotes[quotes.sentence == "s014"], trace)))
+prov.quote_table(quotes[quotes.sentence == "s014"], full_record=SHOW_RECORD)
 
 # %% [markdown]
 # **C1.** What was Rogozin's post reacting to? Choose one and write it in quotation marks:
@@ -143,7 +140,7 @@ ml.check("01-ex1-rogozin-free", answer_rogozin_free)
 # Open the sources in the table below and check.
 
 # %%
-display(HTML(prov.html_table(quotes[quotes.id == "q08"], trace)))
+prov.quote_table(quotes[quotes.id == "q08"], full_record=SHOW_RECORD)
 
 # %% [markdown]
 # **D1.** What status should the claim get that these words come **from the Economist interview**?
@@ -179,8 +176,8 @@ ml.check("01-ex1-weekday-welt", answer_weekday_welt)
 # **Instructor notes.** Every answer rests on records in `data/evidence/provenance.yaml` (the
 # `evidence` lists in `data/keys/01_source_provenance_ex1.yaml`). Stress two points when you go
 # through answers: (1) for Salvini, the Italian reports (Il Tempo, LaPresse) and RT's English report
-# agree on the words and the days; RT calls the 26 May occasion an election rally, the Italian
-# reports remarks to reporters at a book presentation, so A2 accepts both; (2) D1 shows that
+# agree on the words and the days; RT calls the 26 May occasion an election rally, Il Tempo
+# remarks on the sidelines of a book presentation, so A2 accepts both; (2) D1 shows that
 # checking can *confirm* an attribution: the course once marked it UNCONFIRMED, until copies of the
 # Economist interview from both sides were found. A status follows the evidence. For C2, accept
 # any answer that names the missing occasion and a way of tracing it.

@@ -33,8 +33,8 @@ import pandas as pd
 import medialit as ml
 
 rp = ml.reporting  # this lesson's helpers: labels, our key, comparisons
+ml.lesson("02")  # the work you save in this notebook is filed under "02"
 ml.plots.setup()
-pd.set_option("display.max_colwidth", 160)  # show whole sentences in tables
 
 # %% [markdown]
 # ## 1. Reporting, opinion, and what sits between
@@ -47,7 +47,8 @@ pd.set_option("display.max_colwidth", 160)  # show whole sentences in tables
 #
 # Researchers make a similar split. The shared task *SemEval-2023 Task 3* asked computer systems
 # to sort news articles into three genres: **opinion**, **reporting** and **satire**
-# ([Piskorski et al., 2023](https://aclanthology.org/2023.semeval-1.317)); it has no "analysis"
+# ([Piskorski et al., 2023](https://aclanthology.org/2023.semeval-1.317); record
+# `ev-m-semeval-2023-genres`); it has no "analysis"
 # genre. We go one step finer: we label each *sentence*, because many articles mix the genres.
 
 # %% [markdown]
@@ -106,16 +107,14 @@ pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES, "genre": rp.GENRE
 # saved on every change. Do not look at our key yet.
 
 # %%
-labeller_sf = ml.SentenceLabeller("southfront_2026", rp.LABELS, activity="02:labels:southfront_2026",
-                                  label_set="reporting")
+labeller_sf = ml.SentenceLabeller("southfront_2026", rp.LABELS, label_set="reporting")
 labeller_sf
 
 # %% [markdown]
 # Now seed 001. If time is short, label at least sentences s006 to s014.
 
 # %%
-labeller_vn = ml.SentenceLabeller("voltaire_2024", rp.LABELS, activity="02:labels:voltaire_2024",
-                                  label_set="reporting")
+labeller_vn = ml.SentenceLabeller("voltaire_2024", rp.LABELS, label_set="reporting")
 labeller_vn
 
 # %% [markdown]
@@ -157,12 +156,12 @@ signals_sf[["sentence", "text", "signals"]]
 
 # %%
 table_sf = rp.compare(labeller_sf, "southfront_2026", signals_sf)
-print(rp.describe_agreement(table_sf))
+print(rp.describe_comparison(table_sf))
 table_sf[["sentence", "text", "learner", "key", "also", "guess", "agree", "why"]]
 
 # %%
 table_vn = rp.compare(labeller_vn, "voltaire_2024")
-print(rp.describe_agreement(table_vn))
+print(rp.describe_comparison(table_vn))
 table_vn[["sentence", "text", "learner", "key", "also", "guess", "agree", "why"]]
 
 # %% [markdown]
@@ -172,8 +171,7 @@ table_vn[["sentence", "text", "learner", "key", "also", "guess", "agree", "why"]
 
 # %%
 mix = rp.mix_table(learner={"southfront_2026": labeller_sf, "voltaire_2024": labeller_vn})
-fig = rp.plot_mix(mix)
-ml.plots.summary(rp.mix_summary(mix))
+ml.plots.show(rp.plot_mix(mix), rp.mix_summary(mix))
 
 # %% [markdown]
 # In our key, seed 000 is mostly opinion; seed 001 is mostly quotation and attributed report,
@@ -236,7 +234,8 @@ examples[["kind", "article", "sentence", "text", "key", "signals", "explanation"
 # gave names to 14 propaganda techniques in news, for example **Loaded Language**,
 # **Name Calling/Labeling** and **Exaggeration/Minimisation**
 # ([task page](http://aclweb.org/portal/content/semeval-2020-task-11on-fine-grained-propaganda-detection);
-# [Da San Martino et al., 2020](https://doi.org/10.18653/v1/2020.semeval-1.186)). We use six of them;
+# [Da San Martino et al., 2020](https://doi.org/10.18653/v1/2020.semeval-1.186); record
+# `ev-m-semeval-2020-techniques`). We use six of them;
 # the definitions are ours.
 
 # %%
@@ -247,13 +246,13 @@ pd.Series(rp.phrase_categories(), name="definition").to_frame()
 # Then run the next cell to compare with our phrase key.
 
 # %%
-marker = ml.PhraseMarker("southfront_2026", rp.phrase_categories(), activity="02:phrases:southfront_2026")
+marker = ml.PhraseMarker("southfront_2026", rp.phrase_categories())
 marker
 
 # %% [markdown]
-# Our phrase key is **our reading**. Most spans were first suggested in the notes we made while
-# researching the articles, as suggestions rather than fixed answers; the `basis` column says which
-# ones we added. A phrase you marked that is "not in our key" is not wrong: be ready to defend it.
+# Our phrase key is **our reading**: we chose most spans while reading the articles for this
+# course, as suggestions rather than fixed answers; the `basis` column marks the ones we added
+# later. A phrase you marked that is "not in our key" is not wrong: be ready to defend it.
 
 # %%
 marks = rp.compare_marks(marker)
@@ -298,11 +297,11 @@ pd.DataFrame({name: {"sentences": len(t), "opinion signals (own words)": int(t["
                      "attribution signals": int(t["attribution"].sum())} for name, t in texts.items()}).T
 
 # %% [markdown]
-# Seed 002 is a translation of an article from Linternaute, a French news site. Linternaute
-# belongs to CCM Benchmark, which the Figaro group bought in 2015
+# Seed 002 reads as a translation of an article from Linternaute, a French news site. Linternaute
+# was part of CCM Benchmark, which the Figaro group bought in 2015
 # ([Stratégies](https://strategies.fr/actualites/medias/1024488W/le-figaro-va-racheter-ccm-benchmark.html);
-# record `ev-m-linternaute-figaro`). A large, well-known media group owns it, yet the last paragraph
-# of the text we have mixes opinion into the news. (We have not seen the French wording of these
+# record `ev-m-linternaute-figaro`). Even so, the last paragraph of the text we have mixes opinion
+# into the news. (We have not seen the French wording of these
 # last sentences, so we cannot tell whether the translation changed them.)
 
 # %%
@@ -353,8 +352,8 @@ ml.evidence(["ev-m-rally-date", "ev-m-trump-quote", "ev-m-bates-statement", "ev-
 #   phrases (4), model report (3). If short of time, have half the class label seed 000 and half
 #   seed 001, then compare.
 # - The key is **our reading**. Sentences with a non-empty `also` are the ones worth debating;
-#   seed 000 s018 (opinion with a battlefield claim inside) and seed 001 s007 (a quote wrapped in
-#   the writer's own non sequitur) work well.
+#   seed 000 s018 (opinion with a battlefield claim inside) and seed 001 s007 (a quote about strikes
+#   inside Russia, which the writer says "matches" Germany's view on the shield) work well.
 # - Stress the difference between the label (form) and the status in the evidence record (truth):
 #   seed 002 s015 is an attributed report and still WRONG as framed (record
 #   `ev-m-seed-breton-conflation`).

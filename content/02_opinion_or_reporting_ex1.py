@@ -17,7 +17,7 @@
 # of your choices in writing.
 #
 # **Questions**: Can you tell reporting from opinion in a text first published by a news site
-# that belongs to a French media group (Groupe Figaro)?
+# that was part of CCM Benchmark when the French Figaro group bought it in 2015?
 # Which of your choices can you defend?
 #
 # **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for
@@ -26,8 +26,8 @@
 # **Time**: about 20 minutes. **You need**: lesson 02 (the five labels).
 
 # %% [markdown]
-# Seed 002 is an unsigned English machine translation of an article from Linternaute, a French
-# news site ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/);
+# Seed 002 is an unsigned English text that reads as a translation of an article from Linternaute,
+# a French news site ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/);
 # lesson 01 traced it; record `ev-m-linternaute-figaro` for who owns the site).
 # You label sentences **s004 to s017**: the repeated lead and the four paragraphs after it.
 
@@ -37,6 +37,7 @@ import pandas as pd
 import medialit as ml
 
 rp = ml.reporting
+ml.lesson("02-ex1")  # the work you save in this notebook is filed under "02-ex1"
 
 # %% [markdown]
 # ## The labels (a reminder)
@@ -52,7 +53,7 @@ pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES})
 
 # %%
 labeller = ml.SentenceLabeller("linternaute_mt_2024", rp.LABELS, sentences=list(rp.EXERCISE_SENTENCES),
-                               activity="02-ex1:labels:linternaute_mt_2024", label_set="reporting")
+                               label_set="reporting")
 labeller
 
 # %% [markdown]
@@ -79,7 +80,7 @@ ml.check("02-ex1-labels", answer_q1)
 
 # %%
 feedback = rp.exercise_feedback(answer_q1)
-print(rp.describe_agreement(feedback, key_shown=False))
+print(rp.describe_comparison(feedback, key_shown=False))
 feedback[["sentence", "text", "learner", "key", "also", "agree", "signals", "why"]]
 
 # %% [markdown]

@@ -55,13 +55,11 @@
 # Run the box below to load the course's helper package.
 
 # %%
-import pandas as pd
-
 import medialit as ml
 from medialit import claims
 
+ml.lesson("03")  # the work you save in this notebook is filed under "03"
 ml.plots.setup()
-pd.set_option("display.max_colwidth", 400)
 print("Ready. Articles:", ", ".join(ml.list_articles()["id"]))
 
 # %% [markdown]
@@ -153,8 +151,7 @@ claims.anatomy(["vn-rzeszow", "vn-missiles", "vn-defense-pact", "vn-belarus"])
 # choose a status for each claim from what you know so far. Your work is saved as you type.
 
 # %%
-ledger_sf = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("southfront_2026"),
-                           activity="03:claims:southfront_2026")
+ledger_sf = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("southfront_2026"))
 ledger_sf
 
 # %% [markdown]
@@ -178,15 +175,19 @@ frame_sf
 #   [Lenta.ru](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
 #   Ukraine's General Staff said on 7 March that its troops had fought off attacks near Drobysheve
 #   (record `ev-b-drobysheve-ua-genstaff`, via
-#   [Radio Svoboda](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html)). So the
-#   two sides disagree. Russia's own story also changed: "encircled" in December, "completing" the
-#   capture in January, "taken" on 2 March, and still "mopping-up" on 6 March (records
-#   `ev-b-drobysheve-ru-earlier`, `ev-b-drobysheve-ru-mopping-up`). No independent source was found
+#   [Radio Svoboda](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html)). That
+#   does not fit a capture completed on 2 March, but Ukraine's report does not say who holds the
+#   settlement. Russian-side accounts moved step by step: Russia's chief of the General Staff, Valery
+#   Gerasimov, said "encircled" (December)
+#   and "completing" the capture (January), the Ministry said "taken" (2 March), and a Russian-side
+#   commentator still spoke of "mopping-up" on 6 March (records `ev-b-drobysheve-ru-earlier`,
+#   `ev-b-drobysheve-ru-mopping-up`). No independent source was found
 #   either way: **unconfirmed**. The article seems to repeat Russia's claim without saying whose it
 #   is, and puts it on 5 March.
 
 # %% [markdown]
-# - **Lyman.** Russian-side officials had spoken of fighting inside the town since late January,
+# - **Lyman.** Russian-side officials had spoken of fighting in parts of the town since late
+#   December 2025, of fighting on its southern and north-eastern outskirts on 1 February 2026,
 #   and of "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
 #   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)). "Reached Lyman's
 #   northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled out.
@@ -205,7 +206,7 @@ frame_sf
 # On the other side, Ukraine's own reports describe heavy Russian pressure at Huliaipole. Its
 # General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
 # `ev-b-genstaff-huliaipole`). On 9 March a spokesman for Ukraine's Southern Defence Forces,
-# himself a party to the conflict, said Ukrainian units held part of the town while Russian forces
+# himself a party to the conflict, said Ukrainian forces were in part of the town while Russian forces
 # tried to surround it (record `ev-b-voloshyn-huliaipole`, via
 # [UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
 #
@@ -224,14 +225,19 @@ frame_sf
 
 # %% [markdown]
 # - In their joint statement of 16 May 2024, Russia and China accused the US of *planning* to put
-#   missile systems where they would threaten them both (record `ev-b-joint-statement-missiles`;
+#   missile systems where they would threaten them both, and of using joint exercises to deploy
+#   intermediate-range missiles in the Asia-Pacific (the two governments' claim; record
+#   `ev-b-joint-statement-missiles`;
 #   Bloomberg, checked via
 #   [nhub.news](http://nhub.news/en/2024/05/putin-and-xi-vow-to-step-up-fight-to-counter-us-containment)).
-# - One US system was already in Asia: in April 2024 the US Army flew its Typhon mid-range
-#   launcher to the northern Philippines for exercises. It is within range of China, but not on
-#   China's border (record `ev-b-typhon-philippines`; AP, checked via
+# - One US system was already in Asia: in April 2024 the US Army transported its Typhon
+#   mid-range launcher to the northern Philippines for exercises. A Philippine official told AP
+#   that its range puts China within reach. Note where it stands: in the Philippines, not in
+#   China (record `ev-b-typhon-philippines`; AP, checked via
 #   [KVIA](https://kvia.com/news/2024/09/24/us-missile-system-will-remain-in-the-philippines-despite-chinas-alarm/)).
 #   The course found nothing like it near Russia.
+
+# %% [markdown]
 # - The same joint statement promised tighter coordination, the two armies included, and said the
 #   relationship had gone beyond the Cold-War model of a military alliance (record
 #   `ev-b-joint-statement-alliance`; wording checked via
@@ -246,8 +252,7 @@ frame_sf
 #   (records `ev-b-nuclear-drills`, `ev-b-vn-belarus`).
 
 # %%
-ledger_vn = ml.ClaimLedger("voltaire_2024", rows=claims.ledger_rows("voltaire_2024"),
-                           activity="03:claims:voltaire_2024")
+ledger_vn = ml.ClaimLedger("voltaire_2024", rows=claims.ledger_rows("voltaire_2024"))
 ledger_vn
 
 # %%
@@ -256,10 +261,12 @@ print(claims.ledger_summary(frame_vn))
 frame_vn
 
 # %% [markdown]
-# Notice the difference: the Belarus sentence is **contradicted** (WRONG in the record), because
-# dated reports show the drills were not yet joint on 31 May 2024. The other two are
-# **unconfirmed**, for different reasons. The missile claim is partly grounded for China (a US
-# launcher within range, though not on the border) and has no support for Russia. For the
+# Notice what the three have in common: all stay **unconfirmed**, for different reasons. For the
+# Belarus sentence, only the two governments speak to the timing and they do not match: Putin put
+# Belarus's direct part in a second phase that began on 11 June 2024, while Lukashenko said on
+# 9 May that both countries "are conducting" the drills (record `ev-b-vn-belarus`). The missile
+# claim is partly grounded for China (a US launcher in the Philippines that, a Philippine official
+# said, has China within range) and has no support for Russia. For the
 # "joint defense agreement" nothing was found, and the joint statement's own words about going
 # beyond an alliance sit badly with it.
 
@@ -294,8 +301,8 @@ checkers[["checker", "kind", "who_is_behind", "good_for", "limits"]]
 # 2. **Presence is not control.** A geolocated video shows that someone was at one spot at one
 #    moment. It does not show who holds a village the next day.
 # 3. **Not official does not mean neutral.** ISW is a US think tank with its own outlook;
-#    DeepStateMap is a volunteer project, but it works with Ukrainian units, so it gives a
-#    Ukrainian view. Use them for what they are good at, and say whose view you are quoting.
+#    DeepStateMap is a volunteer project; one of its founders says it has hundreds of sources in
+#    Ukraine's army, so it gives a Ukrainian view (record `ev-src-deepstate-sources`). Use them for what they are good at, and say whose view you are quoting.
 
 # %% [markdown]
 # **Your turn (3 minutes).** Drobysheve: which two of the five checkers would you look at first,
@@ -314,7 +321,8 @@ claims.ladder_frame()
 
 # %% [markdown]
 # The function `claims.place_on_ladder` applies these definitions. For Drobysheve, the only
-# support found is one party to the conflict (the other party disputes it):
+# support found is one party to the conflict (the other party still reported fighting there on
+# 7 March):
 
 # %%
 print(claims.place_on_ladder(party_sources=1, independent_sources=0))
@@ -329,8 +337,8 @@ print(claims.place_on_ladder(party_sources=1, independent_sources=1, checkable_e
 # printed*, they all start on rung 0.
 
 # %%
-claims.plot_ladder(claims.claims_table(["southfront_2026", "voltaire_2024"]))
-ml.plots.summary(claims.describe_ladder(claims.claims_table(["southfront_2026", "voltaire_2024"])))
+cases = claims.claims_table(["southfront_2026", "voltaire_2024"])
+ml.plots.show(claims.plot_ladder(cases), claims.describe_ladder(cases))
 
 # %% [markdown]
 # The reason for each placement:
@@ -344,16 +352,19 @@ placed[placed["article"].isin(["southfront_2026", "voltaire_2024"])]
 #
 # Both articles also make claims about NATO's treaty. Here the primary source is in the course:
 # Articles 4 to 6 of the North Atlantic Treaty, signed in Washington on 4 April 1949 (record
-# `ev-t-treaty-signed`). The course's extract follows the text NATO publishes; it was compared
-# with copies of that text, not with NATO's own page (records `ev-t-art5-text`, `ev-t-art6-text`).
+# `ev-t-treaty-signed`). The course's extract follows the text NATO publishes. Article 5 was
+# compared with a NATO page from 2001 that quotes it, and Article 6 with a copy in the Pentagon
+# Papers; NATO's page of official texts itself was not opened (records `ev-t-art5-text`,
+# `ev-t-art6-text`).
 # Article 5 first:
 
 # %%
 claims.treaty_quote(5, "deems necessary")
 
 # %% [markdown]
-# Look for the words "such action as it deems necessary". Each ally decides what it does; armed
-# force is one option ("including"), not an automatic duty (record `ev-b-treaty-art5`). And
+# Look for the words "such action as it deems necessary". Each ally promises to assist the ally
+# that is attacked, "forthwith" (at once), but decides what action to take; armed force is one
+# option ("including"), not an automatic duty (record `ev-b-treaty-art5`). And
 # Article 5 has been invoked only once: on 12 September 2001, the day after the attacks of
 # 11 September on the United States (records `ev-b-article5-once`, `ev-t-art5-invoked-2001`;
 # [NATO](https://www.nato.int/terrorism/five.htm)).
@@ -381,8 +392,9 @@ claims.treaty_quote(6, "territory of Turkey")
 # invoked Article 5: NATO Secretary General Mark Rutte said "Nobody's talking about Article 5"
 # (record `ev-b-rutte-interview`; Reuters interview, 5 March 2026, checked via
 # [The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
-# (Article 6 also still names "the Algerian Departments of France", a clause from the time when
-# France ruled Algeria: record `ev-t-art6-algeria-footnote`.)
+# (Article 6 also still names "the Algerian Departments of France". A copy of the text we checked
+# has a footnote mark there, but we could not read the footnote: record
+# `ev-t-art6-algeria-footnote`.)
 
 # %% [markdown]
 # Article 4 is a different, smaller step: allies *consult* when one of them feels threatened.
@@ -398,7 +410,7 @@ ml.load_table("article4_consultations")[["date", "requested_by", "occasion", "no
 # of seven (record `ev-t-a4-seven-times-2023`;
 # [NATO](https://www.nato.int/cps/en/natohq/topics_49187.htm)). Two requests followed in September
 # 2025, from Poland and then Estonia. Adding them gives nine, but **nine is the course's own sum;
-# NATO has not published it** (record `ev-t-a4-count-nine`). Whether the Baltic states joined
+# we found no NATO figure of nine** (record `ev-t-a4-count-nine`). Whether the Baltic states joined
 # Poland's 2014 request is **unconfirmed** (record `ev-t-a4-2014-baltic`).
 
 # %% [markdown]
@@ -430,16 +442,14 @@ claims.claims_table()[lambda t: t["kind"] == "treaty"][["claim_id", "sentences",
 
 # %%
 table = claims.claims_table()
-claims.plot_status_by_article(table)
-ml.plots.summary(claims.describe_status_by_article(table))
+ml.plots.show(claims.plot_status_by_article(table), claims.describe_status_by_article(table))
 
 # %% [markdown]
 # The second plot asks a simpler question: what does each article itself offer to back its
 # claims? A link or a document, only a name, or nothing?
 
 # %%
-claims.plot_evidence_share(table)
-ml.plots.summary(claims.describe_evidence_share(table))
+ml.plots.show(claims.plot_evidence_share(table), claims.describe_evidence_share(table))
 
 # %% [markdown]
 # Not one claim in the table comes with a link or a document. In the SouthFront article the
@@ -476,7 +486,7 @@ ml.evidence(["ev-b-sf-drobysheve", "ev-b-drobysheve-ru-mod", "ev-b-drobysheve-ua
 #   footage each have strengths and limits. **Presence is not control.**
 # - The **evidence ladder** runs from bare assertion (rung 0) to several independent
 #   confirmations (rung 4). Opinions and predictions are not on it.
-# - Check treaty claims against the **treaty text**: under Article 5 each ally decides what to do
-#   ("such action as it deems necessary"); it has been invoked once (12 September 2001); Article 4
+# - Check treaty claims against the **treaty text**: under Article 5 each ally will assist an attacked ally
+#   but decides how ("such action as it deems necessary"); it has been invoked once (12 September 2001); Article 4
 #   consultations are a different, smaller step.
 # - "**We cannot tell yet**" is often the honest answer. Next: the exercise `exercises/03_unsupported_battlefield_claims_ex1.ipynb`.

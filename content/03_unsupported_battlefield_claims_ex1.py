@@ -37,12 +37,10 @@
 # - **OPINION**: a judgement, a forecast or a loaded label, which no source could settle.
 
 # %%
-import pandas as pd
-
 import medialit as ml
 from medialit import claims
 
-pd.set_option("display.max_colwidth", 400)
+ml.lesson("03-ex1")  # the work you save in this notebook is filed under "03-ex1"
 southfront = ml.load_article("southfront_2026")
 
 # %% [markdown]
@@ -72,8 +70,7 @@ for sid in ["s005", "s006", "s008", "s019", "s020", "s021"]:
 # [Ukraine's General Staff, 7 March 2026 (Radio Svoboda, in Ukrainian)](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html).
 
 # %%
-ledger = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("ex1_southfront_2026"),
-                        activity="03-ex1:claims:southfront_2026")
+ledger = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("ex1_southfront_2026"))
 ledger
 
 # %% [markdown]
@@ -193,8 +190,8 @@ ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 
 # %% [markdown] tags=["solution"]
 # **Model answer.** The article gives no source, no image and no link, and the course's checks
-# found nobody making this claim, not even Russia's Defence Ministry, which announces the gains
-# it claims. The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
+# found nobody making this claim, not even Russia's Defence Ministry, which did announce a claimed
+# gain that same week, Drobysheve on 2 March (record `ev-b-drobysheve-ru-mod`). The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
 # says Ukraine won back more ground in the south than Russia took since January (record
 # `ev-b-isw-south`). But that is a total for two months and a wide area, and Ukraine's own General
 # Staff and spokesman describe heavy Russian attacks around the town that week (records
@@ -215,8 +212,8 @@ ml.check("03-ex1-reason-drobysheve", reason_party)
 # **Model answer.** Both are sides in the war. Each side has reasons to shape the picture: to
 # play up its own gains and the other side's losses, and to play down its own losses. Their
 # reports are still useful, because they tell us what each side officially says and when. On
-# Drobysheve they even disagree: Russia's Defence Ministry claimed it on 2 March 2026, and
-# Ukraine's General Staff reported fighting there on 7 March (records `ev-b-drobysheve-ru-mod`,
+# Drobysheve their reports do not fit together: Russia's Defence Ministry claimed it on 2 March
+# 2026, and Ukraine's General Staff still reported fighting there on 7 March (records `ev-b-drobysheve-ru-mod`,
 # `ev-b-drobysheve-ua-genstaff`). A claim does not become a confirmation because an official
 # body makes it. The same rule applies to both sides.
 

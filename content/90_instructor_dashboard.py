@@ -69,8 +69,7 @@ ca.html_table(cls.report, caption="Validation report")
 # %%
 prog = ca.progress(cls)
 summary = ca.progress_summary(prog)
-ca.show(ca.plot_progress(summary))
-ml.plots.summary(ca.describe_progress(summary))
+ml.plots.show(ca.plot_progress(summary), ca.describe_progress(summary))
 
 # %% [markdown]
 # The five learners who have done least so far (0 = not started, 1 = complete, per task), so
@@ -92,9 +91,8 @@ key = ca.load_key()
 labels = ca.key_labels(key)
 article = "southfront_2026"
 counts = ca.label_counts(cls, article, labels=labels)
-key_of = {(a, s): lab for a, s, lab in ca.key_table(key)[["article", "sentence", "label"]].values}
-ca.show(ca.plot_label_distribution(counts, f"Labels per sentence: {article}", key=key_of))
-ml.plots.summary(ca.describe_distribution(counts, article))
+ml.plots.show(ca.plot_label_distribution(counts, f"Labels per sentence: {article}", key=key),
+              ca.describe_distribution(counts, article))
 
 # %% [markdown]
 # ## Do learners agree with each other?
@@ -111,8 +109,7 @@ ml.plots.summary(ca.describe_distribution(counts, article))
 
 # %%
 by_article = ca.agreement_by_article(cls)
-ca.show(ca.plot_agreement(by_article))
-ml.plots.summary(ca.describe_agreement(by_article))
+ml.plots.show(ca.plot_agreement(by_article), ca.describe_agreement(by_article))
 by_article.round(2)
 
 # %% [markdown]
@@ -121,8 +118,7 @@ by_article.round(2)
 
 # %%
 by_label = ca.agreement_by_label(cls, labels=labels)
-ca.show(ca.plot_agreement_by_label(by_label))
-ml.plots.summary(ca.describe_agreement(by_label, "label"))
+ml.plots.show(ca.plot_agreement_by_label(by_label), ca.describe_agreement(by_label, "label"))
 by_label.round(2)
 
 # %% [markdown]
@@ -136,8 +132,7 @@ disputed = ca.disputed_sentences(cls, top=8, key=key)
 ca.html_table(disputed.round(2), caption="Most disputed sentences")
 
 # %%
-ca.show(ca.plot_disputed(cls, disputed, labels=labels))
-ml.plots.summary(ca.describe_disputed(disputed))
+ml.plots.show(ca.plot_disputed(cls, disputed, labels=labels), ca.describe_disputed(disputed))
 
 # %% [markdown]
 # ## Comparison with the reference key
@@ -148,8 +143,7 @@ ml.plots.summary(ca.describe_disputed(disputed))
 
 # %%
 comparison = ca.compare_with_key(cls, key)
-ca.show(ca.plot_key_accuracy(comparison))
-ml.plots.summary(ca.describe_key_accuracy(comparison))
+ml.plots.show(ca.plot_key_accuracy(comparison), ca.describe_key_accuracy(comparison))
 
 # %% [markdown]
 # The confusion matrix: rows are the key's label, columns the label learners gave. Each cell shows
@@ -158,8 +152,7 @@ ml.plots.summary(ca.describe_key_accuracy(comparison))
 
 # %%
 cm = ca.confusion_matrix(cls, key)
-ca.show(ca.plot_confusion(cm))
-ml.plots.summary(ca.describe_confusion(cm))
+ml.plots.show(ca.plot_confusion(cm), ca.describe_confusion(cm))
 
 # %% [markdown]
 # ## Check questions and free text
@@ -170,8 +163,7 @@ ml.plots.summary(ca.describe_confusion(cm))
 
 # %%
 checks = ca.check_results(cls)
-ca.show(ca.plot_checks(checks))
-ml.plots.summary(ca.describe_checks(checks))
+ml.plots.show(ca.plot_checks(checks), ca.describe_checks(checks))
 
 # %%
 ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evidence (first 15)")

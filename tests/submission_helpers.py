@@ -31,7 +31,7 @@ def labels_act(labels, article=ART, updated="2026-03-06T10:00:00Z", label_set="r
     """A sentence-labels activity from ``{sentence id: label}``."""
     return {"kind": "sentence_labels", "article": article, "updated": updated,
             "data": {"label_set": label_set,
-                     "labels": {s: dict(zip(schema.LABEL_FIELDS, (lab, "", ""))) for s, lab in labels.items()}}}
+                     "labels": {s: dict(zip(schema.LABEL_FIELDS, (lab, "", ""), strict=False)) for s, lab in labels.items()}}}
 
 
 def claim_row(**fields):
@@ -66,7 +66,7 @@ def good_files(folder: Path) -> None:
 
 def assert_good_loaded(cls, also=()):
     assert {"good1", "good2", *also} <= set(cls.learners["learner"])
-    got = set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"]))
+    got = set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"], strict=False))
     assert {("good1", "s002", "opinion"), ("good2", "s003", "prediction")} <= got
 
 

@@ -120,7 +120,7 @@ def test_items_and_activities_are_skipped_one_by_one(tmp_path):
     }
     write(tmp_path, "alice.submission.json", sub("alice", activities=acts))
     cls = ml.load_class(tmp_path, max_depth=4)
-    assert dict(zip(cls.labels["sentence"], cls.labels["label"])) == {"s002": "opinion", "s005": "prediction",
+    assert dict(zip(cls.labels["sentence"], cls.labels["label"], strict=False)) == {"s002": "opinion", "s005": "prediction",
                                                                       "s007": "quotation"}
     assert cls.marks[["start", "end", "text"]].values.tolist() == [[0, 5, ml.load_article(ART).text[0:5]]]
     assert cls.provenance[["question", "answer"]].values.tolist() == [["author", "no"]]
@@ -231,7 +231,7 @@ def test_random_junk_never_stops_loading(tmp_path):
         views.progress(cls)
         views.free_text(cls)
         assert "good" in set(cls.learners["learner"])
-        assert ("good", "s002", "opinion") in set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"]))
+        assert ("good", "s002", "opinion") in set(zip(cls.labels["learner"], cls.labels["sentence"], cls.labels["label"], strict=False))
 
     run()
 
@@ -298,7 +298,7 @@ def test_agreement_tables_on_a_small_class(tmp_path):
     assert disp.loc[0, "text"] == ml.load_article(ART).sentence("s004").text
     assert disp.loc[0, "labels given"] == "opinion 1 · prediction 1"
     by_label = ag.agreement_by_label(cls)
-    assert dict(zip(by_label["label"], by_label["times used"])) == {"opinion": 4, "prediction": 1, "quotation": 3}
+    assert dict(zip(by_label["label"], by_label["times used"], strict=False)) == {"opinion": 4, "prediction": 1, "quotation": 3}
 
 
 def test_label_sets_are_never_mixed(tmp_path):
@@ -400,7 +400,7 @@ PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg
 
 def test_free_text_is_escaped_in_html(tmp_path):
     act = labels_act({"s002": "opinion", "s003": "quotation", "s004": "prediction"})
-    for sid, payload in zip(("s002", "s003", "s004"), PAYLOADS):
+    for sid, payload in zip(("s002", "s003", "s004"), PAYLOADS, strict=False):
         act["data"]["labels"][sid]["note"] = payload
     claims = {"kind": "claim_ledger", "article": ART, "updated": "",
               "data": {"rows": [{"id": "c1", "claim": PAYLOADS[1], "claimant": PAYLOADS[0]}]}}

@@ -107,15 +107,16 @@ def test_solution_markers(tmp_path):
 
 @pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.stem)
 def test_lesson_anatomy(src):
-    """Title, Questions/Objectives/Time, setup import, short cells, Key points at the end."""
+    """Title, Questions/Objectives/Time, setup import, short cells, Key points at the end, and no
+    notebook plumbing (IPython.display, private names) in the code learners read."""
     kind = "exercises" if src in EXERCISES else "notebooks"
     nb = ROOT / kind / f"{src.stem}.ipynb"
     cells = _cells(nb)
     first = cells[0]["source"]
     assert first.startswith("# "), f"{nb.name}: first cell must be the title"
     text = "\n".join(c["source"] for c in cells if c["cell_type"] == "markdown")
-    for word in ("Objectives", "Time"):
-        assert word in text, f"{nb.name}: no '{word}'"
+    for word in ("Questions", "Objectives", "Time"):
+        assert re.search(rf"^\*\*{word}\*\*", text, re.M), f"{nb.name}: no '**{word}**'"
     assert any("import medialit as ml" in c["source"] for c in cells if c["cell_type"] == "code")
     assert re.search(r"^## Key points", cells[-1]["source"], re.M) or re.search(r"^## Key points", cells[-2]["source"], re.M), \
         f"{nb.name}: must end with Key points"
@@ -126,3 +127,152 @@ def test_lesson_anatomy(src):
         n = len([l for l in c["source"].split("\n") if l.strip()])
         assert n <= limit or c["cell_type"] == "markdown" and c["source"].lstrip().startswith("|"), \
             f"{nb.name}: a {c['cell_type']} cell has {n} lines (limit {limit}): {c['source'][:60]!r}"
+    problems = plumbing(src.read_text(encoding="utf-8"))
+    assert not problems, f"{src.name}: " + "; ".join(problems)
+
+
+def plumbing(code: str) -> list[str]:
+    """What learners should not have to read in a lesson: IPython.display imports (lesson functions
+    return objects that display themselves), private names (``_x``) imported or used, and
+    hand-typed activity ids (``ml.lesson(...)`` names them)."""
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.ImportFrom):
+            parts = (node.module or "").split(".") + [a.name for a in node.names]
+            if (node.module or "").startswith("IPython"):
+                out.append(f"line {node.lineno}: imports from {node.module}")
+            if any(p.startswith("_") for p in parts):
+                out.append(f"line {node.lineno}: imports a private name")
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("IPython"):
+                    out.append(f"line {node.lineno}: imports {a.name}")
+                if any(p.startswith("_") for p in a.name.split(".")):
+                    out.append(f"line {node.lineno}: imports a private module")
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            out.append(f"line {node.lineno}: uses the private name {node.attr}")
+        elif isinstance(node, ast.keyword) and node.arg == "activity":
+            out.append(f"line {node.lineno}: types an activity id (ml.lesson(...) names them)")
+    return out
+
+
+def test_plumbing_check_can_fail():
+    assert plumbing("import medialit as ml\nml.plots.show(fig, 'x')\n") == []
+    bad = ("from IPython.display import HTML, display\nimport IPython.display\nfrom medialit import _x\n"
+           "from medialit._p import y\nml.store._read(p)\nml.SentenceLabeller('a', {}, activity='02:labels:a')\n")
+    assert len(plumbing(bad)) == 6
+
+
+# ---------------------------------------------------------------- running the notebooks
+
+#: The activity id of every widget in the notebooks, as they were typed by hand before
+#: ``ml.lesson(...)`` (grep of ``activity=`` in content/ at commit 441bd77). Learners' saved work
+#: is filed under these ids: a derived id that differs would hide it.
+ACTIVITY_IDS = {
+    "00_start_here": ["00:claims:southfront_2026", "00:labels:southfront_2026", "00:phrases:southfront_2026",
+                      "00:provenance:southfront_2026"],
+    "01_source_provenance": ["01:provenance:linternaute_mt_2024", "01:provenance:southfront_2026",
+                             "01:provenance:voltaire_2024"],
+    "01_source_provenance_ex1": [],
+    "02_opinion_or_reporting": ["02:labels:southfront_2026", "02:labels:voltaire_2024", "02:phrases:southfront_2026"],
+    "02_opinion_or_reporting_ex1": ["02-ex1:labels:linternaute_mt_2024"],
+    "03_unsupported_battlefield_claims": ["03:claims:southfront_2026", "03:claims:voltaire_2024"],
+    "03_unsupported_battlefield_claims_ex1": ["03-ex1:claims:southfront_2026"],
+    "90_instructor_dashboard": [],
+}
+RUN = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
+_IDS_CELL = ("import gc, json\nfrom medialit.widgets import ActivityBase\n"
+             "print('ACTIVITY_IDS ' + json.dumps(sorted({w.activity for w in gc.get_objects() "
+             "if isinstance(w, ActivityBase)})))")
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Each notebook (lessons, dashboard, exercises as learners get them) run once with nbclient,
+    with a last cell that lists the activity ids of its widgets. One kernel per notebook."""
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    cache: dict = {}
+
+    def run(path: Path):
+        if path not in cache:
+            tmp = tmp_path_factory.mktemp(path.stem)
+            env = {**os.environ, "MEDIALIT_HOME": str(tmp / "answers"), "MEDIALIT_LEARNER": "nbclient",
+                   "MEDIALIT_CLASS": "", "MEDIALIT_EXPORT": str(tmp / "export"),
+                   # the kernel imports this checkout's package, whatever is installed
+                   "PYTHONPATH": os.pathsep.join([str(ROOT / "src")] + [p for p in [os.environ.get("PYTHONPATH")] if p])}
+            env.pop("MPLBACKEND", None)  # the kernel's inline backend, as in Jupyter
+            nb = nbformat.read(path, as_version=4)
+            nb.cells.append(nbformat.v4.new_code_cell(_IDS_CELL))
+            NotebookClient(nb, timeout=300, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
+            cache[path] = nb
+        return cache[path]
+
+    return run
+
+
+def _outputs(nb) -> list[tuple[int, list[dict]]]:
+    return [(i, c.get("outputs", [])) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+
+
+def plot_order_problems(nb) -> list[str]:
+    """Every image must be followed, in the same cell, by a "Plot summary:" line printed after it;
+    every "Plot summary:" line must come right after an image."""
+    out = []
+    for i, outputs in _outputs(nb):
+        for k, o in enumerate(outputs):
+            nxt = outputs[k + 1] if k + 1 < len(outputs) else None
+            prev = outputs[k - 1] if k else None
+            if "image/png" in o.get("data", {}):
+                if not (nxt and nxt.get("output_type") == "stream" and nxt.get("text", "").startswith("Plot summary:")):
+                    out.append(f"cell {i}: an image without a 'Plot summary:' line under it")
+            if o.get("output_type") == "stream" and "Plot summary:" in o.get("text", ""):
+                if not (o["text"].startswith("Plot summary:") and prev and "image/png" in prev.get("data", {})):
+                    out.append(f"cell {i}: a 'Plot summary:' line that is not under an image")
+    return out
+
+
+@pytest.mark.parametrize("path", RUN, ids=lambda p: p.stem)
+def test_every_plot_has_its_summary_under_it(executed, path):
+    nb = executed(path)
+    errors = [o for _, outs in _outputs(nb) for o in outs if o.get("output_type") == "error"]
+    assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+    assert not plot_order_problems(nb), f"{path.name}: {plot_order_problems(nb)}"
+    src = (ROOT / "content" / f"{path.stem}.py").read_text(encoding="utf-8")
+    images = sum("image/png" in o.get("data", {}) for _, outs in _outputs(nb) for o in outs)
+    assert images == src.count("ml.plots.show("), f"{path.name}: every plot is shown with ml.plots.show"
+
+
+def test_plot_order_check_can_fail():
+    import nbformat
+
+    v4 = nbformat.v4
+    image = v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})
+    summary = v4.new_output("stream", name="stdout", text="Plot summary: two bars.\n")
+    good, above = v4.new_notebook(), v4.new_notebook()
+    good.cells = [v4.new_code_cell("x", outputs=[image, summary])]
+    above.cells = [v4.new_code_cell("x", outputs=[summary, image])]   # lessons 02 and 03 before the fix
+    assert plot_order_problems(good) == []
+    assert len(plot_order_problems(above)) == 2
+
+
+@pytest.mark.parametrize("path", RUN, ids=lambda p: p.stem)
+def test_derived_activity_ids_equal_the_ids_typed_before(executed, path):
+    nb = executed(path)
+    text = "".join(o.get("text", "") for o in nb.cells[-1].get("outputs", []) if o.get("output_type") == "stream")
+    assert text.startswith("ACTIVITY_IDS "), text
+    assert json.loads(text.split(" ", 1)[1]) == ACTIVITY_IDS[path.stem]
+
+
+def test_saved_answers_of_release_0_1_use_these_ids():
+    saved = set()
+    for f in (ROOT / "tests" / "fixtures" / "release_0_1" / "answers").glob("*.json"):
+        saved |= {a for a in json.loads(f.read_text(encoding="utf-8"))["activities"] if a.count(":") == 2}
+    widget_ids = {i for ids in ACTIVITY_IDS.values() for i in ids}
+    assert saved and saved <= widget_ids

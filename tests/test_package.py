@@ -10,18 +10,22 @@ import medialit as ml
 from medialit import paths
 
 
-def test_import_is_light():
-    code = ("import sys, medialit as ml; heavy = [m for m in ('pandas', 'matplotlib', 'ipywidgets', 'pysbd', "
-            "'nbformat') if m in sys.modules]; print(','.join(heavy))")
+HEAVY = ("pandas", "matplotlib", "numpy", "ipywidgets", "anywidget", "traitlets", "pysbd", "yaml", "nbformat")
+
+
+@pytest.mark.parametrize("module", ["medialit", "medialit.cues"])
+def test_import_is_light(module):
+    """The one import-lightness test: a fresh process that imports ``module`` loads none of HEAVY."""
+    code = f"import sys, {module}; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "", f"importing medialit pulled in: {out}"
+    assert out == "", f"importing {module} pulled in: {out}"
 
 
 def test_public_names_resolve():
     for name in ("list_articles", "load_article", "check", "export_submission", "set_learner"):
         assert callable(getattr(ml, name))
     with pytest.raises(AttributeError):
-        ml.no_such_thing
+        _ = ml.no_such_thing
 
 
 def test_answers_dir_follows_medialit_home(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ import pytest
 
 import medialit as ml
 from medialit import provenance as p
+from medialit.display import SafeHTML
 
 STATUSES = {"CONFIRMED", "WRONG", "UNCONFIRMED", "OPINION"}
 # The contract in CONTRIBUTING.md ("Provenance checklist questions").
@@ -96,7 +97,7 @@ def test_drift_reports_reordered_words_as_reordering():
     assert "solidarity → only" not in text and "dropped: only" not in text
     assert p.word_diff("only serve", "serve only") == [("reorder", "serve only", "only serve")]
     assert p.drift_summary("b a c", "a b c") == "a b → b a (word order changed)"
-    html = p.drift_table(ml.load_table("quotes"), ["q06"])
+    html = p.drift_table(ml.load_table("quotes"), ["q06"])._repr_html_()
     assert "word order changed" in html
 
 
@@ -129,7 +130,9 @@ def test_quote_drift_escapes_html():
 
 def test_drift_table_rows():
     q = ml.load_table("quotes")
-    out = p.drift_table(q, ["q04", "q05"])
+    table = p.drift_table(q, ["q04", "q05"])
+    assert isinstance(table, SafeHTML)   # displays itself: no display(HTML(...)) in the lesson
+    out = table._repr_html_()
     assert out.count("<tr>") == 3
     assert "are appalling → is distressing" in out and "invasions → the invasion" in out
 
@@ -139,7 +142,9 @@ def test_html_table_escapes_and_links_only_web_addresses():
 
     df = pd.DataFrame([{"fact": "<img src=x>", "source": "A", "source_url": "javascript:alert(1)"},
                        {"fact": "ok", "source": "B", "source_url": "https://example.org/?a=1&b=2"}])
-    out = p.html_table(df, ["fact", "source", "source_url"])
+    table = p.html_table(df, ["fact", "source", "source_url"])
+    assert isinstance(table, SafeHTML) and "source_url" not in repr(table)   # the link is not a column
+    out = table._repr_html_()
     assert "<img" not in out and "&lt;img" in out
     assert "javascript:" not in out.split("href")[0] and 'href="javascript' not in out
     assert 'href="https://example.org/?a=1&amp;b=2"' in out
@@ -155,9 +160,13 @@ def test_chain_text_in_order():
 
 def test_chain_text_keeps_the_whole_status():
     # a qualified status must not be cut to its first word
-    mt = p.chain_text("linternaute_mt_2024").split("→")
-    assert "CONFIRMED (one stored copy; re-check against the live page)" in mt[0]
-    assert "CONFIRMED as a translation" in mt[-1]
+    for aid in ("linternaute_mt_2024", "voltaire_2024"):
+        steps = p.chain_text(aid).split("→")
+        statuses = list(ml.republication_chain(aid)["status"])
+        assert len(steps) == len(statuses)
+        assert any(" " in st for st in statuses), "the test needs a qualified status"
+        for step, status in zip(steps, statuses, strict=True):
+            assert status in step
 
 
 # ---------------------------------------------------------------- scorecard
@@ -174,16 +183,13 @@ def test_reference_key_matches_the_checklist_contract():
             assert entry["reason"].strip() and entry["source"].strip()
 
 
-def test_reference_key_matches_widget_questions_if_available():
-    try:
-        questions = ml.PROVENANCE_QUESTIONS
-    except (ImportError, AttributeError):
-        pytest.skip("ml.PROVENANCE_QUESTIONS is not available yet")
-    text = repr(questions)
-    for qid, choices in CHECKLIST.items():
-        assert qid in text
-        for choice in choices:
-            assert choice in text or choice.replace("'", "’") in text
+def test_checklist_contract_is_the_schema_and_the_widget_questions():
+    from medialit import schema
+
+    assert {q["id"]: list(q["choices"]) for q in schema.PROVENANCE_QUESTIONS} == CHECKLIST
+    assert [q["id"] for q in schema.PROVENANCE_QUESTIONS] == list(CHECKLIST)   # the order learners see
+    assert ml.PROVENANCE_QUESTIONS is schema.PROVENANCE_QUESTIONS
+    assert all(q["question"].strip().endswith("?") for q in schema.PROVENANCE_QUESTIONS)
 
 
 def _answers(**kw):
@@ -344,3 +350,59 @@ def test_exercise_key_matches_the_record():
     assert not any("framing" in pt for pt in key["01-ex1-rogozin-free"]["points"])
     for q in key.values():
         assert q.get("evidence") or "weekday computed" in q["source"]
+
+
+# ---------------------------------------------------------------- tables that display themselves
+
+def test_one_html_table_for_lessons_and_dashboard():
+    import pandas as pd
+
+    from medialit import display
+    from medialit.analysis import views
+
+    df = pd.DataFrame({"who": ["<b>A</b>", None], "share": [0.5, 0.83]})
+    lesson, dashboard = p.html_table(df, ["who", "share"], link=None), views.html_table(df)
+    assert lesson._repr_html_() == dashboard._repr_html_() == display.html_table(df)._repr_html_()
+    assert "&lt;b&gt;A&lt;/b&gt;" in lesson._repr_html_() and "<b>" not in lesson._repr_html_()
+    assert ">0.50<" in lesson._repr_html_() and ">0.83<" in lesson._repr_html_()   # pandas' number format
+    assert ">None<" not in lesson._repr_html_() and ">nan<" not in lesson._repr_html_()
+    assert views.SafeHTML is SafeHTML
+
+
+def test_quote_table_shows_clues_or_the_full_record():
+    quotes = ml.load_table("quotes")
+    rows = quotes[quotes.sentence == "s012"]
+    clues = p.quote_table(rows)._repr_html_()
+    full = p.quote_table(rows, full_record=True)._repr_html_()
+    assert "<th style='text-align:left'>venue</th>" not in clues and "<th style='text-align:left'>venue</th>" in full
+    assert "<th style='text-align:left'>speaker</th>" in clues and 'href="http' in clues
+    assert clues.count("<tr>") == full.count("<tr>") == len(rows) + 1
+
+
+def test_plot_scorecard_returns_a_figure_and_prints_nothing(capsys):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    fig = p.plot_scorecard(p.scorecard({}))
+    assert isinstance(fig, Figure) and capsys.readouterr().out == ""
+    plt.close(fig)
+
+
+def test_plots_show_puts_the_summary_under_the_figure(monkeypatch, capsys):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    events = []
+    monkeypatch.setattr(ml.plots, "display_and_close", lambda fig: events.append(("figure", fig)))
+    fig = p.plot_scorecard(p.scorecard({}))
+    ml.plots.show(fig, "three bars.")
+    events.append(("text", capsys.readouterr().out))
+    assert events == [("figure", fig), ("text", "Plot summary: three bars.\n")]
+    with pytest.raises(ValueError):
+        ml.plots.show(fig, "")
+    plt.close("all")

@@ -499,11 +499,6 @@ def test_normalise_any_saved_json_gives_the_documented_shape(home):
     check()
 
 
-def test_import_medialit_does_not_load_widgets():
-    code = "import sys, medialit; assert 'ipywidgets' not in sys.modules and 'anywidget' not in sys.modules"
-    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
-
-
 # ---------------------------------------------------------------- one contract with the dashboard
 
 FIXTURES = Path(__file__).parent / "fixtures" / "release_0_1"
@@ -580,3 +575,51 @@ def test_contributing_record_tables_match_schema():
     assert schema.checklist_table() in text
     assert ml.widgets.PROVENANCE_QUESTIONS is schema.PROVENANCE_QUESTIONS
     assert ml.widgets.STATUSES == schema.LEDGER_STATUSES
+
+
+# ---------------------------------------------------------------- activity ids from the lesson
+
+
+@pytest.fixture
+def lesson(monkeypatch):
+    """``ml.lesson(...)`` changes module state (and a pandas option): undo both after the test."""
+    import pandas as pd
+
+    width = pd.get_option("display.max_colwidth")
+    monkeypatch.setattr(wbase, "_lesson", None)
+    yield ml.lesson
+    pd.set_option("display.max_colwidth", width)
+
+
+def test_lesson_names_the_default_activity_ids(home, lesson):
+    import pandas as pd
+
+    lesson("02")
+    assert ml.widgets.current_lesson() == "02"
+    made = [ml.SentenceLabeller(ARTICLE, LABELS), ml.PhraseMarker(ARTICLE, CATS),
+            ml.ProvenanceChecklist(ARTICLE), ml.ClaimLedger(ARTICLE)]
+    assert [w.activity for w in made] == [f"02:labels:{ARTICLE}", f"02:phrases:{ARTICLE}",
+                                          f"02:provenance:{ARTICLE}", f"02:claims:{ARTICLE}"]
+    assert ml.SentenceLabeller(ARTICLE, LABELS, activity="mine").activity == "mine"   # explicit still wins
+    assert pd.get_option("display.max_colwidth") >= 400       # whole sentences in tables
+    lesson("02-ex1")
+    assert ml.SentenceLabeller(ARTICLE, LABELS).activity == f"02-ex1:labels:{ARTICLE}"
+    lesson(None)
+    assert ml.SentenceLabeller(ARTICLE, LABELS).activity == f"labels:{ARTICLE}"
+
+
+def test_work_saved_under_a_typed_id_is_restored_by_the_derived_one(home, lesson):
+    typed = ml.SentenceLabeller(ARTICLE, LABELS, activity=f"03:labels:{ARTICLE}")  # as lessons did before
+    typed.label_buttons.value = "fact"
+    lesson("03")
+    derived = ml.SentenceLabeller(ARTICLE, LABELS)
+    assert derived.restored and derived.data == typed.data
+    assert ml.saved_activities() == [f"03:labels:{ARTICLE}"]
+    assert ml.answers_path() == home / "tester.json"
+
+
+@pytest.mark.parametrize("bad", ["", "02:labels", "a b", "x" * 41, 2, "-02"])
+def test_lesson_refuses_names_that_would_break_activity_ids(lesson, bad):
+    with pytest.raises(ValueError, match="lesson name"):
+        lesson(bad)
+    assert ml.widgets.current_lesson() is None

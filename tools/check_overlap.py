@@ -44,7 +44,7 @@ def own_words(path: Path) -> list[tuple[int, str]]:
         header = rows[0]
         out = []
         for n, row in enumerate(rows[1:], 2):
-            keep = [cell for col, cell in zip(header, row) if col not in QUOTE_COLUMNS]
+            keep = [cell for col, cell in zip(header, row, strict=False) if col not in QUOTE_COLUMNS]
             out.append((n, _QUOTED.sub(" ", " ".join(keep))))
         return out
     if path.parent.name == "evidence" and path.suffix == ".yaml":

@@ -103,17 +103,40 @@ def learner_ids(n: int, prefix: str = "student") -> list[str]:
 
 
 def _learner(rng, learner, key_arts, questions, t0, texts):
-    """One learner's ``activities`` and export time."""
+    """One learner's ``activities`` and export time (the random draws happen in a fixed order)."""
     skill = rng.uniform(0.55, 0.97)
     diligence = rng.uniform(0.35, 1.0)
     t = t0
-    acts = {}
 
     def tick():
         nonlocal t
         t += _dt.timedelta(minutes=rng.randint(1, 9), seconds=rng.randint(0, 59))
         return _stamp(t)
 
+    acts = {}
+    acts.update(_label_acts(rng, skill, diligence, key_arts, tick))
+    acts.update(_provenance_acts(rng, skill, diligence, tick))
+    acts.update(_phrase_acts(rng, diligence, texts["southfront_2026"], tick))
+    acts.update(_ledger_acts(rng, diligence, key_arts, texts, tick))
+    for qid, spec in questions:
+        if rng.random() > 0.3 + 0.7 * diligence:
+            continue
+        answer, correct = _check_answer(rng, spec, skill)
+        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": tick(),
+                                "data": {"answer": answer, "correct": correct}}
+    return acts, tick()
+
+
+def _pick_label(rng, skill, k):
+    if rng.random() < skill * (1.0 - k["difficulty"]):
+        return k["label"]
+    if k["also"] and rng.random() < 0.6:
+        return rng.choice(k["also"])
+    return rng.choice(CONFUSIONS.get(k["label"], LABELS))
+
+
+def _label_acts(rng, skill, diligence, key_arts, tick):
+    acts = {}
     for article in CASE_ARTICLES:
         sents = key_arts.get(article, {})
         if not sents or rng.random() > 0.35 + 0.65 * diligence:
@@ -122,18 +145,16 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
         stop = len(ids) if rng.random() < diligence else rng.randint(1, len(ids))
         labels = {}
         for sid in ids[:stop]:
-            k = sents[sid]
-            p = skill * (1.0 - k["difficulty"])
-            if rng.random() < p:
-                lab = k["label"]
-            elif k["also"] and rng.random() < 0.6:
-                lab = rng.choice(k["also"])
-            else:
-                lab = rng.choice(CONFUSIONS.get(k["label"], LABELS))
+            lab = _pick_label(rng, skill, sents[sid])
             labels[sid] = {"label": lab, "note": rng.choice(NOTES) if rng.random() < 0.15 else "",
                            "confidence": rng.choice(CONFIDENCES)}
         acts[f"labels:{article}"] = {"kind": "sentence_labels", "article": article, "updated": tick(),
                                      "data": {"label_set": "reporting", "labels": labels}}
+    return acts
+
+
+def _provenance_acts(rng, skill, diligence, tick):
+    acts = {}
     for article in CASE_ARTICLES:
         if rng.random() > 0.25 + 0.7 * diligence:
             continue
@@ -146,15 +167,23 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
             answers[qid] = {"answer": ans, "evidence": rng.choice(EVIDENCE)}
         acts[f"provenance:{article}"] = {"kind": "provenance_checklist", "article": article,
                                          "updated": tick(), "data": {"answers": answers}}
-    text = texts["southfront_2026"]
-    if rng.random() < 0.2 + 0.7 * diligence:
-        words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z-]{6,}", text)]
-        marks = []
-        for s, e in sorted(rng.sample(words, min(len(words), rng.randint(2, 12)))):
-            marks.append({"start": s, "end": e, "text": text[s:e], "category": rng.choice(MARK_CATEGORIES),
-                          "note": rng.choice(NOTES) if rng.random() < 0.2 else ""})
-        acts["phrases:southfront_2026"] = {"kind": "phrase_marks", "article": "southfront_2026",
-                                           "updated": tick(), "data": {"marks": marks}}
+    return acts
+
+
+def _phrase_acts(rng, diligence, text, tick):
+    if rng.random() >= 0.2 + 0.7 * diligence:
+        return {}
+    words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z-]{6,}", text)]
+    marks = []
+    for s, e in sorted(rng.sample(words, min(len(words), rng.randint(2, 12)))):
+        marks.append({"start": s, "end": e, "text": text[s:e], "category": rng.choice(MARK_CATEGORIES),
+                      "note": rng.choice(NOTES) if rng.random() < 0.2 else ""})
+    return {"phrases:southfront_2026": {"kind": "phrase_marks", "article": "southfront_2026",
+                                        "updated": tick(), "data": {"marks": marks}}}
+
+
+def _ledger_acts(rng, diligence, key_arts, texts, tick):
+    acts = {}
     for article in CASE_ARTICLES:
         if rng.random() > 0.2 + 0.6 * diligence:
             continue
@@ -170,13 +199,7 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
                          "confidence": rng.choice(CONFIDENCES), "note": ""})
         acts[f"claims:{article}"] = {"kind": "claim_ledger", "article": article, "updated": tick(),
                                      "data": {"rows": rows}}
-    for qid, spec in questions:
-        if rng.random() > 0.3 + 0.7 * diligence:
-            continue
-        answer, correct = _check_answer(rng, spec, skill)
-        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": tick(),
-                                "data": {"answer": answer, "correct": correct}}
-    return acts, tick()
+    return acts
 
 
 def hash_choice(*parts) -> str:

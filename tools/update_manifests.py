@@ -42,7 +42,7 @@ def main(argv=None) -> int:
                 pattern = re.compile(
                     r"(- name: " + re.escape(res["name"]) + r"\n(?:(?!- name:).*\n)*?\s+sha256: )\S*"
                 )
-                text, n = pattern.subn(lambda m: m.group(1) + digest, text, count=1)
+                text, n = pattern.subn(lambda m, d=digest: m.group(1) + d, text, count=1)
                 if n != 1:
                     problems.append(f"{mf.relative_to(ROOT)}: could not find the sha256 line of {res['name']}")
         for f in sorted(folder.rglob("*")):

@@ -20,6 +20,9 @@ _LAZY = {
     "set_learner": "store:set_learner",
     "current_learner": "store:current_learner",
     "export_submission": "store:export_submission",
+    "answers_path": "store:answers_path",
+    "saved_activities": "store:saved_activities",
+    "lesson": "widgets:lesson",
     "LearnerIdError": "store:LearnerIdError",
     "StoreError": "store:StoreError",
     "SentenceLabeller": "widgets:SentenceLabeller",
@@ -32,7 +35,7 @@ _LAZY = {
     "evidence": "evidence_record:evidence",
 }
 _SUBMODULES = {"data", "store", "paths", "feedback", "widgets", "cues", "analysis", "plots",
-               "provenance", "reporting", "claims", "evidence_record"}
+               "provenance", "reporting", "claims", "evidence_record", "display"}
 
 __all__ = sorted(_LAZY) + ["__version__"]
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from . import data
+from .schema import LEDGER_STATUSES  # noqa: F401 - the statuses a learner can choose in a ClaimLedger
 
-#: The evidence record's status labels, in the order the plots use.
-STATUSES = ("CONFIRMED", "WRONG", "UNCONFIRMED", "OPINION")
-#: The statuses a learner can choose in :class:`medialit.ClaimLedger`.
-LEDGER_STATUSES = ("supported", "contradicted", "unsupported", "cannot tell yet")
+#: The fact-check statuses of the course's evidence record, in the order the plots use (not the
+#: ledger statuses a learner chooses: those are :data:`LEDGER_STATUSES`).
+FACT_STATUSES = ("CONFIRMED", "WRONG", "UNCONFIRMED", "OPINION")
 #: Categories of "evidence offered in the article" (column ``offers_evidence`` of the claims table).
 EVIDENCE_KINDS = ("none", "names a source only", "link or document")
 #: Short names for the articles, used on plot axes.
@@ -261,34 +261,37 @@ def _ordered(index) -> list[str]:
 
 
 def status_counts(table=None):
-    """Counts of claims per article (rows) and record status (columns, in :data:`STATUSES` order)."""
+    """Counts of claims per article (rows) and record status (columns, in :data:`FACT_STATUSES` order)."""
     import pandas as pd
 
     table = claims_table() if table is None else table
-    unknown = sorted(set(table["status"]) - set(STATUSES))
+    unknown = sorted(set(table["status"]) - set(FACT_STATUSES))
     if unknown:
-        raise ValueError(f"Unknown status(es) {', '.join(unknown)}; use {', '.join(STATUSES)}.")
-    counts = pd.crosstab(table["article"], table["status"]).reindex(columns=list(STATUSES), fill_value=0)
+        raise ValueError(f"Unknown status(es) {', '.join(unknown)}; use {', '.join(FACT_STATUSES)}.")
+    counts = pd.crosstab(table["article"], table["status"]).reindex(columns=list(FACT_STATUSES), fill_value=0)
     return counts.reindex(_ordered(counts.index))
 
 
 def plot_status_by_article(table=None, ax=None):
-    """Grouped bars: how many claims of each article have each status. Colour, hatch and label per status."""
+    """Grouped bars: how many claims of each article have each status. Colour, hatch and label per
+    status. Returns the Figure (show it with ``ml.plots.show(fig, describe_status_by_article(table))``)."""
     import matplotlib.pyplot as plt
 
     from . import plots
 
     counts = status_counts(table)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 1.6 + 1.4 * len(counts)))
-    n = len(STATUSES)
+        fig, ax = plt.subplots(figsize=(9, 1.6 + 1.4 * len(counts)))
+    else:
+        fig = ax.figure
+    n = len(FACT_STATUSES)
     height = 0.8 / n
-    for j, status in enumerate(STATUSES):
+    for j, status in enumerate(FACT_STATUSES):
         ys = [i + (j - (n - 1) / 2) * height for i in range(len(counts))]
         vals = counts[status].tolist()
         bars = ax.barh(ys, vals, height=height, color=plots.STATUS_COLOURS[status],
                        hatch=plots.HATCHES[j], edgecolor="black", label=status)
-        for bar, v in zip(bars, vals):
+        for bar, v in zip(bars, vals, strict=False):
             ax.text(bar.get_width() + 0.05, bar.get_y() + bar.get_height() / 2, f"{status} {v}",
                     va="center", fontsize=9)
     ax.set_yticks(range(len(counts)), [_name(a) for a in counts.index])
@@ -297,8 +300,8 @@ def plot_status_by_article(table=None, ax=None):
     ax.set_xlim(0, max(1, int(counts.values.max())) + 2.5)
     ax.set_title("Claims by status in the evidence record")
     ax.legend(loc="lower right", fontsize=9)
-    ax.figure.tight_layout()
-    return ax
+    fig.tight_layout()
+    return fig
 
 
 def describe_status_by_article(table=None) -> str:
@@ -306,7 +309,7 @@ def describe_status_by_article(table=None) -> str:
     counts = status_counts(table)
     parts = []
     for art, row in counts.iterrows():
-        inner = ", ".join(f"{int(row[s])} {s}" for s in STATUSES if int(row[s]))
+        inner = ", ".join(f"{int(row[s])} {s}" for s in FACT_STATUSES if int(row[s]))
         parts.append(f"{_name(art)}: {int(row.sum())} claims ({inner})")
     return "; ".join(parts) + "."
 
@@ -325,7 +328,8 @@ def evidence_shares(table=None):
 
 
 def plot_evidence_share(table=None, ax=None):
-    """Stacked 100 % bars: what share of each article's claims offer no evidence, only a name, or a link."""
+    """Stacked 100 % bars: what share of each article's claims offer no evidence, only a name, or a
+    link. Returns the Figure."""
     import matplotlib.pyplot as plt
 
     from . import plots
@@ -333,7 +337,9 @@ def plot_evidence_share(table=None, ax=None):
     table = claims_table() if table is None else table
     shares = evidence_shares(table)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 1.6 + 1.1 * len(shares)))
+        fig, ax = plt.subplots(figsize=(9, 1.6 + 1.1 * len(shares)))
+    else:
+        fig = ax.figure
     left = [0.0] * len(shares)
     for j, kind in enumerate(EVIDENCE_KINDS):
         vals = (shares[kind] * 100).tolist()
@@ -345,7 +351,7 @@ def plot_evidence_share(table=None, ax=None):
                 ax.text(left[i] + v / 2, i, f"{kind}: {v:.0f}%" if v >= 30 else f"{v:.0f}%",
                         ha="center", va="center", fontsize=9,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        left = [a + b for a, b in zip(left, vals)]
+        left = [a + b for a, b in zip(left, vals, strict=False)]
     n = table["article"].value_counts()
     ax.set_yticks(range(len(shares)), [f"{_name(a)}\n{n[a]} claims" for a in shares.index])
     ax.invert_yaxis()
@@ -353,8 +359,8 @@ def plot_evidence_share(table=None, ax=None):
     ax.set_xlabel("share of the article's claims in the course's table (%)")
     ax.set_title("What evidence does the article itself offer?")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=9)
-    ax.figure.tight_layout()
-    return ax
+    fig.tight_layout()
+    return fig
 
 
 def describe_evidence_share(table=None) -> str:
@@ -376,6 +382,7 @@ def plot_ladder(table=None, ax=None):
 
     Opinions get their own row at the bottom ("not on the ladder"). Each claim is written as
     text with its status, in a box outlined in the status colour (colour is never the only signal).
+    Returns the Figure.
     """
     import matplotlib.pyplot as plt
 
@@ -384,7 +391,9 @@ def plot_ladder(table=None, ax=None):
     table = claims_table() if table is None else table
     articles = _ordered(table["article"])
     if ax is None:
-        _, ax = plt.subplots(figsize=(4 + 3.6 * len(articles), 7))
+        fig, ax = plt.subplots(figsize=(4 + 3.6 * len(articles), 7))
+    else:
+        fig = ax.figure
     for x, art in enumerate(articles):
         group = table[table["article"] == art]
         for y in range(-1, len(LADDER)):
@@ -402,8 +411,8 @@ def plot_ladder(table=None, ax=None):
     for y in range(-1, len(LADDER)):
         ax.axhline(y - 0.5, color="grey", linewidth=0.5)
     ax.set_title("Each claim on the evidence ladder (after checking)")
-    ax.figure.tight_layout()
-    return ax
+    fig.tight_layout()
+    return fig
 
 
 def describe_ladder(table=None) -> str:

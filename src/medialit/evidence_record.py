@@ -29,7 +29,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .data import DataError
 
@@ -117,14 +117,12 @@ def _parse(raw: dict, file: str) -> Record:
 
 def _raw_records() -> list[tuple[str, list]]:
     """(file name, list of raw records) for every listed evidence file."""
-    import yaml
-
     from . import data
 
     out = []
     for res in data.manifest(COLLECTION)["resources"]:
         path = data.data_file(COLLECTION, res["name"])
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = data.read_yaml(path.read_text(encoding="utf-8")) or {}
         recs = doc.get("records") if isinstance(doc, dict) else None
         if not isinstance(recs, list):
             raise DataError(f"data/evidence/{res['path']} needs a top-level 'records:' list.")
@@ -196,53 +194,53 @@ def frame(ids=None):
 def problems() -> list[str]:
     """Everything wrong with the record, in plain words (empty when it is sound)."""
     out: list[str] = []
-    seen_ids: dict[str, str] = {}
-    all_raw = _raw_records()
-    for file, raws in all_raw:
+    first_file: dict[str, str] = {}
+    parsed: list[Record] = []
+    for file, raws in _raw_records():
         for n, raw in enumerate(raws, 1):
-            where = f"{file} record {n}"
             if not isinstance(raw, dict):
-                out.append(f"{where}: not a mapping")
+                out.append(f"{file} record {n}: not a mapping")
                 continue
             rec = _parse(raw, file)
             where = f"{file} {rec.id or f'record {n}'}"
-            if not _ID_FULL.fullmatch(rec.id):
-                out.append(f"{where}: id must look like ev-some-words")
-            elif rec.id in seen_ids:
-                out.append(f"{where}: id also used in {seen_ids[rec.id]}")
-            seen_ids.setdefault(rec.id, file)
-            if not rec.claim:
-                out.append(f"{where}: no claim")
-            if rec.status not in STATUSES:
-                out.append(f"{where}: status {rec.status!r} is not one of {', '.join(STATUSES)}")
-            if not rec.sources:
-                out.append(f"{where}: no sources")
-            for i, s in enumerate(rec.sources, 1):
-                w = f"{where} source {i}"
-                if not re.match(r"^https?://\S+$", s.url):
-                    out.append(f"{w}: url must be a web address")
-                if not s.excerpt:
-                    out.append(f"{w}: no excerpt")
-                elif len(s.excerpt) > MAX_EXCERPT:
-                    out.append(f"{w}: excerpt longer than {MAX_EXCERPT} characters")
-                if not s.publisher:
-                    out.append(f"{w}: no publisher")
-                if s.published != "not recorded" and not _DATE.fullmatch(s.published):
-                    out.append(f"{w}: published must be YYYY[-MM[-DD]] or 'not recorded'")
-                if s.seen not in SEEN:
-                    out.append(f"{w}: seen must be 'original' or 'copy'")
-                if s.seen == "copy" and not s.checked_via:
-                    out.append(f"{w}: a copy needs checked_via (which copy was read)")
-                if not _DATE.fullmatch(s.checked):
-                    out.append(f"{w}: checked must be a date")
-    for file, raws in all_raw:
-        for raw in raws:
-            if isinstance(raw, dict):
-                rec = _parse(raw, file)
-                for r in rec.related:
-                    if r not in seen_ids:
-                        out.append(f"{file} {rec.id}: related id {r} does not exist")
+            if rec.id in first_file:
+                out.append(f"{where}: id also used in {first_file[rec.id]}")
+            first_file.setdefault(rec.id, file)
+            out += _record_problems(rec, where)
+            parsed.append(rec)
+    for rec in parsed:
+        out += [f"{rec.file} {rec.id}: related id {r} does not exist" for r in rec.related if r not in first_file]
     return out
+
+
+def _record_problems(rec: Record, where: str) -> list[str]:
+    out = []
+    if not _ID_FULL.fullmatch(rec.id):
+        out.append(f"{where}: id must look like ev-some-words")
+    if not rec.claim:
+        out.append(f"{where}: no claim")
+    if rec.status not in STATUSES:
+        out.append(f"{where}: status {rec.status!r} is not one of {', '.join(STATUSES)}")
+    if not rec.sources:
+        out.append(f"{where}: no sources")
+    for i, s in enumerate(rec.sources, 1):
+        out += [f"{where} source {i}: {p}" for p in _source_problems(s)]
+    return out
+
+
+def _source_problems(s: Source) -> list[str]:
+    checks = [
+        (re.match(r"^https?://\S+$", s.url), "url must be a web address"),
+        (s.excerpt, "no excerpt"),
+        (len(s.excerpt) <= MAX_EXCERPT, f"excerpt longer than {MAX_EXCERPT} characters"),
+        (s.publisher, "no publisher"),
+        (s.published == "not recorded" or _DATE.fullmatch(s.published),
+         "published must be YYYY[-MM[-DD]] or 'not recorded'"),
+        (s.seen in SEEN, "seen must be 'original' or 'copy'"),
+        (s.seen != "copy" or s.checked_via, "a copy needs checked_via (which copy was read)"),
+        (_DATE.fullmatch(s.checked), "checked must be a date"),
+    ]
+    return [message for ok, message in checks if not ok]
 
 
 def normalise(text: str) -> str:

@@ -1,4 +1,8 @@
-"""Shared plotting conventions: a colour-blind-safe palette, hatches, and a text summary helper.
+"""Shared plotting conventions: a colour-blind-safe palette, hatches, and one way to show a plot.
+
+Every lesson plot function returns a matplotlib Figure and neither displays nor prints it; a
+notebook shows it with ``ml.plots.show(fig, "one-line summary")``, which puts the text summary
+under the image.
 
 Colours follow the Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008), which stays
 distinguishable for the common forms of colour blindness. Colour is never the only signal: every
@@ -38,5 +42,50 @@ def setup(font_size: int = 12) -> None:
 
 
 def summary(text: str) -> None:
-    """Print the one-line text summary that goes under every plot (for screen-reader users)."""
+    """Print the one-line text summary that goes under every plot (for screen-reader users).
+
+    Notebooks call :func:`show`, which prints it after the figure."""
     print("Plot summary: " + text)
+
+
+def _in_ipython() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return False
+    return get_ipython() is not None
+
+
+def show(fig, summary: str) -> None:
+    """Show ``fig`` now, close it, then print "Plot summary: ..." under it.
+
+    The one way a notebook shows a plot: the figure is displayed at this point (not at the end of
+    the cell), so the text summary that follows is always under the image; closing it stops
+    Jupyter from showing it a second time. Outside Jupyter the figure is drawn (so a figure that
+    cannot be drawn fails here too) and closed.
+    """
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        fig = getattr(fig, "figure", None) if fig is not None else None
+        if not isinstance(fig, Figure):
+            raise TypeError("ml.plots.show needs the Figure a plot function returns.")
+    if not isinstance(summary, str) or not summary.strip():
+        raise ValueError("Give the one-line text summary that goes under the plot.")
+    display_and_close(fig)
+    print("Plot summary: " + summary)
+
+
+def display_and_close(fig) -> None:
+    """Display ``fig`` now (draw it, outside Jupyter) and close it, printing nothing."""
+    import matplotlib.pyplot as plt
+
+    try:
+        if _in_ipython():
+            from IPython.display import display
+
+            display(fig)
+        else:
+            fig.canvas.draw()
+    finally:
+        plt.close(fig)

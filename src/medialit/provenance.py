@@ -17,6 +17,9 @@ import html
 import re
 from typing import Any, Iterable, Mapping
 
+from .display import SafeHTML
+from .display import html_table as _html_table
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Scorecard outcomes, in plotting order.
 RESULTS = ("matches", "defensible", "differs", "not answered")
@@ -214,7 +217,25 @@ def _merge_moved_phrases(ops: list[list], a: list[str], b: list[str]) -> list[li
     """Join the opcodes around a content word that was dropped in one place and added in another
     (the same word moved), then split that stretch into phrase changes."""
     ka, kb = [_key(t) for t in a], [_key(t) for t in b]
-    # where each unmatched word sits, per side
+    merged = _moved_word_windows(ops, ka, kb)
+    if not merged:
+        return ops
+    out, n = [], 0
+    for lo, hi in merged:
+        # take in changes that touch the window directly
+        while lo > 0 and ops[lo - 1][0] != "equal":
+            lo -= 1
+        while hi + 1 < len(ops) and ops[hi + 1][0] != "equal":
+            hi += 1
+        out.extend(ops[n:lo])
+        out.extend(_phrase_ops(ka, kb, ops[lo][1], ops[hi][2], ops[lo][3], ops[hi][4]))
+        n = hi + 1
+    out.extend(ops[n:])
+    return out
+
+
+def _moved_word_windows(ops: list[list], ka: list[str], kb: list[str]) -> list[list[int]]:
+    """Merged ranges of opcode numbers between which a content word moved (at most 4 apart)."""
     where_a, where_b = {}, {}
     for n, (op, i1, i2, j1, j2) in enumerate(ops):
         if op != "equal":
@@ -224,48 +245,36 @@ def _merge_moved_phrases(ops: list[list], a: list[str], b: list[str]) -> list[li
                 where_b.setdefault(w, n)
     windows = []
     for w in where_a.keys() & where_b.keys():
-        if w in _MINOR or w.isdigit():
-            continue
         lo, hi = sorted((where_a[w], where_b[w]))
-        if hi - lo > 4:
-            continue
-        windows.append([lo, hi])
-    if not windows:
-        return ops
+        if w not in _MINOR and not w.isdigit() and hi - lo <= 4:
+            windows.append([lo, hi])
     windows.sort()
-    merged = [windows[0]]
-    for lo, hi in windows[1:]:
-        if lo <= merged[-1][1]:
+    merged: list[list[int]] = []
+    for lo, hi in windows:
+        if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
-    out, n = [], 0
-    for lo, hi in merged:
-        # take in changes that touch the window directly
-        while lo > 0 and ops[lo - 1][0] != "equal":
-            lo -= 1
-        while hi + 1 < len(ops) and ops[hi + 1][0] != "equal":
-            hi += 1
-        out.extend(ops[n:lo])
-        i1, j1 = ops[lo][1], ops[lo][3]
-        i2, j2 = ops[hi][2], ops[hi][4]
-        i, j = i1, j1
-        for la, lb in _segments(ka[i1:i2], kb[j1:j2]):
-            sa, sb = ka[i:i + la], kb[j:j + lb]
-            if sa == sb:
-                op = "equal"
-            elif not sa:
-                op = "insert"
-            elif not sb:
-                op = "delete"
-            else:
-                shared = set(sa) & set(sb)
-                moved = [w for w in sa if w in shared] != [w for w in sb if w in shared]
-                op = "reorder" if moved else "replace"
-            out.append([op, i, i + la, j, j + lb])
-            i, j = i + la, j + lb
-        n = hi + 1
-    out.extend(ops[n:])
+    return merged
+
+
+def _phrase_ops(ka: list[str], kb: list[str], i1: int, i2: int, j1: int, j2: int) -> list[list]:
+    """Opcodes for one stretch split into phrases: equal, insert, delete, reorder or replace."""
+    out, i, j = [], i1, j1
+    for la, lb in _segments(ka[i1:i2], kb[j1:j2]):
+        sa, sb = ka[i:i + la], kb[j:j + lb]
+        if sa == sb:
+            op = "equal"
+        elif not sa:
+            op = "insert"
+        elif not sb:
+            op = "delete"
+        else:
+            shared = set(sa) & set(sb)
+            moved = [w for w in sa if w in shared] != [w for w in sb if w in shared]
+            op = "reorder" if moved else "replace"
+        out.append([op, i, i + la, j, j + lb])
+        i, j = i + la, j + lb
     return out
 
 
@@ -372,46 +381,51 @@ def quote_drift(printed: str, original: str) -> str:
     return " ".join(pieces)
 
 
-def drift_table(quotes, ids: Iterable[str] | None = None) -> str:
-    """An HTML table of quote drift for rows of the lesson's quote table (columns id, speaker,
-    as_printed, original). Each row shows the marked-up diff and a plain-text list of changes."""
+def drift_table(quotes, ids: Iterable[str] | None = None) -> SafeHTML:
+    """A table of quote drift for rows of the lesson's quote table (columns id, speaker,
+    as_printed, original). Each row shows the marked-up diff and a plain-text list of changes.
+    It displays itself in a notebook; all text is escaped."""
     df = quotes if ids is None else quotes[quotes["id"].isin(list(ids))]
     head = "<tr><th>id</th><th>speaker</th><th>printed vs original</th><th>changes (text)</th></tr>"
-    body = []
+    body, plain = [], []
     for _, row in df.iterrows():
+        changes = drift_summary(row["as_printed"], row["original"])
         body.append(
             "<tr>" + f"<td>{html.escape(str(row['id']))}</td>"
             f"<td>{html.escape(str(row['speaker']))}</td>"
             f"<td style='text-align:left'>{quote_drift(row['as_printed'], row['original'])}</td>"
-            f"<td style='text-align:left'>{html.escape(drift_summary(row['as_printed'], row['original']))}</td>"
+            f"<td style='text-align:left'>{html.escape(changes)}</td>"
             "</tr>"
         )
-    return "<table>" + head + "".join(body) + "</table>"
+        plain.append(f"{row['id']} ({row['speaker']}): {changes}")
+    return SafeHTML("<table>" + head + "".join(body) + "</table>", "\n".join(plain))
 
 
-# ---------------------------------------------------------------- tables as HTML
+# ---------------------------------------------------------------- tables
 
 
-def html_table(df, columns: list[str], link: tuple[str, str] | None = ("source", "source_url")) -> str:
-    """Render selected columns as an HTML table with every cell escaped.
+def html_table(df, columns: list[str], link: tuple[str, str] | None = ("source", "source_url")) -> SafeHTML:
+    """Selected columns as a table that displays itself, with every cell escaped
+    (:func:`medialit.display.html_table`).
 
     ``link=(label column, url column)`` turns the label into a link to the URL (only http(s)
     addresses are linked). The URL column itself is not shown separately.
     """
-    label_col, url_col = link if link else (None, None)
-    cols = [c for c in columns if c != url_col]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    rows = []
-    for _, row in df.iterrows():
-        cells = []
-        for c in cols:
-            value = html.escape(str(row.get(c, "")))
-            url = str(row.get(url_col, "")) if url_col else ""
-            if c == label_col and url.startswith(("http://", "https://")):
-                value = f'<a href="{html.escape(url, quote=True)}" target="_blank">{value}</a>'
-            cells.append(f"<td style='text-align:left'>{value}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+    return _html_table(df, columns, link=link)
+
+
+#: The columns that help a learner trace a quote: who spoke and where to look.
+QUOTE_CLUES = ("id", "as_printed", "speaker", "source", "source_url", "checked_via")
+#: The course's whole record of a quote: the clues plus its date, venue and what changed.
+QUOTE_RECORD = ("id", "as_printed", "speaker", "date", "venue", "what_changed", "source", "source_url",
+                "checked_via")
+
+
+def quote_table(quotes, full_record: bool = False) -> SafeHTML:
+    """Rows of the quote table as clues for tracing them (speaker and sources, linked), or with
+    ``full_record=True`` the course's whole record (date, venue, what changed) for a learner who
+    is offline or meets a dead link."""
+    return html_table(quotes, list(QUOTE_RECORD if full_record else QUOTE_CLUES))
 
 
 # ---------------------------------------------------------------- republication chains
@@ -536,12 +550,12 @@ def plot_scorecard(frame, ax=None):
     for i, result in enumerate(RESULTS):
         values = list(counts[result]) if len(counts) else []
         bars = ax.barh(labels, values, left=left, label=result, **plots.style(i))
-        for bar, v in zip(bars, values):
+        for bar, v in zip(bars, values, strict=False):
             if v:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, str(v),
                         ha="center", va="center", fontsize=10,
                         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
-        left = [a + b for a, b in zip(left, values)]
+        left = [a + b for a, b in zip(left, values, strict=False)]
     ax.invert_yaxis()
     ax.set_xlabel("checklist questions")
     ax.set_title("Your provenance checklists compared with the reference")

@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from .text_utils import shorten
+
 KINDS = ("sentence_labels", "phrase_marks", "provenance_checklist", "claim_ledger", "check")
 #: Default activity-id prefix of each kind (``labels:<article>``...).
 DEFAULT_PREFIX = {"sentence_labels": "labels", "phrase_marks": "phrases",
@@ -154,12 +156,6 @@ CODES = {
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def shorten(text: str, n: int = 60) -> str:
-    """``text`` on one line, at most ``n`` characters (ending in "…" when cut)."""
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _coerce(value: Any) -> str:
@@ -379,30 +375,7 @@ def clean_claim_ledger(data: Any, *, strict: bool, sentence_ids=None, article: s
         if not isinstance(r, dict):
             c.add(ITEM_SKIPPED, "not_a_record", f"claim row {i} is not a record.")
             continue
-        vals = {}
-        bad = None
-        for f in CLAIM_FIELDS:
-            value = r.get(f, "")
-            if f in CLAIM_SHORT:
-                v = c.short(value)
-                if v is None:
-                    code, words = c.short_problem(value)
-                    bad = (code, f"its {f} is {words}")
-            else:
-                v = c.text(value, f"the {f} of claim row {i}")
-                if v is None:
-                    bad = ("not_text", f"its {f} is not text")
-            vals[f] = v
-        if bad is None and vals["sentence"] and sentence_ids is not None and vals["sentence"] not in sentence_ids:
-            bad = ("bad_sentence_id", f"sentence id {vals['sentence']!r} does not exist in {article}")
-        if bad is None and vals["status"] and vals["status"] not in LEDGER_STATUSES:
-            if strict:
-                bad = ("unknown_status", f"status {vals['status']!r} is not one of {', '.join(LEDGER_STATUSES)}")
-            vals["status"] = ""
-        if bad is None and vals["confidence"] and vals["confidence"] not in CONFIDENCES:
-            if strict:
-                bad = ("unknown_confidence", f"confidence {vals['confidence']!r} is not low/medium/high")
-            vals["confidence"] = ""
+        vals, bad = _claim_row(c, r, i, strict, sentence_ids, article)
         if bad:
             c.add(ITEM_SKIPPED, bad[0], f"claim row {i}: {bad[1]}.")
             continue
@@ -410,14 +383,47 @@ def clean_claim_ledger(data: Any, *, strict: bool, sentence_ids=None, article: s
             vals["id"] = str(i)
         out.append(vals)
     if not strict:
-        used = {r["id"] for r in out if r["id"]}
-        seen: set = set()
-        for r in out:  # every row gets a unique id
-            if not r["id"] or r["id"] in seen:
-                r["id"] = new_claim_id(used)
-                used.add(r["id"])
-            seen.add(r["id"])
+        _unique_claim_ids(out)
     return {"rows": out}, c.problems
+
+
+def _claim_row(c, r: dict, i: int, strict: bool, sentence_ids, article: str):
+    """One ledger row's cleaned fields and, if the row must be skipped, ``(code, reason)``."""
+    vals, bad = {}, None
+    for f in CLAIM_FIELDS:
+        value = r.get(f, "")
+        if f in CLAIM_SHORT:
+            v = c.short(value)
+            if v is None:
+                code, words = c.short_problem(value)
+                bad = (code, f"its {f} is {words}")
+        else:
+            v = c.text(value, f"the {f} of claim row {i}")
+            if v is None:
+                bad = ("not_text", f"its {f} is not text")
+        vals[f] = v
+    if bad is None and vals["sentence"] and sentence_ids is not None and vals["sentence"] not in sentence_ids:
+        bad = ("bad_sentence_id", f"sentence id {vals['sentence']!r} does not exist in {article}")
+    if bad is None and vals["status"] and vals["status"] not in LEDGER_STATUSES:
+        if strict:
+            bad = ("unknown_status", f"status {vals['status']!r} is not one of {', '.join(LEDGER_STATUSES)}")
+        vals["status"] = ""
+    if bad is None and vals["confidence"] and vals["confidence"] not in CONFIDENCES:
+        if strict:
+            bad = ("unknown_confidence", f"confidence {vals['confidence']!r} is not low/medium/high")
+        vals["confidence"] = ""
+    return vals, bad
+
+
+def _unique_claim_ids(rows: list[dict]) -> None:
+    """Lenient mode: every row gets a unique id (a missing or repeated id gets a new one)."""
+    used = {r["id"] for r in rows if r["id"]}
+    seen: set = set()
+    for r in rows:
+        if not r["id"] or r["id"] in seen:
+            r["id"] = new_claim_id(used)
+            used.add(r["id"])
+        seen.add(r["id"])
 
 
 def _depth(value: Any, limit: int) -> int:

@@ -303,6 +303,11 @@ def get_activity(activity_id: str, learner: str | None = None, home=None) -> dic
     return load_answers(learner, home)["activities"].get(activity_id)
 
 
+def saved_activities(learner: str | None = None, home: str | os.PathLike | None = None) -> list[str]:
+    """The ids of the activities ``learner`` has saved work for, sorted (``ml.saved_activities()``)."""
+    return sorted(load_answers(learner, home)["activities"])
+
+
 def put_activity(
     activity_id: str,
     data: Any,

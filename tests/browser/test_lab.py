@@ -51,7 +51,7 @@ def test_label_mark_note_saved_and_restored_after_restart(browser_page, tmp_path
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller).to_be_visible(timeout=60_000)
         first = "s003"  # the first body sentence of the treaty extract
-        expect(labeller).to_contain_text(f"Sentence 1 of 7")
+        expect(labeller).to_contain_text("Sentence 1 of 7")
 
         # label the sentence by clicking, then type a note (saved on Enter)
         labeller.locator("button.widget-toggle-button", has_text=re.compile(r"^\s*duty\s*$")).click()

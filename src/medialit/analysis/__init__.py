@@ -21,7 +21,7 @@ from .loading import ClassData, load_class
 from .plots import (describe_agreement, describe_checks, plot_checks, describe_confusion, describe_disputed, describe_distribution,
                     describe_key_accuracy, describe_progress, plot_agreement, plot_agreement_by_label,
                     plot_confusion, plot_disputed, plot_key_accuracy, plot_label_distribution,
-                    plot_progress, show)
+                    plot_progress)
 from .views import (SafeHTML, check_results, compare_with_key, confusion_matrix, free_text, gradebook,
                     html_table, progress, progress_summary)
 
@@ -74,5 +74,5 @@ __all__ = [
     "fleiss_kappa_by_category", "free_text", "gradebook", "html_table", "key_labels", "key_table",
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
-    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "show", "why_undefined",
+    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "why_undefined",
 ]

@@ -24,6 +24,7 @@ recently updated label is used.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -146,15 +147,38 @@ def current_labels(cls: ClassData, label_set: str | None = None):
     return out
 
 
-def _default_label_set(df) -> str:
-    from .. import data
-    from .key import load_key
+def _key_label_set() -> str | None:
+    """The course key's ``label_set`` (None without a usable key). Reading and checking the key
+    costs ~0.1 s, so the answer is kept until the key file or the keys or articles manifest changes
+    (the same rule as :func:`.loading.course_articles`)."""
+    from .. import data, paths
+    from . import key as key_mod
 
-    present = set(df["label_set"])
+    folder = paths.data_dir() / "keys"
+    stamps = []
+    for f in (folder / data.MANIFEST, folder / key_mod.KEY_FILE, folder.parent / "articles" / data.MANIFEST):
+        try:
+            st = f.stat()
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    # the loader itself is part of the cache key, so a replaced load_key (tests) is always called
+    return _key_label_set_cached(key_mod.load_key, str(folder), tuple(stamps))
+
+
+@functools.lru_cache(maxsize=4)
+def _key_label_set_cached(load_key, folder: str, stamps: tuple) -> str | None:
+    from .. import data
+
     try:
-        ks = load_key().get("label_set")
+        return load_key().get("label_set")
     except data.DataError:  # KeyFileError included
-        ks = None
+        return None
+
+
+def _default_label_set(df) -> str:
+    present = set(df["label_set"])
+    ks = _key_label_set()
     if ks in present:
         return ks
     # counted in learners, not rows: one learner with a thousand activities cannot pick the label set
@@ -279,10 +303,10 @@ def disputed_sentences(cls: ClassData, top: int = 10, key: dict | None | bool = 
     for article in df["article"].unique():
         if article in known:
             texts.update({(article, s.id): s.text for s in data.load_article(article).sentences})
-    df["text"] = [texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"])]
+    df["text"] = [texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)]
     if key is not False:
         from .key import key_table
 
         kt = key_table(key).set_index(["article", "sentence"])["label"]
-        df["key"] = [kt.get((a, s), "") for a, s in zip(df["article"], df["sentence"])]
+        df["key"] = [kt.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)]
     return df

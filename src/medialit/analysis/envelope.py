@@ -142,18 +142,29 @@ def _clean_strings(doc: Any) -> tuple[Any, int]:
     return doc, changed
 
 
+def _pairs_hook(repeated: list):
+    """An ``object_pairs_hook`` that builds each record in C and, only when the record is shorter
+    than its list of pairs (a key given twice), appends ``(record, key, same value?)`` to
+    ``repeated``, comparing type-sensitively with the value given just before."""
+
+    def pairs(items):
+        d = dict(items)  # the last value of a repeated key wins, at its first key's place
+        if len(d) != len(items):
+            seen: dict = {}
+            for k, v in items:
+                if k in seen:
+                    repeated.append((d, k, seen[k] == v and type(seen[k]) is type(v)))
+                seen[k] = v
+        return d
+
+    return pairs
+
+
 def _load_json(text: str, notes: list) -> dict:
     """:func:`json.loads` with repeated keys, huge integers and NaN caught."""
     repeated: list = []   # (the dict, key, same value?) for keys that appear twice in one record
     constants: list = []
-
-    def pairs(items):
-        d = {}
-        for k, v in items:
-            if k in d:
-                repeated.append((d, k, d[k] == v and type(d[k]) is type(v)))
-            d[k] = v
-        return d
+    pairs = _pairs_hook(repeated)
 
     def big_int(s):
         if len(s.lstrip("-")) > MAX_DIGITS:

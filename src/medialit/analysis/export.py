@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .. import store
+from ..text_utils import BAD_CHARS as _UNSAVABLE
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_]{0,40}")   # used with fullmatch: "$" would let "x\n" through
 #: Names Windows keeps for devices: "con.csv" there is not a file.
@@ -22,7 +23,6 @@ _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])", re.IGNORECASE)
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list, plus line
 #: breaks and the full-width forms some spreadsheets also accept).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_UNSAVABLE = re.compile("[\ud800-\udfff\x00]")
 
 
 class ExportError(ValueError):

@@ -18,18 +18,15 @@ from __future__ import annotations
 
 import collections
 import os
-import re
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from ..text_utils import BAD_CHARS
 from .report import FILE_SKIPPED, NOTE, CappedReport, Skip
 
 MAX_FOLDER_DEPTH = 3    # sub-folder levels read by load_class(..., recursive=True)
 MAX_LISTED = 50_000     # files and folders looked at in one call (a bound on the listing itself)
-
-#: Characters that cannot be shown or saved as UTF-8 (lone surrogates) or that break CSV tools (NUL).
-BAD_CHARS = re.compile("[\ud800-\udfff\x00]")
 
 
 class Candidate(NamedTuple):

@@ -2,8 +2,8 @@
 hatch patterns and printed numbers (colour is never the only signal).
 
 Each ``plot_*`` function takes the DataFrame made by the matching table function and returns a
-matplotlib Figure; each ``describe_*`` function returns the one-line text summary to print under
-the plot with ``ml.plots.summary(...)``.
+matplotlib Figure and neither displays nor prints; each ``describe_*`` function returns the one-line
+text summary. A notebook shows both with ``ml.plots.show(fig, summary)``.
 """
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _stacked(ax, names, table, columns, total_label):
         st = _p.style(i)
         ax.barh(y, vals, left=left, label=_tx(col), color=st["color"], hatch=st["hatch"],
                 edgecolor="black", linewidth=0.8)
-        for yy, l, v in zip(y, left, vals):
+        for yy, l, v in zip(y, left, vals, strict=False):
             if v >= 1 and v / widest > 0.045:
                 ax.text(l + v / 2, yy, f"{int(v)}", ha="center", va="center", fontsize=FONT - 2,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
@@ -102,11 +102,25 @@ def describe_progress(summary) -> str:
 # ---------------------------------------------------------------- label distribution
 
 
+def _key_labels_by_sentence(key) -> dict:
+    """``{(article, sentence): label}`` from a reference key (``load_key()``) or such a mapping."""
+    if not key:
+        return {}
+    if isinstance(key, dict) and isinstance(key.get("articles"), dict):
+        from .key import key_table
+
+        kt = key_table(key)
+        return {(a, s): lab for a, s, lab in zip(kt["article"], kt["sentence"], kt["label"], strict=False)}
+    return dict(key)
+
+
 def plot_label_distribution(counts, title: str = "Labels given per sentence", key: dict | None = None):
     """Stacked bars of how many learners gave each label, one bar per sentence (``label_counts``).
 
-    ``key``: optional ``{(article, sentence): label}`` printed as "key: ..." at the end of each bar.
+    ``key``: optional reference key (``load_key()``) or ``{(article, sentence): label}``; the key's
+    label is printed as "key: ..." at the end of each bar.
     """
+    key = _key_labels_by_sentence(key)
     counts = _fold(counts)
     fig, ax = _fig(0.42 * len(counts) + 2.6)
     articles = counts.index.get_level_values(0).unique() if counts.index.nlevels > 1 else []
@@ -115,7 +129,7 @@ def plot_label_distribution(counts, title: str = "Labels given per sentence", ke
     _stacked(ax, names, counts, list(counts.columns), "learners")
     if key:
         tot = counts.to_numpy(dtype=float).sum(axis=1)
-        for yy, idx, t in zip(np.arange(len(counts))[::-1], counts.index, tot):
+        for yy, idx, t in zip(np.arange(len(counts))[::-1], counts.index, tot, strict=False):
             if idx in key:
                 ax.text(t + 0.3, yy, f"key: {_tx(key[idx])}", va="center", fontsize=FONT - 3)
         ax.set_xlim(0, tot.max() * 1.45 if len(tot) else 1)
@@ -142,7 +156,7 @@ def _agreement_bars(table, names, title):
     if len(table) > MAX_ROWS:  # the most used labels only (thousands of made-up labels would not fit)
         order = (table["times used"].sort_values(ascending=False, kind="stable").index[:MAX_ROWS]
                  if "times used" in table else table.index[:MAX_ROWS])
-        names = [n for i, n in zip(table.index, names) if i in set(order)]
+        names = [n for i, n in zip(table.index, names, strict=False) if i in set(order)]
         table = table.loc[[i for i in table.index if i in set(order)]]
         title = f"{title} ({MAX_ROWS} most used)"
     names = [_tx(n) for n in names]
@@ -155,7 +169,7 @@ def _agreement_bars(table, names, title):
         st["hatch"] = "" if i == 0 else "//"
         ax.barh(y + off, np.nan_to_num(vals), height=h, label=col.replace("krippendorff", "Krippendorff's")
                 .replace("fleiss", "Fleiss'"), color=st["color"], hatch=st["hatch"], edgecolor="black")
-        for yy, v in zip(y + off, vals):
+        for yy, v in zip(y + off, vals, strict=False):
             ax.text(max(np.nan_to_num(v), 0) + 0.02, yy, _fmt(v), va="center", fontsize=FONT - 2)
     lo = min(-0.1, float(np.nanmin(table[["krippendorff alpha", "fleiss kappa"]].to_numpy(dtype=float)))
              - 0.05) if len(table) and not np.all(np.isnan(table[["krippendorff alpha", "fleiss kappa"]]
@@ -203,7 +217,7 @@ def plot_disputed(cls, disputed, label_set: str | None = None, labels: list[str]
     from .agreement import label_counts
 
     counts = label_counts(cls, label_set=label_set, labels=labels)
-    idx = list(zip(disputed["article"], disputed["sentence"]))
+    idx = list(zip(disputed["article"], disputed["sentence"], strict=False))
     sub = counts.loc[idx] if idx else counts.iloc[:0]
     return plot_label_distribution(sub, title="The most disputed sentences")
 
@@ -236,7 +250,7 @@ def plot_key_accuracy(comparison):
         ax.barh(y, t["accuracy"], color=_p.PALETTE[4], hatch="//", edgecolor="black", label="matches the key")
         ax.plot(t["accuracy accepted"], y, "D", color=_p.PALETTE[0], markeredgecolor="black", markersize=8,
                 label="matches the key or an accepted alternative")
-        ax.set_yticks(y, [_tx(f"{lrn} ({n})") for lrn, n in zip(t["learner"], t["compared"])], fontsize=FONT - 3)
+        ax.set_yticks(y, [_tx(f"{lrn} ({n})") for lrn, n in zip(t["learner"], t["compared"], strict=False)], fontsize=FONT - 3)
         ax.set_xlabel("share of the learner's labels (number compared in brackets)")
         ax.set_xlim(0, 1.05)
     ax.axvline(cls_row["accuracy"], color="black", linestyle="--")
@@ -312,19 +326,6 @@ def describe_confusion(cm) -> str:
     mix = (f" The commonest mix-up: the key says '{cm.index[i]}', learners said '{cm.columns[j]}' "
            f"({int(off[i, j])} times)." if off[i, j] > 0 else "")
     return f"{int(diag)} of {int(total)} labels ({diag / total:.0%}) match the key.{mix}"
-
-
-def show(fig) -> None:
-    """Display ``fig`` now (so the text summary printed next lands under it) and close it."""
-    import matplotlib.pyplot as plt
-
-    try:
-        from IPython.display import display
-    except ImportError:  # pragma: no cover - outside Jupyter
-        display = None
-    if display is not None:
-        display(fig)
-    plt.close(fig)
 
 
 def plot_checks(results):

@@ -6,19 +6,18 @@ Every function returns a pandas DataFrame; the matching plots are in
 """
 from __future__ import annotations
 
-import html
 import math
-import re
 
 import numpy as np
 
+from ..display import SafeHTML
+from ..display import html_table as _html_table
 from ..schema import PROVENANCE_IDS  # the checklist question ids
 from .agreement import current_labels
 from .key import KeyFileError, key_labels, key_table
 from .loading import ClassData, course_articles
 
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
-_UNSHOWABLE = re.compile("[\ud800-\udfff\x00]")
 
 
 def _body_counts() -> dict:
@@ -88,7 +87,7 @@ def compare_with_key(cls: ClassData, key: dict | None = None, article: str | Non
         cur, kt = cur[cur["article"] == article], kt[kt["article"] == article]
     m = cur.merge(kt.rename(columns={"label": "key"}), on=["article", "sentence"], how="inner")
     m["exact"] = m["label"] == m["key"]
-    in_also = np.array([lab in also for lab, also in zip(m["label"], m["also"])], dtype=bool)
+    in_also = np.array([lab in also for lab, also in zip(m["label"], m["also"], strict=False)], dtype=bool)
     m["accepted"] = m["exact"].to_numpy(dtype=bool) | in_also
     g = m.groupby("learner").agg(compared=("exact", "size"), exact=("exact", "sum"), accepted=("accepted", "sum"))
     g = g.reindex(cls.learners["learner"], fill_value=0)
@@ -174,32 +173,11 @@ def free_text(cls: ClassData, learner: str | None = None):
     return out.reset_index(drop=True)
 
 
-class SafeHTML:
-    """HTML that was built from escaped text; displays in Jupyter via ``_repr_html_``."""
-
-    def __init__(self, markup: str, text: str = ""):
-        self.markup = markup
-        self.text = text
-
-    def __repr__(self) -> str:  # plain-text view (no memory address, so outputs are stable)
-        return self.text or "(HTML table)"
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
-
-
 def html_table(df, max_rows: int = 50, caption: str | None = None) -> SafeHTML:
-    """A DataFrame as HTML with every cell, header and the caption escaped (learners' text can hold
-    ``<script>`` or ``onerror=`` payloads: they show as text and never run)."""
-    body = df.head(max_rows).to_html(escape=True, index=False, na_rep="", border=0)
-    cap = f"<p><strong>{html.escape(str(caption))}</strong></p>" if caption else ""
-    more = f"<p>… {len(df) - max_rows} more rows</p>" if len(df) > max_rows else ""
-    plain = (str(caption) + "\n" if caption else "") + df.head(max_rows).to_string(index=False, max_colwidth=60)
-    # a lone surrogate cannot be sent to the browser as UTF-8 (the whole output would fail)
-    return SafeHTML(_UNSHOWABLE.sub("\ufffd", cap + body + more), _UNSHOWABLE.sub("\ufffd", plain))
+    """A DataFrame as a table that displays itself, with every cell, header and the caption escaped
+    (learners' text can hold ``<script>`` or ``onerror=`` payloads: they show as text and never
+    run). The first ``max_rows`` rows are shown (:func:`medialit.display.html_table`)."""
+    return _html_table(df, max_rows=max_rows, caption=caption)
 
 
 def gradebook(cls: ClassData, key: dict | None = None):

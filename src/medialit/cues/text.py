@@ -22,6 +22,7 @@ import functools
 import re
 from typing import Any
 
+from ..text_utils import shorten
 from .lexicon import _Entry, _lexicon
 from .rules import _WHY, Hit
 
@@ -190,13 +191,8 @@ class _Analysis:
 
     def hit(self, rule: str, start: int, end: int) -> Hit:
         text = self.s[start:end]
-        why = _WHY[rule].format(text=_short(text))
+        why = _WHY[rule].format(text=shorten(text, 80))
         return Hit(rule, text, start, end, why, self.in_quote(start, end))
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Frequent English function words, used only to decide whether a text looks English.

@@ -7,11 +7,12 @@
 * :class:`LearnerBox` - see or change the learner id.
 
 All share :class:`~medialit.widgets.base.ActivityBase` (one ``data`` trait, saved through
-:mod:`medialit.store`).
+:mod:`medialit.store`). A notebook names its lesson once with ``ml.lesson("02")``; its widgets then
+save under ``"02:<kind>:<article>"`` without an activity id typed by hand.
 """
 from __future__ import annotations
 
-from .base import ActivityBase, BoxActivity
+from .base import ActivityBase, BoxActivity, current_lesson, default_activity, lesson
 from .claim_ledger import STATUSES, ClaimLedger
 from .learner_box import LearnerBox
 from .phrase_marker import PhraseMarker
@@ -20,5 +21,5 @@ from .sentence_labeller import SentenceLabeller
 
 __all__ = [
     "ActivityBase", "BoxActivity", "ClaimLedger", "LearnerBox", "PROVENANCE_QUESTIONS", "PhraseMarker",
-    "ProvenanceChecklist", "STATUSES", "SentenceLabeller",
+    "ProvenanceChecklist", "STATUSES", "SentenceLabeller", "current_lesson", "default_activity", "lesson",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import html
+import re
 import warnings
 from pathlib import Path
 from typing import Any, Callable
@@ -25,6 +26,47 @@ import traitlets
 
 from .. import schema, store
 from ..schema import CONFIDENCES  # noqa: F401 - re-exported: the confidence choices ("" = not given)
+
+
+#: A lesson name: "00", "02", "02-ex1"... (it becomes the first part of activity ids, so no ":").
+_LESSON_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+_lesson: str | None = None
+#: Tables show whole sentences (pandas cuts text at 50 characters by default).
+TEXT_WIDTH = 400
+
+
+def lesson(name: str | None) -> None:
+    """Set up a lesson notebook; call it once, in the first code cell: ``ml.lesson("02")``.
+
+    * The widgets made afterwards save their work under ``"<lesson>:<kind>:<article>"``, for
+      example ``"02:labels:southfront_2026"``, so no notebook types an activity id by hand (a
+      typo would silently start a new activity). An explicit ``activity="..."`` still wins.
+    * Tables show whole sentences (pandas' ``display.max_colwidth`` becomes :data:`TEXT_WIDTH`).
+
+    ``ml.lesson(None)`` forgets the lesson (widgets then use ``"<kind>:<article>"``).
+    """
+    global _lesson
+    if name is not None and (not isinstance(name, str) or not _LESSON_RE.fullmatch(name)):
+        raise ValueError("A lesson name is short text of letters, digits and '-', such as '02' or '02-ex1'.")
+    _lesson = name
+    if name is not None:
+        import pandas as pd
+
+        width = pd.get_option("display.max_colwidth")
+        if width is not None and width < TEXT_WIDTH:
+            pd.set_option("display.max_colwidth", TEXT_WIDTH)
+
+
+def current_lesson() -> str | None:
+    """The lesson set with :func:`lesson` (None when none was set)."""
+    return _lesson
+
+
+def default_activity(kind_prefix: str, article_id: str) -> str:
+    """The activity id a widget uses when none is given: ``"<lesson>:<kind>:<article>"``, or
+    ``"<kind>:<article>"`` when no lesson was set."""
+    base = f"{kind_prefix}:{article_id}"
+    return f"{_lesson}:{base}" if _lesson else base
 
 
 def esc(value: Any) -> str:
@@ -105,7 +147,7 @@ class ActivityBase(traitlets.HasTraits):
         if activity is None:
             if article_id is None:
                 raise ValueError("Give an activity id (activity='...') when there is no article.")
-            activity = f"{self.default_prefix}:{article_id}"
+            activity = default_activity(self.default_prefix, article_id)
         if not isinstance(activity, str) or not activity.strip():
             raise ValueError("activity must be a non-empty text such as 'labels:southfront_2026'.")
         self.activity = activity

@@ -32,7 +32,7 @@ class SentenceLabeller(BoxActivity):
     labels : dict
         ``{label: one-line definition}``, in the order the buttons should appear.
     activity : str, optional
-        Where the work is saved (default ``"labels:<article>"``).
+        Where the work is saved (default ``"<lesson>:labels:<article>"``, see ``ml.lesson``).
     sentences : "body", "all" or list of sentence ids
         Which sentences to label (default: the article's running text).
     label_set : str

@@ -1,0 +1,98 @@
+"""The transparent signals of :mod:`medialit.cues` per sentence, which key labels each family is
+meant to point to, and the signals' naive guess of a label."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from .. import data
+from ..text_utils import shorten
+
+#: Which key labels count as the "right answer" for each signal family when we score it.
+#: A family "fires" on a sentence when it has at least one hit; the sentence is a positive when
+#: its key label is in the set. ``opinion`` is the union of the opinion-type families of cues.
+TARGETS: dict[str, frozenset[str]] = {
+    "attribution": frozenset({"attributed report", "quotation"}),
+    "quotes": frozenset({"quotation"}),
+    "opinion": frozenset({"opinion", "prediction"}),
+    "evaluative": frozenset({"opinion", "prediction"}),
+    "loaded": frozenset({"opinion", "prediction"}),
+    "intensifiers": frozenset({"opinion", "prediction"}),
+    "first_person": frozenset({"opinion", "prediction"}),
+    "hedges": frozenset({"prediction", "opinion"}),
+    "rhetoric": frozenset({"prediction", "opinion"}),
+    "unsourced_numbers": frozenset({"unattributed assertion"}),
+    "military_claims": frozenset({"unattributed assertion"}),
+}
+#: Why each family is paired with those labels (printed by the lesson).
+TARGET_REASONS: dict[str, str] = {
+    "attribution": "a reporting verb or 'according to' should mean the sentence says where its content comes from",
+    "quotes": "quotation marks should mean someone's exact words are reported",
+    "opinion": "evaluative, loaded, hedging, first-person, intensifying or rhetorical words should mean the "
+               "writer's own view",
+    "evaluative": "judging words should mean opinion",
+    "loaded": "emotionally loaded words should mean opinion",
+    "intensifiers": "'very', 'utterly'... should mean the writer is pushing a view",
+    "first_person": "'I', 'we' should mean someone gives their own view",
+    "hedges": "'may', 'would', 'in all likelihood' should mean a guess",
+    "rhetoric": "questions and 'will ... if' forecasts should mean the writer's view or a prediction",
+    "unsourced_numbers": "a figure without a source should mean an unattributed assertion",
+    "military_claims": "'captured', 'encircled'... should mean a battlefield claim, usually without a source",
+}
+
+#: Matched text longer than this is shortened in the readable ``signals`` column.
+CLIP = 40
+
+
+def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: bool = True):
+    """One row per body sentence: which signal families fired, and on which words.
+
+    Columns: ``article``, ``sentence``, ``text``, one boolean column per family of
+    :mod:`medialit.cues` plus ``opinion`` (any opinion-type family), ``opinion_hits`` and
+    ``signals`` (a readable list such as ``"loaded.emotive 'cynical'; attribution.verb 'said'"``).
+    With ``quoted=False`` hits inside quotation marks are ignored (they are the speaker's words,
+    not the writer's).
+    """
+    import pandas as pd
+
+    from .. import cues
+
+    art = data.load_article(article) if isinstance(article, str) else article
+    chosen = art.body_sentences()
+    if sentences is not None:
+        keep = set(sentences)
+        chosen = [s for s in chosen if s.id in keep]
+    hits = cues.scan(chosen) if chosen else pd.DataFrame(columns=cues.SCAN_COLUMNS)
+    if not quoted and len(hits):
+        hits = hits[~hits["in_quote"].astype(bool)]
+    fams = list(cues.FAMILIES)
+    rows = []
+    for s in chosen:
+        mine = hits[hits["sentence"] == s.id]
+        fired = set(mine["family"])
+        row = {"article": art.id, "sentence": s.id, "text": s.text}
+        for fam in fams:
+            row[fam] = fam in fired
+        row["opinion"] = bool(fired & set(cues.OPINION_FAMILIES))
+        row["opinion_hits"] = int(mine["family"].isin(cues.OPINION_FAMILIES).sum())
+        row["signals"] = "; ".join(f"{r.rule} '{shorten(r.text, CLIP)}'" + (" (in quote)" if r.in_quote else "")
+                                   for r in mine.itertuples())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "opinion", "opinion_hits", "signals"])
+
+
+def guess_label(row: Mapping[str, Any]) -> str:
+    """The signals' naive guess of a label for one row of :func:`signal_table`.
+
+    A fixed priority, so that it can be explained in one breath: quotation marks -> quotation;
+    else an attribution cue -> attributed report; else a hedge or a prediction cue -> prediction;
+    else any other opinion-type cue -> opinion; else unattributed assertion.
+    """
+    if row.get("quotes") and row.get("attribution"):
+        return "quotation"
+    if row.get("attribution"):
+        return "attributed report"
+    if row.get("hedges") or row.get("rhetoric"):
+        return "prediction"
+    if row.get("opinion"):
+        return "opinion"
+    return "unattributed assertion"
