@@ -207,6 +207,19 @@ class _Cleaner:
         return value
 
 
+def _capped_list(data: Any, field: str, c: _Cleaner):
+    """``data[field]`` as a list of at most ``limits.items`` entries: strict mode refuses a longer
+    list (None), lenient mode keeps the first ones. The entries are called by the field's name."""
+    items = _container(data, field, list, c, "a list")
+    if items is None or len(items) <= c.lim.items:
+        return items
+    if c.strict:
+        c.add(ACTIVITY_SKIPPED, "too_many_items", f"it has {len(items)} {field}; the limit is {c.lim.items}")
+        return None
+    c.add(NOTE, "too_many_items", f"it has {len(items)} {field}; kept the first {c.lim.items}.")
+    return items[: c.lim.items]
+
+
 def _container(data: Any, field: str, kind: type, c: _Cleaner, words: str):
     """``data[field]`` if it is a ``kind``; else None with an activity-level problem (lenient
     mode treats a missing ``data`` or field as empty)."""
@@ -278,15 +291,9 @@ def clean_phrase_marks(data: Any, *, strict: bool, text: str, limits: Limits = L
     each mark's ``text`` is taken from ``text`` itself, never from the file. Lenient mode also
     drops repeated marks (same place and category) and sorts them."""
     c = _Cleaner(strict, limits)
-    marks = _container(data, "marks", list, c, "a list")
+    marks = _capped_list(data, "marks", c)
     if marks is None:
         return None, c.problems
-    if len(marks) > limits.items:
-        if strict:
-            c.add(ACTIVITY_SKIPPED, "too_many_items", f"it has {len(marks)} marks; the limit is {limits.items}")
-            return None, c.problems
-        c.add(NOTE, "too_many_items", f"it has {len(marks)} marks; kept the first {limits.items}.")
-        marks = marks[: limits.items]
     n = len(text)
     out = []
     for i, m in enumerate(marks, 1):
@@ -361,15 +368,9 @@ def clean_claim_ledger(data: Any, *, strict: bool, sentence_ids=None, article: s
     sentence id (when ``sentence_ids`` is given), status or confidence, and numbers rows without
     an id; lenient mode blanks an unknown status or confidence and gives every row a unique id."""
     c = _Cleaner(strict, limits)
-    rows = _container(data, "rows", list, c, "a list")
+    rows = _capped_list(data, "rows", c)
     if rows is None:
         return None, c.problems
-    if len(rows) > limits.items:
-        if strict:
-            c.add(ACTIVITY_SKIPPED, "too_many_items", f"it has {len(rows)} rows; the limit is {limits.items}")
-            return None, c.problems
-        c.add(NOTE, "too_many_items", f"it has {len(rows)} rows; kept the first {limits.items}.")
-        rows = rows[: limits.items]
     out = []
     for i, r in enumerate(rows, 1):
         if not isinstance(r, dict):
