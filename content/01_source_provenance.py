@@ -46,8 +46,8 @@ print("Ready. Case articles:", ", ".join(CASES))
 # %% [markdown]
 # ## 1. A method: SIFT, lateral reading and five pillars
 #
-# Professional fact-checkers do not begin by reading a page slowly from top to bottom. They first
-# find out **who is behind it**. We use three published methods:
+# Professional fact-checkers often leave a page early and open other tabs to find out **who is
+# behind it** (record `ev-p-lateral-reading`). We use three published methods:
 #
 # - **SIFT**, by Mike Caulfield ([SIFT guide](https://lib.stmarytx.edu/sift)):
 #   **S**top before you believe or share; **I**nvestigate the source; **F**ind better coverage of the
@@ -110,7 +110,8 @@ for aid in CASES:
 # ### 3a. Seed 002: an unsigned translation, probably by machine
 #
 # The unsigned English text reads as a word-for-word translation of a French article on
-# Linternaute.com, "Trump menace l'Otan : ce qu'il souhaite faire élu"
+# Linternaute.com whose address reads "trump-menace-l-otan-ce-qu-il-souhaite-faire-elu" (in
+# French: "Trump menace l'Otan : ce qu'il souhaite faire élu")
 # ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/)):
 # its odd headline renders the French words in that page's address. We think the translation was
 # made by machine, because of the fingerprints below; that is our inference. We could not open a
@@ -124,7 +125,7 @@ for aid in CASES:
 # A reader holding only this copy cannot see where it came from (record `ev-p-mt-copy`).
 
 # %% [markdown]
-# Word-for-word translation also leaves **fingerprints**, and they are how this copy was traced. The
+# Word-for-word translation also leaves **fingerprints**, and together with the headline they tie this copy to a French source. The
 # table lists what the French said and what went wrong. In rows marked UNCONFIRMED, the French
 # wording is our reconstruction: we did not see it in a copy of the French page we could check.
 
@@ -160,8 +161,8 @@ prov.html_table(ml.republication_chain("linternaute_mt_2024"), chain_cols, link=
 # page: it was recorded from the English site of **Swiss Standpoint** (Schweizer Standpunkt), and
 # its lead-in starts "(CH-S)", a mark Swiss Standpoint puts on its own lead-ins
 # ([Swiss Standpoint](http://schweizer-standpunkt.ch/news-detailansicht-en-international/will-nato-member-states-individually-or-collectively-go-to-war-against-russia.html);
-# record `ev-src-swiss-standpoint-copy`). The date of the Swiss page, 7 June 2024, could not be
-# checked again, so it is **unconfirmed** (record `ev-src-swiss-standpoint-date`).
+# record `ev-src-swiss-standpoint-copy`). Swiss Standpoint's page is dated 7 June 2024, but our
+# copy dropped that date from the lead-in (record `ev-src-swiss-standpoint-date`).
 #
 # - "(CH-S)" opens many Swiss Standpoint lead-ins. Reading it as "CH = Switzerland, S = Standpunkt"
 #   is our guess: **unconfirmed** (record `ev-p-chs-guess`).
@@ -190,7 +191,8 @@ for aid in CASES:
 # %% [markdown] tags=["instructor"]
 # **Likely misconceptions.** (1) "A translation is neutral." Show the "daterait" row: if the
 # French had the conditional (unconfirmed), the translation turned a hedge into a statement; the
-# "would → will" drift in section 6 is a confirmed example. (2) "A big, well-known outlet would not get the
+# "would → will" drift in section 6 is a confirmed example, though we do not know at which step it
+# happened (a French report kept the conditional "encouragerais"; record `ev-p-mt-round-trip`). (2) "A big, well-known outlet would not get the
 # date wrong." If the French page already has the wrong date (we could not check it: records
 # `ev-p-mt-rally-date`, `ev-src-linternaute-french-original`), a site of a large media group made
 # the error. A good name for the outlet as a whole is no substitute for checking each claim. (3) "(CH-S) must be an author's initials." We could not find
@@ -302,7 +304,7 @@ prov.html_table(outlets[outlets.role == "evaluator"], ["outlet"] + show)
 # %% [markdown]
 # ## 5. Check the date
 #
-# Sentence s007 of the machine-translated article gives a date *and* a weekday. A weekday is a free
+# Sentence s007 of the translated article (probably a machine translation) gives a date *and* a weekday. A weekday is a free
 # check: pandas can tell us which day a date fell on.
 
 # %%

@@ -232,11 +232,11 @@ examples[["kind", "article", "sentence", "text", "key", "signals", "explanation"
 #
 # Some single words and phrases do the persuading. The shared task *SemEval-2020 Task 11*
 # gave names to 14 propaganda techniques in news, for example **Loaded Language**,
-# **Name Calling/Labeling** and **Exaggeration/Minimisation**
+# **Name Calling, Labeling** and **Exaggeration, Minimization**
 # ([task page](http://aclweb.org/portal/content/semeval-2020-task-11on-fine-grained-propaganda-detection);
 # [Da San Martino et al., 2020](https://doi.org/10.18653/v1/2020.semeval-1.186); record
-# `ev-m-semeval-2020-techniques`). We use six of them;
-# the definitions are ours.
+# `ev-m-semeval-2020-techniques`). We use six of them, with a slash in two-part names
+# (Name Calling/Labeling); the definitions are ours.
 
 # %%
 pd.Series(rp.phrase_categories(), name="definition").to_frame()
@@ -268,8 +268,9 @@ marks
 # ([AP, 10 February 2024](https://localnews8.com/news/ap-national/2024/02/10/trump-says-he-warned-nato-ally-spend-more-on-defense-or-russia-can-do-whatever-the-hell-they-want/),
 # checked via a copy at localnews8.com; record `ev-m-rally-date`). Seed 002's own date, "January 10",
 # is WRONG (record `ev-m-seed-rally-date-wrong`). We wrote a short report on the same event for this
-# course. It uses only facts that our evidence record marks CONFIRMED, and it names the source of
-# each fact in the sentence or the one just before it.
+# course. It uses only facts that our evidence record marks CONFIRMED. Most sentences name their
+# source in the sentence or the one just before it; where one does not (the election date in s003
+# comes from a Reuters timeline), the source table below gives it.
 
 # %%
 report = ml.load_article("model_report_2024-02-10")
@@ -315,7 +316,7 @@ key_002[key_002.sentence >= "s022"][["sentence", "text", "key", "why"]]
 # owns them.
 #
 # Reporting and opinion are not about which side a text is on. Seed 000 and the end of seed 002
-# both judge; our report tells the same event with every claim sourced and no judging words from
+# both judge; our report tells the same event with a source for every claim and no judging words from
 # the writer. It is still not free of choices: we chose which reactions to include and in which
 # order, and that choice is a judgement too. That is why it also gives a reply from Trump's side
 # and the spending guideline his story was about. The quotations still carry strong words

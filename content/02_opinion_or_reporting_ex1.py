@@ -146,8 +146,10 @@ ml.evidence(["ev-m-breton-account", "ev-m-seed-breton-conflation", "ev-m-seed-ra
 #   wrapped around a vague fact).
 # - s007 carries a WRONG date (10 January instead of 10 February 2024) but is still an
 #   attributed report: use it to separate form from truth.
-# - Task 2 has one answer (s015, Breton's account; record `ev-m-seed-breton-conflation`). A learner
-#   who answers s007 gets a hint: the date is wrong, but the source named is Trump himself.
+# - The intended answer to Task 2 is s015 (Breton's account; record `ev-m-seed-breton-conflation`).
+#   s011 (a drifted quotation, WRONG as worded: record `ev-m-seed-trump-quote-drift`) and s007 (a
+#   wrong date) are near misses; a learner who answers either gets a hint that the source named is
+#   Trump himself.
 # - For the free text, look for quoted words as evidence, and for the difference between the
 #   label and the status in the evidence record. The points list is shown to learners after they
 #   answer.

@@ -114,7 +114,7 @@ claims.anatomy(["sf-huliaipole", "sf-drobysheve", "sf-lyman", "sf-reserves", "sf
 # ### The Voltaire Network editorial (seed 001)
 #
 # Now the last two paragraphs of the Voltaire Network editorial of 31 May 2024, as republished by
-# Swiss Standpoint on 7 June 2024.
+# Swiss Standpoint on 7 June 2024 (record `ev-src-swiss-standpoint-date`).
 
 # %%
 voltaire = ml.load_article("voltaire_2024")
@@ -186,11 +186,13 @@ frame_sf
 #   is, and puts it on 5 March.
 
 # %% [markdown]
-# - **Lyman.** Russian-side officials had spoken of fighting in parts of the town since late
-#   December 2025, of fighting on its southern and north-eastern outskirts on 1 February 2026,
+# - **Lyman.** Russian-side officials had spoken of fighting in parts of the town since at least
+#   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on its southern and north-eastern outskirts on 1 February 2026,
 #   and of "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
 #   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)). "Reached Lyman's
 #   northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled out.
+#   Ukraine's General Staff counted 8 Russian attacks on the Lyman axis in the day up to 7 March,
+#   without saying where (record `ev-b-lyman-ua-genstaff`).
 #   The article gives no source for the "encirclement". **Unconfirmed.**
 
 # %% [markdown]
@@ -203,7 +205,7 @@ frame_sf
 #   one day.
 
 # %% [markdown]
-# On the other side, Ukraine's own reports describe heavy Russian pressure at Huliaipole. Its
+# On the other side, Ukraine's own reports count many Russian attacks at Huliaipole. Its
 # General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
 # `ev-b-genstaff-huliaipole`). On 9 March a spokesman for Ukraine's Southern Defence Forces,
 # himself a party to the conflict, said Ukrainian forces were in part of the town while Russian forces
@@ -246,8 +248,9 @@ frame_sf
 
 # %% [markdown]
 # - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 in its
-#   Southern Military District ([TASS](https://tass.com/politics/1791331)); Putin later said
-#   Belarus would join at the second stage, and Russia and Belarus began that joint stage on
+#   Southern Military District ([TASS](https://tass.com/politics/1791331)). On 9 May Putin had said
+#   Belarus would join at the second stage, and Lukashenko that the first stage was done
+#   "separately" ([Pozirk](https://pozirk.online/en/news/84515)); Russia and Belarus began that joint stage on
 #   11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367))
 #   (records `ev-b-nuclear-drills`, `ev-b-vn-belarus`).
 
@@ -261,10 +264,12 @@ print(claims.ledger_summary(frame_vn))
 frame_vn
 
 # %% [markdown]
-# Notice what the three have in common: all stay **unconfirmed**, for different reasons. For the
-# Belarus sentence, only the two governments speak to the timing and they do not match: Putin put
-# Belarus's direct part in a second phase that began on 11 June 2024, while Lukashenko said on
-# 9 May that both countries "are conducting" the drills (record `ev-b-vn-belarus`). The missile
+# Notice the difference between the three. The Belarus sentence is **contradicted** on its timing:
+# on 9 May Putin said Belarus would join at the second stage and Lukashenko said the first stage
+# was done "separately"; Russia's Defence Ministry said the joint second stage began on 11 June
+# 2024. The two governments agree about their own drill, so their accounts are enough here; only
+# one report (Politico) calls the May stage "joint" (record `ev-b-vn-belarus`). The other two stay
+# **unconfirmed**, for different reasons. The missile
 # claim is partly grounded for China (a US launcher in the Philippines that, a Philippine official
 # said, has China within range) and has no support for Russia. For the
 # "joint defense agreement" nothing was found, and the joint statement's own words about going
@@ -274,7 +279,7 @@ frame_vn
 # **Instructor notes: the ledger.** Expect some learners to pick "contradicted" for Huliaipole
 # because of the ISW figures. Accept the reasoning, then explain why the record keeps UNCONFIRMED:
 # a two-month total for the whole south, seen second-hand, cannot settle what happened on one day,
-# and Ukraine's own reports show heavy Russian attacks there. The reference accepts both
+# and Ukraine's own reports count many Russian attacks there (21 on 3 March). The reference accepts both
 # "unsupported" and "cannot tell yet" for UNCONFIRMED claims; discuss the difference (nothing
 # offered vs. more information needed) rather than marking one wrong. A learner who picks
 # "supported" for Drobysheve because "the Ministry said so" gives you the opening for section 3;
@@ -352,10 +357,11 @@ placed[placed["article"].isin(["southfront_2026", "voltaire_2024"])]
 #
 # Both articles also make claims about NATO's treaty. Here the primary source is in the course:
 # Articles 4 to 6 of the North Atlantic Treaty, signed in Washington on 4 April 1949 (record
-# `ev-t-treaty-signed`). The course's extract follows the text NATO publishes. Article 5 was
-# compared with a NATO page from 2001 that quotes it, and Article 6 with a copy in the Pentagon
-# Papers; NATO's page of official texts itself was not opened (records `ev-t-art5-text`,
-# `ev-t-art6-text`).
+# `ev-t-treaty-signed`). NATO's page of official texts itself was not opened, so the course's
+# extract was compared with other copies: Article 4 matches a UK Parliament reproduction word for
+# word, Article 5 a NATO page from 2001 that quotes it, and Article 6 a copy in the Pentagon Papers
+# apart from a capital letter, a comma and a footnote mark (records `ev-t-art4-text`,
+# `ev-t-art5-text`, `ev-t-art6-text`).
 # Article 5 first:
 
 # %%
@@ -388,8 +394,9 @@ claims.treaty_quote(6, "territory of Turkey")
 # [The New Indian Express](https://www.newindianexpress.com/world/2026/Mar/05/turkey-says-missile-launched-from-iran-destroyed-by-nato)),
 # concerns an area the treaty covers. Who aimed it where is disputed: Iran denied firing at
 # Turkey; a Turkish official told AFP it was meant for a base in Cyprus; a NATO spokesman later
-# said it had targeted Turkey (records `ev-b-iran-denial`, `ev-b-missile-target`). Yet no ally
-# invoked Article 5: NATO Secretary General Mark Rutte said "Nobody's talking about Article 5"
+# said it had targeted Turkey (records `ev-b-iran-denial`, `ev-b-missile-target`). Yet none of the
+# sources the course checked shows any ally invoking Article 5 (record `ev-b-no-article5`), and
+# NATO Secretary General Mark Rutte said "Nobody's talking about Article 5"
 # (record `ev-b-rutte-interview`; Reuters interview, 5 March 2026, checked via
 # [The Straits Times](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)).
 # (Article 6 also still names "the Algerian Departments of France". A copy of the text we checked

@@ -185,7 +185,7 @@ ml.check("03-ex1-rung-drobysheve", rung_drobysheve)
 # independently? Write at least 25 words.
 
 # %%
-reason_huliaipole = "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports describe heavy attacks there. Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell."  # SOLUTION
+reason_huliaipole = "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports count many Russian attacks there (21 on 3 March). Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell."  # SOLUTION
 ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 
 # %% [markdown] tags=["solution"]
@@ -194,7 +194,8 @@ ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 # gain that same week, Drobysheve on 2 March (record `ev-b-drobysheve-ru-mod`). The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
 # says Ukraine won back more ground in the south than Russia took since January (record
 # `ev-b-isw-south`). But that is a total for two months and a wide area, and Ukraine's own General
-# Staff and spokesman describe heavy Russian attacks around the town that week (records
+# Staff counted 21 Russian attacks on the Huliaipole axis on 3 March, and its spokesman said Russian
+# forces were trying to envelop the town (records
 # `ev-b-genstaff-huliaipole`, `ev-b-voloshyn-huliaipole`). So the claim is not supported, and
 # not shown false either: UNCONFIRMED. Independent confirmation could come from ISW's mapped
 # assessments, from geolocated and dated footage checked by independent analysts, or from

@@ -20,7 +20,7 @@ EXPECTED_STATUS = {
     "sf-huliaipole": "UNCONFIRMED", "sf-drobysheve": "UNCONFIRMED", "sf-lyman": "UNCONFIRMED",
     "sf-reserves": "UNCONFIRMED", "sf-unstoppable": "OPINION",
     "vn-rzeszow": "OPINION", "vn-article5": "OPINION", "vn-missiles": "UNCONFIRMED",
-    "vn-defense-pact": "UNCONFIRMED", "vn-belarus": "UNCONFIRMED",
+    "vn-defense-pact": "UNCONFIRMED", "vn-belarus": "WRONG",
     "lm-charter": "WRONG", "lm-article5": "CONFIRMED",
 }
 LEDGER_FOR = {"CONFIRMED": {"supported"}, "WRONG": {"contradicted"},
@@ -227,7 +227,7 @@ def test_ledger_frame_compares_statuses():
     ledger = {"rows": [
         {"id": "vn-missiles", "status": "cannot tell yet"},
         {"id": "vn-defense-pact", "status": "supported"},
-        {"id": "vn-belarus", "status": "Cannot tell yet "},
+        {"id": "vn-belarus", "status": "Contradicted "},
         {"id": "c1", "claim": "my own claim", "status": "unsupported"},
     ]}
     frame = claims.ledger_frame(ledger, "voltaire_2024").set_index("id")

@@ -199,7 +199,7 @@ def _answers(**kw):
 def test_scorecard_results():
     ref = p.load_reference()
     data = {
-        "linternaute_mt_2024": _answers(publisher="not named", author="yes", owner="can't tell", date=""),
+        "linternaute_mt_2024": _answers(publisher="not named", author="yes", owner="partly", date=""),
         "voltaire_2024": {"data": _answers(original="Republication")},   # a store record, any case
         "southfront_2026": None,
     }
@@ -223,7 +223,7 @@ def test_scorecard_accepts_widget_like_objects_and_curly_apostrophes():
 
     sc = p.scorecard({"linternaute_mt_2024": Fake()})
     row = sc[(sc.article == "linternaute_mt_2024") & (sc.question == "owner")].iloc[0]
-    assert row.result == "defensible"
+    assert row.result == "matches"  # the key's answer is "can't tell", with a straight apostrophe
 
 
 @pytest.mark.parametrize("junk", [None, 42, "text", [], {"answers": "x"}, {"answers": {"owner": 3}}])
@@ -312,7 +312,7 @@ def test_outlets_table_is_sourced_and_statused():
     assert {"SouthFront", "Voltaire Network", "Swiss Standpoint", "Linternaute"} <= set(o["outlet"])
     assert (o["role"] == "evaluator").sum() >= 3
     wiki = o[o["fact"].str.contains("conspiracy")]
-    assert len(wiki) == 1 and wiki.iloc[0]["fact"].startswith("English and French Wikipedia")
+    assert len(wiki) == 1 and wiki.iloc[0]["fact"].startswith("English Wikipedia")  # whose description it is
 
 
 def test_mt_artefacts_table():
