@@ -20,8 +20,13 @@ ROOTFLAG = $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 # Extra options for `make lab`, e.g. make lab LABARGS="--port 9000 --no-browser".
 LABARGS ?=
 
+# config/jupyter_server_config.py keeps the course's own notebooks as they came (no outputs saved;
+# a learner's edited notebook becomes a working copy in the answers folder): docs/deployment.md.
+# Voila needs none: it runs a notebook in memory and never writes it.
+COURSECONFIG = JUPYTER_CONFIG_PATH="$(CURDIR)/config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
+
 lab: setup
-	$(VENV)/bin/jupyter lab $(ROOTFLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LABARGS)
+	$(COURSECONFIG) $(VENV)/bin/jupyter lab $(ROOTFLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LABARGS)
 
 # Voila shows lessons as apps (no code). It lists the notebooks of one folder:
 # make voila (lessons) or make voila VOILA_DIR=exercises.
@@ -31,11 +36,12 @@ voila: setup
 
 # Lint first (ruff: pyflakes, bugbear, complexity; see [tool.ruff] in pyproject.toml), then every
 # test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook
-# folders, browser tests). Learners' answers written by the notebooks go to a temp folder.
+# folders, browser tests). Learners' answers written by the notebooks go to a temp folder, under
+# the learner id "nbval" (there is no default id: without one nothing would be saved or exported).
 test: setup
-	$(VENV)/bin/ruff check src tools tests benchmarks
+	$(VENV)/bin/ruff check src tools tests benchmarks config
 	@home=$$(mktemp -d); \
-	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home MEDIALIT_CLASS= MEDIALIT_EXPORT= $(PY) -m pytest --nbval-lax -p no:cacheprovider \
+	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home MEDIALIT_LEARNER=nbval MEDIALIT_CLASS= MEDIALIT_EXPORT= $(PY) -m pytest --nbval-lax -p no:cacheprovider \
 	  tests $$(for d in notebooks exercises solutions; do [ -d $$d ] && echo $$d; done); \
 	status=$$?; rm -rf $$home; exit $$status
 
@@ -50,9 +56,12 @@ bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # The class dashboard as an app (no code shown): make dashboard CLASS=/folder/of/submissions
-# [EXPORT=/folder/for/csv]. Without CLASS it shows the synthetic demo class.
+# [ROSTER=/class/list.txt] [EXPORT=/folder/for/csv]. Without CLASS it shows the synthetic demo class;
+# without ROSTER it uses roster.txt or roster.csv in the class folder, if there is one; CSV files
+# are downloaded from the page, and written to EXPORT only when the teacher presses "Save".
 dashboard: setup
 	MEDIALIT_CLASS="$(if $(CLASS),$(abspath $(CLASS)))" MEDIALIT_EXPORT="$(if $(EXPORT),$(abspath $(EXPORT)))" \
+	  MEDIALIT_ROSTER="$(if $(ROSTER),$(abspath $(ROSTER)))" \
 	  $(VENV)/bin/voila notebooks/90_instructor_dashboard.ipynb
 
 clean:

@@ -66,7 +66,9 @@ print("The course helper package is ready (version " + ml.__version__ + ").")
 # boxes again and your answers reappear.
 #
 # Type a short name (letters, digits, `.`, `_` or `-`, no spaces) and press **Enter**. On a school
-# server your name may already be set for you.
+# server your name may already be set for you. **Nothing is saved until you choose a name**: every
+# tool below shows "Saving as: your name" on its first line, and follows at once if you change it.
+# In the web-app view (no code), type your name each time you open the page.
 
 # %%
 ml.LearnerBox()
@@ -156,19 +158,21 @@ ledger
 # answers above come back. The box below shows the file where they are kept.
 
 # %%
-print("Your answers file:", ml.answers_path())
-print("Activities saved so far:", ml.saved_activities())
+if ml.learner_chosen():
+    print("Your answers file:", ml.answers_path())
+    print("Activities saved so far:", ml.saved_activities())
+else:
+    print("No name chosen yet, so nothing is saved: type your name in the box under 'Who are you?'.")
 
 # %% [markdown]
 # ## Handing in your work
 #
-# When your teacher asks for your work, run the box below. It writes **one file** with everything
-# you have done, and prints where it is. Hand in that file (upload it, or leave it in the shared
-# folder your teacher names).
+# When your teacher asks for your work, press **Hand in my work** below. It writes **one file** with
+# everything you have done and offers it as a download. Hand in that file (upload it, or put it in
+# the shared folder your teacher names). Nothing is handed in before you choose your name.
 
 # %%
-submission = ml.export_submission()
-print("Hand in this file:", submission)
+ml.HandIn("00")
 
 # %% [markdown]
 # ## Where do the course's facts come from?

@@ -42,6 +42,7 @@ from medialit import provenance as prov
 ml.lesson("01")  # the work you save in this notebook is filed under "01"
 CASES = ["southfront_2026", "voltaire_2024", "linternaute_mt_2024"]
 print("Ready. Case articles:", ", ".join(CASES))
+ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the start notebook
 
 # %% [markdown]
 # ## 1. A method: SIFT, lateral reading and five pillars
@@ -131,7 +132,8 @@ for aid in CASES:
 
 # %%
 mt = ml.load_table("mt_artefacts")
-prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None)
+prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None,
+                fold=f"Show the {len(mt)} fingerprints of word-for-word translation")
 
 # %% [markdown]
 # Three giveaways are worth remembering:
@@ -212,7 +214,8 @@ for aid in CASES:
 # %%
 outlets = ml.load_table("outlets")
 show = ["aspect", "fact", "source", "date", "status"]
-prov.html_table(outlets[outlets.outlet == "SouthFront"], show)
+sf_facts = outlets[outlets.outlet == "SouthFront"]
+prov.html_table(sf_facts, show, fold=f"Show the {len(sf_facts)} documented facts about SouthFront")
 
 # %% [markdown]
 # **SouthFront** describes itself, in words quoted by another writer in 2020, as a project on
@@ -232,7 +235,8 @@ prov.html_table(outlets[outlets.outlet == "SouthFront"], show)
 #   in news reports; the Treasury's own press release was not opened.
 
 # %%
-prov.html_table(outlets[outlets.outlet == "Voltaire Network"], show)
+vn_facts = outlets[outlets.outlet == "Voltaire Network"]
+prov.html_table(vn_facts, show, fold=f"Show the {len(vn_facts)} documented facts about Voltaire Network")
 
 # %% [markdown]
 # **Voltaire Network**, according to English Wikipedia, was founded in France in 1994, was
@@ -324,12 +328,13 @@ print("10 January 2024 was a", pd.Timestamp("2024-01-10").day_name())
 # Here are several dates checked together:
 
 # %%
-prov.date_check([
+dates = prov.date_check([
     ("as printed in seed 002", "Saturday January 10, 2024"),
     ("the rally (AP, Le Monde)", "Saturday 10 February 2024"),
     ("Breton's story at the European Parliament", "Tuesday 9 January 2024"),
     ("Politico reports Breton's story", "2024-01-10"),
 ])
+prov.html_table(dates, ["label", "as_printed", "stated_weekday", "actual_weekday", "weekday_matches"], link=None)
 
 # %% [markdown]
 # **How could the error arise?** We do not know. We could not check whether the French page
@@ -355,7 +360,7 @@ prov.date_check([
 
 # %%
 quotes = ml.load_table("quotes")
-cols = ["id", "sentence", "speaker", "date", "venue", "status", "status_note"]
+cols = ["id", "speaker", "date", "venue", "status", "status_note"]
 prov.html_table(quotes[quotes.article == "linternaute_mt_2024"], cols + ["source"])
 
 # %% [markdown]
@@ -487,20 +492,20 @@ checklists["linternaute_mt_2024"]
 # %% [markdown]
 # ### Your scorecard
 #
-# Run the cell below after answering (run it again whenever you change an answer). The chart
-# compares your answers with the course's reference answers. "Defensible" means your answer differs
-# from the reference but a careful reader could argue for it.
+# The chart compares your answers with the course's reference answers, and redraws whenever you
+# change an answer above. "Defensible" means your answer differs from the reference but a careful
+# reader could argue for it.
 
 # %%
-card = prov.scorecard({aid: w.data for aid, w in checklists.items()})
-ml.plots.show(prov.plot_scorecard(card), prov.scorecard_summary(card))
+ml.live(checklists, prov.scorecard_plot, delay=0.5)
 
 # %% [markdown]
-# The reference answers and their reasons. Where you **differ**, read the reason and the source,
-# and decide whether you still disagree: you may be right, but you should be able to say why.
+# The reference answers and their reasons, one article per line: click a line to open it. Where
+# you **differ**, read the reason and decide whether you still disagree: you may be right, but you
+# should be able to say why.
 
 # %%
-prov.html_table(card, ["article", "question", "your_answer", "reference", "result", "reason"], link=None)
+ml.live(checklists, prov.scorecard_tables)
 
 # %% [markdown] tags=["instructor"]
 # **Reading the scorecard.** "Differs" is not "wrong": the reference is a teaching reference, and

@@ -26,10 +26,10 @@
 # **Time**: about 25 minutes.
 
 # %% [markdown]
-# **How to answer.** Each question has a line like `answer_x = ...`. Replace the `...` with your
-# answer in quotation marks, for example `answer_x = "your answer"`, and run the cell. The next
-# line checks your answer and gives feedback; your answers are saved for your teacher. If a check
-# says "not answered yet", you have not replaced the `...`.
+# **How to answer.** Each question has an answer box: choose an answer, or type it and press
+# Enter. Feedback appears at once under the box, and every answer is saved for your teacher as
+# you go (you can change it as often as you like). First check your name in the box under the
+# next cell (type it and press Enter if it is empty): your work is saved under that name.
 
 # %%
 import medialit as ml
@@ -38,8 +38,9 @@ from medialit import provenance as prov
 ml.lesson("01-ex1")  # the work you save in this notebook is filed under "01-ex1"
 voltaire = ml.load_article("voltaire_2024")
 quotes = ml.load_table("quotes")
-SHOW_RECORD = False  # offline? set this to True and run the cell again to see the full record
+RECORD = ml.Switch("I am offline (or a link is dead): show the course's record, with dates and venues")
 print("Ready:", voltaire.title)
+ml.LearnerBox(compact=True)
 
 # %% [markdown]
 # ## Part A · Salvini (sentence s012)
@@ -52,27 +53,33 @@ print(voltaire.sentence("s012").text)
 # %% [markdown]
 # The quote has **two** halves, so the table below has two rows. It shows only the clues: who
 # spoke and the sources. **Read laterally**: open each source in a new tab and find when and where
-# each half was said. (Offline, or a link is dead? Set `SHOW_RECORD = True` in the first code
-# cell and run it again: the tables then show the course's own record, with dates and venues.)
+# each half was said. (Offline, or a link is dead? Tick the box below: every table in this
+# exercise then shows the course's own record, with dates and venues.)
 
 # %%
-prov.quote_table(quotes[quotes.sentence == "s012"], full_record=SHOW_RECORD)
+RECORD
+
+# %%
+ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s012"], full_record=s.on))
 
 # %% [markdown]
-# **A1.** On which date did Salvini say "NATO cannot force us to kill in Russia..."? Write the date
-# like `"2024-02-10"`.
+# **A1.** On which date did Salvini say "NATO cannot force us to kill in Russia..."? Type the date
+# in the box (like 2024-02-10 or 10 February 2024) and press Enter.
 
 # %%
-answer_salvini_date = "2024-05-26"  # SOLUTION
-ml.check("01-ex1-salvini-rally-date", answer_salvini_date)
+ml.Answer("01-ex1-salvini-rally-date")
+
+# %% tags=["solution"]
+ml.check("01-ex1-salvini-rally-date", "2024-05-26")
 
 # %% [markdown]
-# **A2.** At what kind of event did he say it? Choose one and write it in quotation marks:
-# remarks to reporters · election rally · TV interview · post on X.
+# **A2.** At what kind of event did he say it? Choose one.
 
 # %%
-answer_salvini_venue = "remarks to reporters"  # SOLUTION
-ml.check("01-ex1-salvini-venue", answer_salvini_venue)
+ml.Answer("01-ex1-salvini-venue")
+
+# %% tags=["solution"]
+ml.check("01-ex1-salvini-venue", "remarks to reporters")
 
 # %% [markdown]
 # ## Part B · Putin (sentence s013)
@@ -82,18 +89,23 @@ ml.check("01-ex1-salvini-venue", answer_salvini_venue)
 
 # %%
 print(voltaire.sentence("s013").text)
-prov.quote_table(quotes[quotes.sentence == "s013"], full_record=SHOW_RECORD)
+ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s013"], full_record=s.on))
 
 # %% [markdown]
-# **B1.** In which city did Putin speak? **B2.** On which date (like `"2024-02-10"`)?
+# **B1.** In which city did Putin speak? **B2.** On which date (like 2024-02-10 or 10 February 2024)?
+# Type each answer and press Enter.
 
 # %%
-answer_putin_place = "Tashkent"  # SOLUTION
-ml.check("01-ex1-putin-place", answer_putin_place)
+ml.Answer("01-ex1-putin-place")
+
+# %% tags=["solution"]
+ml.check("01-ex1-putin-place", "Tashkent")
 
 # %%
-answer_putin_date = "2024-05-28"  # SOLUTION
-ml.check("01-ex1-putin-date", answer_putin_date)
+ml.Answer("01-ex1-putin-date")
+
+# %% tags=["solution"]
+ml.check("01-ex1-putin-date", "2024-05-28")
 
 # %% [markdown]
 # ## Part C · Rogozin (sentence s014)
@@ -103,24 +115,27 @@ ml.check("01-ex1-putin-date", answer_putin_date)
 
 # %%
 print(voltaire.sentence("s014").text)
-prov.quote_table(quotes[quotes.sentence == "s014"], full_record=SHOW_RECORD)
+ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s014"], full_record=s.on))
 
 # %% [markdown]
-# **C1.** What was Rogozin's post reacting to? Choose one and write it in quotation marks:
-# Stoltenberg's Economist interview · a drone strike on a Russian radar · a Salvini speech ·
-# a Putin press conference.
+# **C1.** What was Rogozin's post reacting to? Choose one.
 
 # %%
-answer_rogozin_context = "a drone strike on a Russian radar"  # SOLUTION
-ml.check("01-ex1-rogozin-context", answer_rogozin_context)
+ml.Answer("01-ex1-rogozin-context")
+
+# %% tags=["solution"]
+ml.check("01-ex1-rogozin-context", "a drone strike on a Russian radar")
 
 # %% [markdown]
 # **C2 (free text, at least 25 words).** What does a reader lose when this quote appears without its
-# date and occasion? Which SIFT move would have caught it? Write in your own words.
+# date and occasion? Which SIFT move would have caught it? Write in your own words in the box; the
+# word count shows how far you are. Your teacher reads it: it is never marked right or wrong.
 
 # %%
-answer_rogozin_free = "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to the Telegram post, catches it."  # SOLUTION
-ml.check("01-ex1-rogozin-free", answer_rogozin_free)
+ml.Answer("01-ex1-rogozin-free")
+
+# %% tags=["solution"]
+ml.check("01-ex1-rogozin-free", "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to the Telegram post, catches it.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer (C2).** The warning was a Telegram post from about Saturday 25 May 2024. Rogozin
@@ -140,15 +155,17 @@ ml.check("01-ex1-rogozin-free", answer_rogozin_free)
 # Open the sources in the table below and check.
 
 # %%
-prov.quote_table(quotes[quotes.id == "q08"], full_record=SHOW_RECORD)
+ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.id == "q08"], full_record=s.on))
 
 # %% [markdown]
 # **D1.** What status should the claim get that these words come **from the Economist interview**?
-# Choose one and write it in quotation marks: CONFIRMED · WRONG · UNCONFIRMED · OPINION.
+# Choose one.
 
 # %%
-answer_troops_status = "CONFIRMED"  # SOLUTION
-ml.check("01-ex1-troops-status", answer_troops_status)
+ml.Answer("01-ex1-troops-status")
+
+# %% tags=["solution"]
+ml.check("01-ex1-troops-status", "CONFIRMED")
 
 # %% [markdown]
 # ## Part E · Weekday checks
@@ -156,21 +173,30 @@ ml.check("01-ex1-troops-status", answer_troops_status)
 # Hebestreit's statement (checked via [bnc.app.br](https://bnc.app.br/global/news/world-39391)) and
 # Stoltenberg's press conference in Sofia (checked via [unn.ua](https://unn.ua/en/news/stoltenberg-we-have-no-plans-to-deploy-nato-troops-in-ukraine))
 # were both on 27 May 2024 (records `ev-p-hebestreit-shield`, `ev-p-sofia-press-conference`).
-# Compute the weekday with `prov.weekday(...)`, giving the date as text such as `"2024-02-10"`
-# (the function uses pandas), then check it.
+# Compute the weekday with `prov.weekday(...)` (the function uses pandas): in the cell below,
+# change the date to 27 May 2024 (`"2024-05-27"`) and run it (in the web app, where you cannot run
+# code, use a calendar). Then choose the weekday in the box.
 
 # %%
-answer_weekday = prov.weekday("2024-05-27")  # SOLUTION
-ml.check("01-ex1-weekday", answer_weekday)
+prov.weekday("2024-02-10")  # which weekday was 10 February 2024? Change the date and run again.
+
+# %%
+ml.Answer("01-ex1-weekday")
+
+# %% tags=["solution"]
+ml.check("01-ex1-weekday", prov.weekday("2024-05-27"))
 
 # %% [markdown]
 # Stoltenberg also told the German Sunday paper *Welt am Sonntag* ("World on Sunday") that NATO had no
 # plans to extend its air defence to Ukraine. Copies of that interview went online on 25 May 2024
-# (record `ev-p-welt-interview`). Compute the weekday of 25 May. Does it fit a Sunday paper?
+# (record `ev-p-welt-interview`). Compute the weekday of 25 May in the cell above, and choose it
+# below. Does it fit a Sunday paper?
 
 # %%
-answer_weekday_welt = prov.weekday("2024-05-25")  # SOLUTION
-ml.check("01-ex1-weekday-welt", answer_weekday_welt)
+ml.Answer("01-ex1-weekday-welt")
+
+# %% tags=["solution"]
+ml.check("01-ex1-weekday-welt", prov.weekday("2024-05-25"))
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes.** Every answer rests on records in `data/evidence/provenance.yaml` (the
@@ -193,11 +219,12 @@ ml.evidence(["ev-p-salvini-26-may", "ev-p-salvini-27-may", "ev-p-putin-tashkent"
 # %% [markdown]
 # ## Hand in
 #
-# When your teacher asks, run the cell below. It writes one file with all your work and prints
-# where it is.
+# Your answers are saved as you go. When your teacher asks for your work, press the button: it
+# makes one file with all your saved work and offers it for download. Hand in that file as your
+# teacher asks (upload it, or put it in the class folder).
 
 # %%
-ml.export_submission()
+ml.HandIn("01_ex1")
 
 # %% [markdown]
 # ## Key points

@@ -35,6 +35,7 @@ import medialit as ml
 rp = ml.reporting  # this lesson's helpers: labels, our key, comparisons
 ml.lesson("02")  # the work you save in this notebook is filed under "02"
 ml.plots.setup()
+ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the start notebook
 
 # %% [markdown]
 # ## 1. Reporting, opinion, and what sits between
@@ -80,7 +81,8 @@ print(voltaire.sentence("s011").text)  # a sentence in the body
 # town bridge, and the genre it belongs to.
 
 # %%
-pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES, "genre": rp.GENRE})
+labels = pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES, "genre": rp.GENRE})
+ml.display.html_table(labels.rename_axis("label").reset_index())
 
 # %% [markdown]
 # A way to decide, in this order:
@@ -128,50 +130,47 @@ labeller_vn
 
 # %%
 lexicons = pd.DataFrame(ml.data.manifest("lexicons")["resources"])
-lexicons[["name", "title", "publisher", "licence"]]
+ml.display.html_table(lexicons, ["name", "title", "publisher", "licence"])
 
 # %%
 sentence = voltaire.sentence("s009").text
 print(sentence)
-ml.cues.scan([sentence])[["family", "rule", "text", "why"]]
+ml.display.html_table(ml.cues.scan([sentence]), ["rule", "text", "why"])
 
 # %% [markdown]
-# The same for every sentence of seed 000. The `signals` column lists `rule 'words'` for each hit;
-# "(in quote)" means the words stand inside quotation marks.
+# The same for every sentence of seed 000 (click the line to open the table). The `signals`
+# column lists `rule 'words'` for each hit; "(in quote)" means the words stand inside quotation marks.
 
 # %%
 signals_sf = rp.signal_table("southfront_2026")
-signals_sf[["sentence", "text", "signals"]]
+ml.display.html_table(signals_sf, ["sentence", "text", "signals"],
+                      fold=f"Show the signals in all {len(signals_sf)} sentences of seed 000")
 
 # %% [markdown]
 # ## 5. Compare: your labels, the signals, our key
 #
-# Our key labels every sentence and gives a one-line reason. Where the reason names a status
-# (CONFIRMED / WRONG / UNCONFIRMED / OPINION), the key lists the evidence records behind it; open
-# one with `ml.evidence("ev-…")`. `also` lists other labels we accept. `guess` is a naive label
-# made from the signals alone: quotation marks *and* an attribution word → quotation; any other
-# attribution → attributed report; a hedge, a question or a framing phrase → prediction; other
-# opinion words → opinion; nothing → unattributed assertion. `agree` compares **your** label with
-# the key.
+# Our key labels every sentence and gives a one-line reason (`why`). Where the reason names a
+# status (CONFIRMED / WRONG / UNCONFIRMED / OPINION), the key lists the evidence records behind it;
+# open one with `ml.evidence("ev-…")`. The key column also names any other label we accept.
+# `result` compares **your** label with the key. The feedback below updates as you label.
+#
+# The folded table adds the signals' guess: a naive label made from the signals alone. Quotation
+# marks *and* an attribution word → quotation; any other attribution → attributed report; a hedge,
+# a question or a framing phrase → prediction; other opinion words → opinion; nothing → unattributed assertion.
 
 # %%
-table_sf = rp.compare(labeller_sf, "southfront_2026", signals_sf)
-print(rp.describe_comparison(table_sf))
-table_sf[["sentence", "text", "learner", "key", "also", "guess", "agree", "why"]]
+ml.live(labeller_sf, lambda lab: rp.comparison_view(lab, "southfront_2026", signals_sf))
 
 # %%
-table_vn = rp.compare(labeller_vn, "voltaire_2024")
-print(rp.describe_comparison(table_vn))
-table_vn[["sentence", "text", "learner", "key", "also", "guess", "agree", "why"]]
+ml.live(labeller_vn, lambda lab: rp.comparison_view(lab, "voltaire_2024"))
 
 # %% [markdown]
 # The chart shows the mix of sentence types per article: our key, your labels (if you have
-# labelled any), and the signals' naive guess. Seed 002, the translated Linternaute article,
-# appears with our key only: you label part of it in the exercise.
+# labelled any), and the signals' naive guess. It redraws as you label. Seed 002, the translated
+# Linternaute article, has no "you" bar: you label part of it in the exercise.
 
 # %%
-mix = rp.mix_table(learner={"southfront_2026": labeller_sf, "voltaire_2024": labeller_vn})
-ml.plots.show(rp.plot_mix(mix), rp.mix_summary(mix))
+ml.live({"southfront_2026": labeller_sf, "voltaire_2024": labeller_vn}, rp.mix_view, delay=0.5)
 
 # %% [markdown]
 # In our key, seed 000 is mostly opinion; seed 001 is mostly quotation and attributed report,
@@ -195,15 +194,14 @@ for family, reason in rp.TARGET_REASONS.items():
 # %%
 scored = rp.scored_table()
 scores = rp.signal_scores(scored)
-scores
-
-# %%
 scored_own = rp.scored_table(quoted=False)  # ignore words inside quotation marks
 both = scores.merge(rp.signal_scores(scored_own), on=["family", "positives"], suffixes=("", " (own words)"))
-both[["family", "precision", "recall", "precision (own words)", "recall (own words)"]]
+ml.display.html_table(both, ["family", "fired", "precision", "recall", "precision (own words)",
+                             "recall (own words)"], missing="– (never fired)")
 
 # %% [markdown]
-# Read the two tables: a family with high precision but low recall is *trustworthy when it fires*
+# `fired` counts the sentences where the family fired; "– (never fired)" means there is nothing to
+# score. A family with high precision but low recall is *trustworthy when it fires*
 # but misses a lot; the reverse fires too often. Ignoring quoted words usually raises the
 # precision of the opinion signals. Why? Because a loaded word inside a quotation is the
 # *speaker's* word: the sentence **reports** an opinion.
@@ -214,7 +212,7 @@ both[["family", "precision", "recall", "precision (own words)", "recall (own wor
 # %%
 examples = rp.misleading_examples(scored, per_kind=2,
                                   exclude={rp.EXERCISE_ARTICLE: rp.EXERCISE_SENTENCES})
-examples[["kind", "article", "sentence", "text", "key", "signals", "explanation"]]
+ml.display.html_table(examples, ["kind", "text", "key", "signals", "explanation"])
 
 # %% [markdown]
 # Two lessons from these examples:
@@ -239,11 +237,11 @@ examples[["kind", "article", "sentence", "text", "key", "signals", "explanation"
 # (Name Calling/Labeling); the definitions are ours.
 
 # %%
-pd.Series(rp.phrase_categories(), name="definition").to_frame()
+ml.display.html_table(pd.Series(rp.phrase_categories(), name="definition").rename_axis("category").reset_index())
 
 # %% [markdown]
 # Select a phrase in seed 000, pick a category, and mark it. Aim for about eight marks.
-# Then run the next cell to compare with our phrase key.
+# The comparison with our phrase key, further down, updates as you mark.
 
 # %%
 marker = ml.PhraseMarker("southfront_2026", rp.phrase_categories())
@@ -255,10 +253,7 @@ marker
 # later. A phrase you marked that is "not in our key" is not wrong: be ready to defend it.
 
 # %%
-marks = rp.compare_marks(marker)
-if not marker.data.get("marks"):
-    print("You have not marked any phrase yet: the table shows our key only.")
-marks
+ml.live(marker, rp.marks_view)
 
 # %% [markdown]
 # ## 8. The same event, written as reporting
@@ -283,7 +278,9 @@ for s in report.body_sentences():
 # word for word, in an excerpt of the records its row cites.
 
 # %%
-rp.report_sources()[["sentence", "publisher", "date", "evidence", "status", "checked_via"]]
+sources = rp.report_sources()
+ml.display.html_table(sources, ["sentence", "publisher", "date", "status", "checked_via", "evidence"],
+                      fold=f"Show the source of each of the {len(sources)} sentences")
 
 # %% [markdown]
 # Now set the report beside the last three paragraphs of seed 002 and beside seed 000. The cell
@@ -294,8 +291,9 @@ rp.report_sources()[["sentence", "publisher", "date", "evidence", "status", "che
 texts = {"model report": rp.signal_table(report, quoted=False),
          "seed 002, s018-s026": rp.signal_table("linternaute_mt_2024", [f"s0{n}" for n in range(18, 27)], quoted=False),
          "seed 000": rp.signal_table("southfront_2026", quoted=False)}
-pd.DataFrame({name: {"sentences": len(t), "opinion signals (own words)": int(t["opinion"].sum()),
-                     "attribution signals": int(t["attribution"].sum())} for name, t in texts.items()}).T
+counts = pd.DataFrame({name: {"sentences": len(t), "opinion signals (own words)": int(t["opinion"].sum()),
+                               "attribution signals": int(t["attribution"].sum())} for name, t in texts.items()}).T
+ml.display.html_table(counts.rename_axis("text").reset_index())
 
 # %% [markdown]
 # Seed 002 reads as a translation of an article from Linternaute, a French news site. Linternaute
@@ -307,7 +305,7 @@ pd.DataFrame({name: {"sentences": len(t), "opinion signals (own words)": int(t["
 
 # %%
 key_002 = rp.key_frame(articles=["linternaute_mt_2024"])
-key_002[key_002.sentence >= "s022"][["sentence", "text", "key", "why"]]
+ml.display.html_table(key_002[key_002.sentence >= "s022"], ["sentence", "text", "key", "why"])
 
 # %% [markdown]
 # Two opinion signals fire on our report. Read which words matched: "would" in s005 belongs to the

@@ -31,6 +31,12 @@
 # lesson 01 traced it; record `ev-m-linternaute-figaro` for who owns the site).
 # You label sentences **s004 to s017**: the repeated lead and the four paragraphs after it.
 
+# %% [markdown]
+# **How to answer.** Everything in this exercise is answered in the boxes on the page: click a
+# label, choose a sentence, write in a text box. Feedback appears at once, and every answer is
+# saved for your teacher as you go. First check your name in the box below (type it and press
+# Enter if it is empty): your work is saved under that name.
+
 # %%
 import pandas as pd
 
@@ -38,6 +44,7 @@ import medialit as ml
 
 rp = ml.reporting
 ml.lesson("02-ex1")  # the work you save in this notebook is filed under "02-ex1"
+ml.LearnerBox(compact=True)
 
 # %% [markdown]
 # ## The labels (a reminder)
@@ -57,52 +64,49 @@ labeller = ml.SentenceLabeller("linternaute_mt_2024", rp.LABELS, sentences=list(
 labeller
 
 # %% [markdown]
-# Run the next two cells to check your labels. The check accepts the key's label and the
-# alternatives the key lists as defensible; for each other sentence it gives the key's reason.
+# The box below checks your labels as you label, sentence by sentence. The check accepts the
+# key's label and the alternatives the key lists as defensible; for each other sentence it gives
+# the key's reason. Under it, folded, is the same feedback as a table with the signals from
+# lesson 02 beside each sentence; the key appears only for the sentences you have labelled.
 
 # %%
-answer_q1 = rp.exercise_answer(labeller)  # your labels, read from the labeller above
+columns = ["sentence", "text", "learner", "key", "also", "agree", "signals", "why"]
+ml.Answer("02-ex1-labels", source=labeller, table=rp.exercise_feedback, columns=columns)
 
 # %% tags=["solution"]
-answer_q1 = {
+model_labels = {
     "s004": "attributed report", "s005": "opinion", "s006": "opinion", "s007": "attributed report",
     "s008": "opinion", "s009": "attributed report", "s010": "quotation", "s011": "quotation",
     "s012": "attributed report", "s013": "opinion", "s014": "unattributed assertion",
     "s015": "attributed report", "s016": "attributed report", "s017": "quotation",
 }
-
-# %%
-ml.check("02-ex1-labels", answer_q1)
-
-# %% [markdown]
-# The same feedback as a table, with the signals from lesson 02 beside each sentence. The key
-# appears only for the sentences you have labelled.
-
-# %%
-feedback = rp.exercise_feedback(answer_q1)
-print(rp.describe_comparison(feedback, key_shown=False))
-feedback[["sentence", "text", "learner", "key", "also", "agree", "signals", "why"]]
+ml.check("02-ex1-labels", model_labels)
 
 # %% [markdown]
 # ## Task 2: named, yet wrong
 #
 # One sentence of the passage says clearly whose account it gives, yet the course's evidence record
-# calls the content **WRONG as framed**. Which one? Write its id (for example `"s009"`).
+# calls the content **WRONG as framed**. Which one? Choose it in the list below.
 
 # %%
-answer_q2 = "s015"  # SOLUTION
-ml.check("02-ex1-attributed-wrong", answer_q2)
+ml.Answer("02-ex1-attributed-wrong")
+
+# %% tags=["solution"]
+ml.check("02-ex1-attributed-wrong", "s015")
 
 # %% [markdown]
 # ## Task 3: justify two choices
 #
 # Choose two sentences where your label differs from the key, or where you hesitated. For each:
 # which label did you choose, which words made you choose it, and does the key's reason change
-# your mind? Write at least 40 words. Disagreeing with the key is fine if you give evidence.
+# your mind? Write at least 40 words in the box. Disagreeing with the key is fine if you give
+# evidence. Your teacher reads what you write: it is never marked right or wrong.
 
 # %%
-answer_q3 = "s013: I chose attributed report because it describes what Trump said. But 'More serious this time' and 'goes so far as' are the writer's own words judging his remark, not a quote, so I now agree with opinion; the evidence record also calls it OPINION. s014: I chose opinion because of 'a real uproar'. The key says unattributed assertion and accepts opinion: the reactions were real and confirmed, but the sentence names no source."  # SOLUTION
-ml.check("02-ex1-justify", answer_q3)
+ml.Answer("02-ex1-justify")
+
+# %% tags=["solution"]
+ml.check("02-ex1-justify", "s013: I chose attributed report because it describes what Trump said. But 'More serious this time' and 'goes so far as' are the writer's own words judging his remark, not a quote, so I now agree with opinion; the evidence record also calls it OPINION. s014: I chose opinion because of 'a real uproar'. The key says unattributed assertion and accepts opinion: the reactions were real and confirmed, but the sentence names no source.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer (one of many good ones).**
@@ -129,6 +133,16 @@ ml.check("02-ex1-justify", answer_q3)
 # %%
 ml.evidence(["ev-m-breton-account", "ev-m-seed-breton-conflation", "ev-m-seed-rally-date-wrong",
              "ev-m-seed-trump-quote-drift", "ev-m-seed-more-serious"])
+
+# %% [markdown]
+# ## Hand in
+#
+# Your labels and answers are saved as you go. When your teacher asks for your work, press the
+# button: it makes one file with all your saved work and offers it for download. Hand in that
+# file as your teacher asks (upload it, or put it in the class folder).
+
+# %%
+ml.HandIn("02_ex1")
 
 # %% [markdown]
 # ## Key points

@@ -61,6 +61,7 @@ from medialit import claims
 ml.lesson("03")  # the work you save in this notebook is filed under "03"
 ml.plots.setup()
 print("Ready. Articles:", ", ".join(ml.list_articles()["id"]))
+ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the start notebook
 
 # %% [markdown]
 # ## 1. Anatomy of a battlefield claim
@@ -95,7 +96,7 @@ for sid in ["s019", "s020", "s021", "s024"]:
 # table below. Which of the six questions has no answer at all?
 
 # %%
-claims.anatomy(["sf-huliaipole", "sf-drobysheve", "sf-lyman", "sf-reserves", "sf-unstoppable"])
+ml.display.html_table(claims.anatomy(["sf-huliaipole", "sf-drobysheve", "sf-lyman", "sf-reserves", "sf-unstoppable"]))
 
 # %% [markdown]
 # What the anatomy shows:
@@ -122,7 +123,7 @@ for sid in ["s015", "s016", "s018", "s019", "s020"]:
     print(sid, voltaire.sentence(sid).text, "\n")
 
 # %%
-claims.anatomy(["vn-rzeszow", "vn-missiles", "vn-defense-pact", "vn-belarus"])
+ml.display.html_table(claims.anatomy(["vn-rzeszow", "vn-missiles", "vn-defense-pact", "vn-belarus"]))
 
 # %% [markdown]
 # What the anatomy shows:
@@ -155,13 +156,12 @@ ledger_sf = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("southfron
 ledger_sf
 
 # %% [markdown]
-# Now compare your ledger with the reference. The "record" column is the claim's status in the
-# course's evidence record. If you have not filled anything in yet, the table shows the key only.
+# Now compare your ledger with the reference; the comparison updates as you fill in the ledger.
+# "record" is the claim's status in the course's evidence record. If you have not filled anything
+# in yet, the table shows the key only.
 
 # %%
-frame_sf = claims.ledger_frame(ledger_sf, "southfront_2026")
-print(claims.ledger_summary(frame_sf))
-frame_sf
+ml.live(ledger_sf, lambda ledger: claims.ledger_view(ledger, "southfront_2026"))
 
 # %% [markdown]
 # ### What each party says, and who could check
@@ -218,7 +218,7 @@ frame_sf
 # %% [markdown]
 # - **Reserves.** No source, named or otherwise: **unconfirmed** (record `ev-b-sf-reserves`).
 #
-# Did anything here change your mind? Edit your ledger above and run the comparison cell again.
+# Did anything here change your mind? Edit your ledger above: the comparison under it updates at once.
 
 # %% [markdown]
 # ### Your ledger for the Voltaire editorial
@@ -259,9 +259,7 @@ ledger_vn = ml.ClaimLedger("voltaire_2024", rows=claims.ledger_rows("voltaire_20
 ledger_vn
 
 # %%
-frame_vn = claims.ledger_frame(ledger_vn, "voltaire_2024")
-print(claims.ledger_summary(frame_vn))
-frame_vn
+ml.live(ledger_vn, lambda ledger: claims.ledger_view(ledger, "voltaire_2024"))
 
 # %% [markdown]
 # Notice the difference between the three. The Belarus sentence is **contradicted** on its timing:
@@ -294,7 +292,7 @@ frame_vn
 
 # %%
 checkers = ml.load_table("checkers")
-checkers[["checker", "kind", "who_is_behind", "good_for", "limits"]]
+ml.display.html_table(checkers, ["checker", "kind", "who_is_behind", "good_for", "limits"])
 
 # %% [markdown]
 # Three rules follow from this table:
@@ -322,7 +320,7 @@ checkers[["checker", "kind", "who_is_behind", "good_for", "limits"]]
 # predictions and scenarios are not on the ladder at all: there is nothing to confirm yet.
 
 # %%
-claims.ladder_frame()
+ml.display.html_table(claims.ladder_frame())
 
 # %% [markdown]
 # The function `claims.place_on_ladder` applies these definitions. For Drobysheve, the only
@@ -350,7 +348,8 @@ ml.plots.show(claims.plot_ladder(cases), claims.describe_ladder(cases))
 
 # %%
 placed = claims.ladder_placements()
-placed[placed["article"].isin(["southfront_2026", "voltaire_2024"])]
+ml.display.html_table(placed[placed["article"].isin(["southfront_2026", "voltaire_2024"])],
+                      ["claim_id", "status", "rung", "rung_reason"])
 
 # %% [markdown]
 # ## 5. Claims about the treaty, checked against the treaty
@@ -410,7 +409,7 @@ claims.treaty_quote(6, "territory of Turkey")
 claims.treaty_quote(4)
 
 # %%
-ml.load_table("article4_consultations")[["date", "requested_by", "occasion", "note", "status"]]
+ml.display.html_table(ml.load_table("article4_consultations"), ["date", "requested_by", "occasion", "note", "status"])
 
 # %% [markdown]
 # How many times has Article 4 been used? In July 2023 NATO's page on consultations gave a count
@@ -438,7 +437,8 @@ ml.load_table("article4_consultations")[["date", "requested_by", "occasion", "no
 #   triggering Article 5 "preemptively", a step no ally proposed (record `ev-b-sf-preemptive`).
 
 # %%
-claims.claims_table()[lambda t: t["kind"] == "treaty"][["claim_id", "sentences", "status_detail", "rung_reason"]]
+treaty_claims = claims.claims_table()[lambda t: t["kind"] == "treaty"]
+ml.display.html_table(treaty_claims, ["claim_id", "sentences", "status_detail", "rung_reason"])
 
 # %% [markdown]
 # ## 6. The whole picture in two plots

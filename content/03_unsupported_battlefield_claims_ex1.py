@@ -27,9 +27,10 @@
 # **Time**: about 30 minutes. Do lesson 03 first.
 
 # %% [markdown]
-# **How to answer.** Replace each `...` with your answer in quotation marks, for example
-# `status_x = "your answer"`, then run the cell. `ml.check` gives you feedback at once and
-# saves your answer for your teacher. The course's evidence record uses four statuses:
+# **How to answer.** Each question has an answer box: choose an answer, tick boxes, or type and
+# press Enter. Feedback appears at once under the box, and every answer is saved for your teacher
+# as you go. Check your name in the box under the next cell first (type it and press Enter if it
+# is empty). The course's evidence record uses four statuses:
 #
 # - **CONFIRMED**: sources back the claim in the form the article gives it;
 # - **WRONG**: sources show it is false, or that the person, date or place is mistaken;
@@ -42,6 +43,7 @@ from medialit import claims
 
 ml.lesson("03-ex1")  # the work you save in this notebook is filed under "03-ex1"
 southfront = ml.load_article("southfront_2026")
+ml.LearnerBox(compact=True)
 
 # %% [markdown]
 # ## The passage
@@ -74,72 +76,83 @@ ledger = ml.ClaimLedger("southfront_2026", rows=claims.ledger_rows("ex1_southfro
 ledger
 
 # %% [markdown]
-# When you have chosen a status for each row, run the cell below to compare your ledger with
-# the reference. The key appears only for the rows you have filled in.
+# The comparison below follows your ledger as you fill it in. The key appears only for the
+# rows you have filled in.
 
 # %%
-frame = claims.ledger_frame(ledger, "ex1_southfront_2026", show_key=False)
-print(claims.ledger_summary(frame))
-frame
+ml.live(ledger, lambda led: claims.ledger_view(led, "ex1_southfront_2026", show_key=False))
 
 # %% [markdown]
 # ## 2. Statuses
 #
-# Give each claim one of the four statuses above, in capitals and in quotation marks.
+# Give each claim one of the four statuses above.
 #
 # **(a)** s005-s006: officially NATO is not involved in the US-Israeli operation, but it provides
 # missile defence for an ally.
 
 # %%
-status_uninvolved = "CONFIRMED"  # SOLUTION
-ml.check("03-ex1-status-uninvolved", status_uninvolved)
+ml.Answer("03-ex1-status-uninvolved")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-uninvolved", "CONFIRMED")
 
 # %% [markdown]
 # **(b)** s006: the words "an ally inside an active combat zone".
 
 # %%
-status_combat_zone = "OPINION"  # SOLUTION
-ml.check("03-ex1-status-combat-zone", status_combat_zone)
+ml.Answer("03-ex1-status-combat-zone")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-combat-zone", "OPINION")
 
 # %% [markdown]
 # **(c)** s008: Spain and Turkey condemned the offensive against Iran as a violation of
 # international law.
 
 # %%
-status_condemned = "CONFIRMED"  # SOLUTION
-ml.check("03-ex1-status-condemned", status_condemned)
+ml.Answer("03-ex1-status-condemned")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-condemned", "CONFIRMED")
 
 # %% [markdown]
 # **(d)** s019: a "major strategic breakthrough" on the Huliaipole (Gulyaipole) front on 5 March.
 
 # %%
-status_huliaipole = "UNCONFIRMED"  # SOLUTION
-ml.check("03-ex1-status-huliaipole", status_huliaipole)
+ml.Answer("03-ex1-status-huliaipole")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-huliaipole", "UNCONFIRMED")
 
 # %% [markdown]
 # **(e)** s020: Russian troops "cleared Drobysheve".
 
 # %%
-status_drobysheve = "UNCONFIRMED"  # SOLUTION
-ml.check("03-ex1-status-drobysheve", status_drobysheve)
+ml.Answer("03-ex1-status-drobysheve")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-drobysheve", "UNCONFIRMED")
 
 # %% [markdown]
 # **(f)** s021: the Ukrainian command lacks "operational reserves and artillery support".
 
 # %%
-status_reserves = "UNCONFIRMED"  # SOLUTION
-ml.check("03-ex1-status-reserves", status_reserves)
+ml.Answer("03-ex1-status-reserves")
+
+# %% tags=["solution"]
+ml.check("03-ex1-status-reserves", "UNCONFIRMED")
 
 # %% [markdown]
 # ## 3. Take a sentence apart
 #
 # Read s021 again (printed above). Which of the six questions from lesson 03 (who, what, where,
-# when, how big, according to whom) does it leave without an answer? Give a list, for example
-# `["what", "who"]`.
+# when, how big, according to whom) does it leave without an answer? Tick every one.
 
 # %%
-anatomy_reserves = ["where", "when", "how big", "according to whom"]  # SOLUTION
-ml.check("03-ex1-anatomy-reserves", anatomy_reserves)
+ml.Answer("03-ex1-anatomy-reserves")
+
+# %% tags=["solution"]
+ml.check("03-ex1-anatomy-reserves", ["where", "when", "how big", "according to whom"])
 
 # %% [markdown]
 # ## 4. Check a treaty claim against the treaty
@@ -152,31 +165,37 @@ for quote in claims.treaty_article(5):
 
 # %% [markdown]
 # **(a)** Does Article 5 oblige every ally to use armed force when another ally is attacked?
-# Answer "yes" or "no".
+# Choose yes or no.
 
 # %%
-treaty_armed_force = "no"  # SOLUTION
-ml.check("03-ex1-treaty-armed-force", treaty_armed_force)
+ml.Answer("03-ex1-treaty-armed-force")
+
+# %% tags=["solution"]
+ml.check("03-ex1-treaty-armed-force", "no")
 
 # %% [markdown]
-# **(b)** Copy the words of Article 5 that leave each ally to decide what it does.
+# **(b)** Copy the words of Article 5 that leave each ally to decide what it does, and press Enter.
 
 # %%
-treaty_words = "such action as it deems necessary"  # SOLUTION
-ml.check("03-ex1-treaty-words", treaty_words)
+ml.Answer("03-ex1-treaty-words")
+
+# %% tags=["solution"]
+ml.check("03-ex1-treaty-words", "such action as it deems necessary")
 
 # %% [markdown]
 # ## 5. The evidence ladder
 #
-# Run the first cell to see the ladder again. Then give the rung (0 to 4) of the claim that
-# Russian troops "cleared Drobysheve", counting every source found, not only the article.
+# The ladder again, below. Then choose the rung (0 to 4) of the claim that Russian troops
+# "cleared Drobysheve", counting every source found, not only the article.
 
 # %%
 claims.ladder_frame()
 
 # %%
-rung_drobysheve = "1"  # SOLUTION
-ml.check("03-ex1-rung-drobysheve", rung_drobysheve)
+ml.Answer("03-ex1-rung-drobysheve")
+
+# %% tags=["solution"]
+ml.check("03-ex1-rung-drobysheve", "1")
 
 # %% [markdown]
 # ## 6. Your reasons
@@ -185,8 +204,10 @@ ml.check("03-ex1-rung-drobysheve", rung_drobysheve)
 # independently? Write at least 25 words.
 
 # %%
-reason_huliaipole = "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports count many Russian attacks there (21 on 3 March). Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell."  # SOLUTION
-ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
+ml.Answer("03-ex1-reason-huliaipole")
+
+# %% tags=["solution"]
+ml.check("03-ex1-reason-huliaipole", "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports count many Russian attacks there (21 on 3 March). Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer.** The article gives no source, no image and no link, and the course's checks
@@ -206,8 +227,10 @@ ml.check("03-ex1-reason-huliaipole", reason_huliaipole)
 # confirmation? Write at least 20 words.
 
 # %%
-reason_party = "Both are parties to the conflict. Each side has reasons to shape the picture, to play up its own gains and the other side's losses and to play down its own losses, so their reports tell us what each side says, not what is confirmed."  # SOLUTION
-ml.check("03-ex1-reason-drobysheve", reason_party)
+ml.Answer("03-ex1-reason-drobysheve")
+
+# %% tags=["solution"]
+ml.check("03-ex1-reason-drobysheve", "Both are parties to the conflict. Each side has reasons to shape the picture, to play up its own gains and the other side's losses and to play down its own losses, so their reports tell us what each side says, not what is confirmed.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer.** Both are sides in the war. Each side has reasons to shape the picture: to
@@ -226,8 +249,10 @@ ml.check("03-ex1-reason-drobysheve", reason_party)
 # have to show? Write at least 30 words.
 
 # %%
-change_status = "Drobysheve: to become CONFIRMED it would need sources independent of both sides, for example ISW and independent open-source analysts, showing dated, geolocated footage of Russian troops holding the settlement over several days, since presence is not control. Independent evidence of Ukrainian troops still there after 5 March would make it WRONG."  # SOLUTION
-ml.check("03-ex1-change-status", change_status)
+ml.Answer("03-ex1-change-status")
+
+# %% tags=["solution"]
+ml.check("03-ex1-change-status", "Drobysheve: to become CONFIRMED it would need sources independent of both sides, for example ISW and independent open-source analysts, showing dated, geolocated footage of Russian troops holding the settlement over several days, since presence is not control. Independent evidence of Ukrainian troops still there after 5 March would make it WRONG.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer (Drobysheve).** Today the only support is Russia's Defence Ministry (2 March
@@ -249,18 +274,19 @@ ml.check("03-ex1-change-status", change_status)
 # some learners may answer UNCONFIRMED because the article offers no source: use this to
 # separate "what the article offers" from "what the record shows". For question 7, look for three
 # things: independence from both parties, evidence that can be checked (dated, geolocated), and
-# the idea that presence is not control. The free answers are saved with the learner's work.
-# `ml.check` only counts their words: any answer that is long enough shows as correct, with a
-# "Did you mention" checklist, so read them yourself.
+# the idea that presence is not control. The written answers are saved with the learner's work
+# "for the teacher": they are never marked right or wrong, the learner sees the word count and the
+# key's points as a checklist, and the dashboard shows each one in full. Read them yourself.
 
 # %% [markdown]
 # ## Hand in
 #
-# Your ledger and answers are saved as you go. If your teacher asks for a file, run the cell below
-# and hand in the file it names.
+# Your ledger and answers are saved as you go. When your teacher asks for your work, press the
+# button: it makes one file with all your saved work and offers it for download. Hand in that
+# file as your teacher asks (upload it, or put it in the class folder).
 
 # %%
-print("Your submission file:", ml.export_submission())
+ml.HandIn("03_ex1")
 
 # %% [markdown]
 # ## Check the evidence yourself

@@ -17,37 +17,41 @@
 # done what, where learners agree or disagree, and how their labels compare with the reference key.
 #
 # **Questions**
-# - Which learners handed in work, and which files could not be read?
+# - Which learners handed in work, who is missing, and which files could not be read?
 # - On which sentences does the class disagree, and how strongly?
 # - Where do learners' labels differ from the reference key, and in which direction?
 #
 # **Objectives**: load a folder of submissions, read the validation report, read each plot,
-# and export the tables as CSV for your gradebook.
+# look at one activity or one learner, and download the tables as CSV for your gradebook.
 #
 # **Time**: about 15 minutes (longer if you discuss the disputed sentences with the class).
 
 # %% [markdown]
 # ## Load the class
 #
-# Each learner runs `ml.export_submission()` and hands in the file it writes. Put all the files
-# in one folder; sub-folders (such as one per learner from an LMS download) are read too. See
-# the instructor guide, section "90 Class dashboard", for shared folders, JupyterHub, nbgrader
-# and LMS downloads.
+# Each learner hands in the file their exercise's hand-in box offers (or `ml.export_submission()`
+# writes). Put all the files in one folder; sub-folders (such as one per learner from an LMS
+# download) are read too. See the instructor guide, section "90 Class dashboard", for shared
+# folders, JupyterHub, nbgrader and LMS downloads.
 #
 # Unless you name your own folder, this uses a **synthetic class** of 30 made-up learners that
 # ships with the course; some of its files are broken on purpose. To see your own class, either
 # start the dashboard with `make dashboard CLASS=/path/to/the/folder` (it opens as a web app, no
-# code shown), or change the `folder` line below and run the notebook again.
+# code shown), or change the `app` line below and run the notebook again. A wrong, missing or
+# empty folder is said in plain words here, and the rest of the page stays empty.
+#
+# **Class list** (optional): a file `roster.txt` in the class folder with one learner id per line
+# (or `make dashboard ROSTER=/path/to/roster.txt`). Learners on it with no readable file are
+# listed as "missing", with the reason.
 
 # %%
 import medialit as ml
 
 ca = ml.analysis
-folder = ca.class_folder()  # your class if MEDIALIT_CLASS is set, else the synthetic demo class
-# folder = "/path/to/the/collected/submissions"   # <- or name your class here
-print("Reading the submission files in", folder)
-cls = ml.load_class(folder, recursive=True)  # sub-folders too (e.g. one per learner)
-cls
+app = ca.dashboard()  # your class if MEDIALIT_CLASS is set (make dashboard CLASS=...), else the demo class
+# app = ca.dashboard("/path/to/the/collected/submissions")   # <- or name your class here
+cls, key = app.cls, app.key
+app.status
 
 # %% [markdown]
 # ## What could not be read
@@ -82,17 +86,24 @@ prog.join(overall).sort_values("overall").head(5).round(2)
 # %% [markdown]
 # ## How the class labelled each sentence
 #
-# One bar per sentence of the SouthFront article; each segment is a label (colour and hatch),
+# Pick an article and an activity: each lesson and each exercise is shown on its own (lesson 02
+# labels the SouthFront article, its exercise the Linternaute one), and "all activities" takes
+# each learner's newest label. One bar per sentence; each segment is a label (colour and hatch),
 # with the number of learners printed inside. "key:" at the end of a bar is the reference label.
-# Change `article` to `"voltaire_2024"` or `"linternaute_mt_2024"` for the other articles.
 
 # %%
-key = ca.load_key()
-labels = ca.key_labels(key)
-article = "southfront_2026"
-counts = ca.label_counts(cls, article, labels=labels)
-ml.plots.show(ca.plot_label_distribution(counts, f"Labels per sentence: {article}", key=key),
-              ca.describe_distribution(counts, article))
+app.activities
+
+# %% [markdown]
+# ## One learner's work
+#
+# Pick a learner to see everything they handed in: their sentence labels (with the sentence and
+# the key's label), phrase marks, claim ledger rows, checklist answers, check questions and
+# everything they wrote in their own words. A learner on the class list with no readable file
+# shows the reason. Their text is shown as text, never run as HTML.
+
+# %%
+app.learners
 
 # %% [markdown]
 # ## Do learners agree with each other?
@@ -117,6 +128,7 @@ by_article.round(2)
 # A low value for one label points to a definition worth revisiting in class.
 
 # %%
+labels = ca.key_labels(key)  # the key's labels, in its order
 by_label = ca.agreement_by_label(cls, labels=labels)
 ml.plots.show(ca.plot_agreement_by_label(by_label), ca.describe_agreement(by_label, "label"))
 by_label.round(2)
@@ -157,31 +169,36 @@ ml.plots.show(ca.plot_confusion(cm), ca.describe_confusion(cm))
 # %% [markdown]
 # ## Check questions and free text
 #
-# How many learners answered each `check()` question and how many were right (free-text answers
-# are not marked); then everything learners wrote in their own words (notes, evidence, claims).
-# Their text is escaped: a note containing `<script>` is shown as text and never runs.
+# How many learners answered each `check()` question and how many were right. Written answers
+# are never marked right or wrong: they are listed in full below, with their word count and the
+# key's points as boxes to tick. Then everything else learners wrote in their own words (notes,
+# evidence, claims). Their text is escaped: a note containing `<script>` is shown as text and
+# never runs.
 
 # %%
 checks = ca.check_results(cls)
 ml.plots.show(ca.plot_checks(checks), ca.describe_checks(checks))
 
 # %%
-ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evidence (first 15)")
+ca.html_table(ca.free_answers(cls), max_rows=200, caption="Written answers, in full, with the key's points to tick")
+
+# %%
+ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evidence (first 15; all in the CSV file)")
 
 # %% [markdown]
 # ## Export for your gradebook
 #
-# `export_csv` writes one CSV per table into the folder you name, and nowhere else. Text that a
-# spreadsheet would treat as a formula is prefixed with `'`. Unless you name a folder (`make
-# dashboard EXPORT=...`, or change the `out` line, for example to `"gradebook_2026-03"`), the
-# files go to a new temporary folder, printed below.
+# One download link per table: your browser saves the CSV file, and nothing is written on the
+# server. Text that a spreadsheet would treat as a formula is prefixed with `'`. When the
+# dashboard was started with an export folder (`make dashboard EXPORT=/path/for/the/csv/files`),
+# a "Save CSV files to folder" button also writes them there, and nowhere else.
 
 # %%
-tables = {"gradebook": ca.gradebook(cls, key), "progress": prog.reset_index(),
-          "agreement": by_article, "disputed": disputed, "report": cls.report}
-out = ca.export_folder()  # MEDIALIT_EXPORT if set, else a new temporary folder
-for path in ca.export_csv(tables, out):
-    print(path)
+tables = {"gradebook": ca.gradebook(cls, key), "free_answers": ca.free_answers(cls),
+          "free_text": ca.free_text(cls), "progress": prog.reset_index(), "agreement": by_article,
+          "disputed": disputed, "report": cls.report}
+print(ca.describe_downloads(tables))
+app.downloads(tables)
 
 # %% [markdown]
 # ## Key points
@@ -194,4 +211,7 @@ for path in ca.export_csv(tables, out):
 #   from each other and from the key.
 # - The key's accepted alternatives ("also") are counted separately, so defensible answers are
 #   visible.
-# - Learners' text is always escaped before display; CSV exports stay inside the folder you name.
+# - Pick an activity to see a lesson or an exercise on its own, and a learner to see all of their
+#   work; a class list shows who is missing, and why.
+# - Learners' text is always escaped before display; CSV files are downloaded from the page, and
+#   written to a folder only when you ask.

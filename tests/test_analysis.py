@@ -392,6 +392,77 @@ def test_check_results_keep_free_text_apart(tmp_path):
     assert A.describe_checks(res.reset_index()) == "2 questions answered; the hardest was q: 1 of 2 learners right (50%)."
 
 
+def _check(answer, correct, **extra):
+    return {"kind": "check", "article": None, "updated": "2026-03-06T10:00:00Z",
+            "data": {"answer": answer, "correct": correct, **extra}}
+
+
+def test_written_answers_of_every_release_are_listed_in_full_and_never_marked(tmp_path):
+    """medialit 0.1 saved a long enough written answer as ``correct: true`` (and a short one as
+    ``false``); check() now saves ``correct: null`` with a status. All of them are written answers:
+    listed in full, with word count and the key's points, and never counted right or wrong."""
+    from medialit import feedback
+
+    qid = "02-ex1-justify"
+    points = feedback.questions()[qid]["points"]
+    long_old = " ".join(["word"] * 45) + " <b>end</b>"
+    long_new = "Because " + " ".join(["reason"] * 50)
+    write(tmp_path, "old.json", sub("old", activities={f"check:{qid}": _check(long_old, True),
+                                                       "check:02-ex1-attributed-wrong": _check("s015", True)}))
+    write(tmp_path, "short.json", sub("short", activities={f"check:{qid}": _check("too short", False)}))
+    write(tmp_path, "new.json", sub("new", activities={f"check:{qid}": _check(long_new, None, status="for teacher")}))
+    cls = ml.load_class(tmp_path)
+    assert cls.report.empty
+    fa = views.free_answers(cls).set_index("learner")
+    assert list(fa.columns) == ["question", "words", "status", "answer", "checklist"]
+    assert fa.loc["old", "answer"] == long_old and fa.loc["old", "words"] == 46
+    assert fa.loc[["old", "short", "new"], "status"].tolist() == ["saved for teacher", "too short", "saved for teacher"]
+    assert fa.loc["new", "checklist"] == "; ".join(f"☐ {' '.join(p.split())}" for p in points)
+    ft = views.free_text(cls)
+    assert sorted(ft.loc[ft["where"] == f"check {qid}", "learner"]) == ["new", "old", "short"]
+    res = views.check_results(cls).set_index("question")
+    assert res.loc[qid, ["answered", "marked", "right"]].tolist() == [3, 0, 0]
+    assert math.isnan(res.loc[qid, "share right"])
+    assert res.loc["02-ex1-attributed-wrong", ["answered", "marked", "right"]].tolist() == [1, 1, 1]
+    gb = views.gradebook(cls).set_index("learner")
+    assert gb.loc[["old", "short", "new"], "checks right"].tolist() == [1, 0, 0]
+    assert gb.loc[["old", "short", "new"], "checks marked"].tolist() == [1, 0, 0]
+    assert gb.loc[["old", "short", "new"], "written answers"].tolist() == [1, 1, 1]
+    assert gb.loc["old", f"answer {qid}"] == long_old and gb.loc["short", f"words {qid}"] == 2
+    import medialit.analysis as A
+
+    assert A.describe_checks(res.reset_index()) == ("2 questions answered; the hardest was 02-ex1-attributed-wrong: "
+                                                    "1 of 1 learners right (100%).")
+
+
+def test_a_check_status_must_be_a_known_one(tmp_path):
+    from medialit import schema
+
+    clean, problems = schema.clean_check({"answer": "x", "correct": None, "status": "marked"}, strict=True)
+    assert clean["status"] == "" and [p.code for p in problems] == ["unknown_status"]
+    clean, problems = schema.clean_check({"answer": "x", "correct": None, "status": "too short"}, strict=True)
+    assert clean["status"] == "too short" and problems == []
+    assert schema.clean_check({"answer": "x", "correct": True}, strict=True)[0]["status"] == ""  # release 0.1
+    write(tmp_path, "a.json", sub("a", activities={"check:q": _check("x", None, status={"x": 1})}))
+    cls = ml.load_class(tmp_path)
+    assert codes(cls) == ["unknown_status"] and cls.checks["answer"].tolist() == ["x"]
+
+
+def test_free_text_has_written_answers_first_with_words_and_checklist(tmp_path):
+    write(tmp_path, "a.json", sub("a", activities={"l": labels_act({"s002": "opinion"}),
+                                                   "check:q": _check("two words", None)}))
+    acts = {"l": labels_act({"s002": "opinion"})}
+    acts["l"]["data"]["labels"]["s002"]["note"] = "a note of five words"
+    acts["check:unknown-free"] = _check("one two three", None)
+    write(tmp_path, "b.json", sub("b", activities=acts))
+    ft = views.free_text(ml.load_class(tmp_path))
+    assert list(ft.columns) == ["learner", "where", "field", "text", "words", "checklist"]
+    assert ft[["learner", "where", "field", "words"]].values.tolist() == [
+        ["a", "check q", "answer", 2], ["b", "check unknown-free", "answer", 3], ["b", f"{ART} s002", "note", 5]]
+    assert ft["checklist"].tolist() == ["", "", ""]   # questions not in the keys have no points
+    assert views.free_text(ml.load_class(tmp_path), learner="b")["learner"].tolist() == ["b", "b"]
+
+
 # ---------------------------------------------------------------- safety: HTML, export, no eval
 
 
@@ -449,7 +520,7 @@ def test_export_csv_of_a_whole_class(tmp_path):
     write(tmp_path, "a.json", sub("a", activities={"l": labels_act({"s002": "opinion"})}))
     cls = ml.load_class(tmp_path)
     paths = ex.export_csv(cls, tmp_path / "csv")
-    assert {p.name for p in paths} == {f"{n}.csv" for n in cls.tables()}
+    assert {p.name for p in paths} == {f"{n}.csv" for n in cls.tables()} | {"free_answers.csv"}
 
 
 def test_no_pickle_or_eval_in_the_analysis_package():

@@ -554,7 +554,7 @@ def run_dashboard(folder: Path, monkeypatch) -> str:
     import matplotlib.pyplot as plt
 
     code = (ROOT / "content" / "90_instructor_dashboard.py").read_text(encoding="utf-8")
-    assert "folder = ca.class_folder()" in code
+    assert "app = ca.dashboard()" in code
     monkeypatch.setenv("MEDIALIT_CLASS", str(folder))
     monkeypatch.setenv("MEDIALIT_EXPORT", str(folder.parent / "export"))
     out = io.StringIO()

@@ -372,7 +372,8 @@ def test_checkers_table_is_even_handed():
         assert re.search(r"\bview\b", row["limits"]), row["checker"]
 
 
-def test_ledger_frame_with_the_real_widget_survives_a_rerun():
+def test_ledger_frame_with_the_real_widget_survives_a_rerun(monkeypatch):
+    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")  # nothing is saved before a learner id is chosen
     rows = claims.ledger_rows("southfront_2026")
     ledger = ml.ClaimLedger("southfront_2026", rows=rows, activity="03:claims:southfront_2026")
     assert [r["id"] for r in ledger.data["rows"]] == [r["id"] for r in rows]  # ids kept

@@ -54,6 +54,7 @@ def course(tmp_path, monkeypatch):
         text = text.rstrip() + "\n" + entry
     mf.write_text(text)
     monkeypatch.setenv("MEDIALIT_ROOT", str(root))
+    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")  # answers are saved only once a learner id is chosen
     monkeypatch.delenv("MEDIALIT_STRICT", raising=False)
     feedback._all_questions.cache_clear()
     yield root
@@ -106,10 +107,47 @@ def test_labels_feedback_per_sentence_with_alternatives(course):
     assert any("It judges." in d for d in fb.details) and any("s003: not labelled" in d for d in fb.details)
 
 
-def test_free_text_needs_enough_words(course):
-    assert ml.check("t-free", "too short").correct is False
+def test_free_answer_is_saved_for_the_teacher_never_marked(course, monkeypatch):
+    long = "The rally was on 10 February in Conway."
+    fb = ml.check("t-free", long)
+    assert fb.status == "for teacher" and fb.correct is None and fb.for_teacher
+    assert fb.details == ["Did you mention: the date", "Did you mention: the place"]
+    assert "You wrote 8 words." in fb.message and "Correct" not in str(fb)
+    assert str(fb).startswith("✎ Saved for your teacher (t-free)") and "☐ Did you mention: the place" in str(fb)
+    markup = fb._repr_html_()
+    assert "Saved for your teacher" in markup and "☐ Did you mention: the date" in markup and "✔" not in markup
+    rec = store.get_activity("check:t-free")
+    assert rec["kind"] == "check"
+    assert rec["data"] == {"answer": long, "correct": None, "status": "for teacher"}
+    monkeypatch.setenv("MEDIALIT_STRICT", "1")  # strict mode marks nothing written, so never raises
+    assert ml.check("t-free", long).correct is None
+
+
+def test_short_free_answer_is_still_saved_marked_too_short(course, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_STRICT", "1")
+    fb = ml.check("t-free", "too short")   # a free answer never raises, even in strict mode
+    assert fb.status == "too short" and fb.correct is None
+    assert fb.message.startswith("Write a little more: at least 5 words (you wrote 2 words).")
+    assert "saved" in fb.message and len(fb.details) == 2
+    assert store.get_activity("check:t-free")["data"] == {"answer": "too short", "correct": None,
+                                                          "status": "too short"}
+    assert "1 word)" in ml.check("t-free", "one").message
+    assert ml.check("t-free", "<b>bold</b> claims without any source").status == "for teacher"
+    assert "<b>" not in ml.check("t-free", "<b>x</b>")._repr_html_()
+
+
+def test_a_written_answer_that_cannot_be_saved_says_so_outside_the_checklist(course, monkeypatch):
+    monkeypatch.delenv("MEDIALIT_LEARNER")   # no learner id chosen: nothing can be saved
     fb = ml.check("t-free", "The rally was on 10 February in Conway.")
-    assert fb.correct and any("the date" in d for d in fb.details)
+    assert fb.saved_to is None and fb.details[-1].startswith("Your answer could not be saved")
+    assert str(fb).splitlines()[-1].startswith("  - Your answer could not be saved")
+    assert "<li>• Your answer could not be saved" in fb._repr_html_()
+    assert fb._repr_html_().count("☐") == 2
+
+
+def test_marked_answers_have_no_status(course):
+    ml.check("t-weekday", "Friday")
+    assert store.get_activity("check:t-weekday")["data"] == {"answer": "Friday", "correct": False}
 
 
 def test_answers_are_saved_for_the_dashboard(course):

@@ -478,3 +478,38 @@ def test_signals_column_clips_long_quotations():
     shown = [h.split(" ", 1)[1].removesuffix(" (in quote)")[1:-1] for h in hits]
     assert any(t.endswith("…") for t in shown)  # Salvini's whole quotation, cut
     assert all(len(t) <= reporting.signals.CLIP for t in shown)
+
+
+def test_signals_are_clipped_between_words_never_inside_one():
+    from medialit.reporting.signals import clip_words
+
+    assert clip_words("Encouraging the invasion of our closest neighbour", 30) == "Encouraging the invasion of…"
+    assert clip_words("short one", 30) == "short one"
+    assert clip_words("exactly twenty nine characters", 30) == "exactly twenty nine characters"
+    text = reporting.signal_table("voltaire_2024").loc[:, "signals"].str.cat(sep="; ")
+    for words in re.findall(r"'([^']*?)…'", text):
+        source = " ".join(" ".join(data.load_article("voltaire_2024").text.split()).split())
+        assert words + " " in source or words + "," in source, f"cut inside a word: {words!r}"
+
+
+def test_an_accepted_alternative_is_not_praised_as_matching_the_key():
+    fb = ml.check("02-ex1-labels", {"s004": "unattributed assertion", "s005": "opinion"}, save=False, strict=False)
+    s004 = next(d for d in fb.details if d.startswith("s004"))
+    s005 = next(d for d in fb.details if d.startswith("s005"))
+    assert "matches the key" not in s004
+    assert "the key says 'attributed report'" in s004 and "'unattributed assertion' as an alternative" in s004
+    assert "'opinion' matches the key" in s005
+    assert "run the cell" not in str(fb)
+
+
+def test_comparison_and_marks_views_keep_reasons_whole_and_fold_the_key():
+    view = reporting.comparison_view({"s002": "opinion"}, "southfront_2026")
+    text, mine, everything = view[0], view[1]._repr_html_(), view[2]._repr_html_()
+    assert text.startswith("You labelled 1 of 23 sentences") and "1 is an alternative" in text
+    assert "accepted alternative" in mine and "unattributed assertion (also accepted: opinion)" in mine
+    why = reporting.compare({}, "southfront_2026").set_index("sentence").loc["s002", "why"]
+    assert why.replace("'", "&#x27;").replace('"', "&quot;") in mine     # the reason in full
+    assert everything.startswith("<details") and "Show our key and the signals&#x27; guess for all 23 sentences" in everything
+    marks = reporting.marks_view({"marks": []})
+    assert marks[0].startswith("You have not marked any phrase yet") and len(marks) == 2
+    assert marks[1]._repr_html_().startswith("<details")

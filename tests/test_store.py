@@ -48,10 +48,12 @@ def test_no_learner_id_can_leave_the_answers_folder(tmp_path_factory, learner):
     assert path.name == f"{learner}.json"
 
 
-def test_learner_comes_from_env_then_choice_then_default(monkeypatch):
-    assert store.current_learner() == "learner"
+def test_learner_comes_from_env_then_choice_and_there_is_no_default(monkeypatch):
+    assert store.learner_or_none() is None and not store.learner_chosen()
+    with pytest.raises(store.NoLearnerError, match="Choose your name"):
+        store.current_learner()
     store.set_learner("bob")
-    assert store.current_learner() == "bob"
+    assert store.current_learner() == "bob" and store.learner_chosen()
     monkeypatch.setenv("JUPYTERHUB_USER", "hubuser")
     assert store.current_learner() == "hubuser"
     monkeypatch.setenv("MEDIALIT_LEARNER", "envuser")
@@ -59,6 +61,61 @@ def test_learner_comes_from_env_then_choice_then_default(monkeypatch):
     monkeypatch.setenv("MEDIALIT_LEARNER", "../evil")
     with pytest.raises(store.LearnerIdError, match="MEDIALIT_LEARNER"):
         store.current_learner()
+    assert not store.learner_chosen()
+
+
+def test_nothing_is_saved_before_a_learner_id_is_chosen(_isolated_answers):
+    """No made-up id: saving, the answers path and the hand-in all refuse, in plain words, and
+    not one file is written."""
+    for call in (lambda: store.put_activity("a", {"v": 1}, kind="check"), store.answers_path,
+                 store.export_submission, store.saved_activities):
+        with pytest.raises(store.NoLearnerError, match="before your work can be saved"):
+            call()
+    assert isinstance(store.NoLearnerError(), store.LearnerIdError)  # callers catching LearnerIdError keep working
+    assert not _isolated_answers.exists() or not [p for p in _isolated_answers.rglob("*") if p.is_file()]
+
+
+def test_learner_listeners_hear_each_change_once(monkeypatch):
+    heard = []
+    store.add_learner_listener(heard.append)
+    store.add_learner_listener(heard.append)  # registered once
+    try:
+        store.set_learner("ann")
+        store.set_learner("ann")  # no change, no news
+        store.set_learner("ben", remember=False)
+        monkeypatch.setenv("MEDIALIT_LEARNER", "fixed")
+        store.set_learner("cyd")  # the environment's id stays in use: nothing changes for the widgets
+    finally:
+        store.remove_learner_listener(heard.append)
+    assert heard == ["ann", "ben"]
+
+
+def test_remembered_id_is_read_once_per_session(_isolated_answers):
+    """One kernel never switches learner behind its widgets' back when another notebook chooses
+    another id; a kernel that had no id finds one chosen meanwhile."""
+    assert store.learner_or_none() is None
+    _isolated_answers.mkdir(parents=True, exist_ok=True)
+    (_isolated_answers / store.CHOICE_FILE).write_text("alice\n")
+    assert store.learner_or_none() == "alice"  # chosen meanwhile in the start notebook
+    (_isolated_answers / store.CHOICE_FILE).write_text("bob\n")  # another notebook's kernel
+    assert store.current_learner() == "alice"
+
+
+@pytest.mark.parametrize("variable", store.VOILA_VARIABLES)
+def test_voila_never_reads_or_writes_the_shared_learner_file(_isolated_answers, monkeypatch, variable):
+    """In Voila every browser tab has its own kernel, but all share the answers folder: one
+    browser's id must not reach another's session through ``.learner``."""
+    _isolated_answers.mkdir(parents=True, exist_ok=True)
+    choice = _isolated_answers / store.CHOICE_FILE
+    choice.write_text("alice\n")
+    monkeypatch.setenv(variable, "1" if variable != "VOILA_BASE_URL" else "/")
+    assert store.in_voila()
+    assert store.learner_or_none() is None and store.remembered_learner() is None
+    assert store.set_learner("bob") == "bob" and store.current_learner() == "bob"
+    assert choice.read_text() == "alice\n"  # neither read nor written
+    monkeypatch.delenv(variable)
+    monkeypatch.setattr(store, "_chosen_learner", None)
+    assert not store.in_voila() and store.current_learner() == "alice"  # JupyterLab still remembers
 
 
 def test_put_and_get_activity_round_trip(_isolated_answers):
@@ -188,11 +245,11 @@ def test_session_only_choice_and_damaged_memory(_isolated_answers, monkeypatch):
     store.set_learner("dora", remember=False)
     assert not (_isolated_answers / store.CHOICE_FILE).exists()
     monkeypatch.setattr(store, "_chosen_learner", None)
-    assert store.current_learner() == "learner"
+    assert store.learner_or_none() is None
     for bad in (b"../../etc/passwd\n", b"\xff\xfe", b"a b c", b"x" * 500):
         (_isolated_answers / store.CHOICE_FILE).write_bytes(bad)
         with pytest.warns(store.StoreWarning, match="usable learner id"):
-            assert store.current_learner() == "learner"
+            assert store.learner_or_none() is None
         assert (_isolated_answers / store.CHOICE_FILE).read_bytes() == bad  # left as it was
 
 

@@ -59,6 +59,42 @@ def test_generated_class_is_realistic_and_loads(tmp_path):
     assert ml.analysis.free_text(cls)["text"].str.contains("<script>").any()
 
 
+def test_written_answers_are_stored_as_check_stores_them(tmp_path):
+    """Free answers in the synthetic class have check()'s shape (correct null, a status, some too
+    short), except one learner's, stored as medialit 0.1 stored them (correct true or false); the
+    dashboard lists all of them and counts none as right or wrong."""
+    import json
+
+    from medialit import feedback, schema
+
+    synthetic.make_class(tmp_path, learners=12, seed=4)
+    free_ids = {q for q, spec in feedback.questions().items() if spec["type"] == "free"}
+    old_style = synthetic.learner_ids(12)[0]
+    stored = {}
+    for path in sorted(tmp_path.glob("student*.submission.json")):
+        if ".old." in path.name or not path.read_text(encoding="utf-8").strip():
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for act_id, act in doc["activities"].items():
+            qid = act_id.removeprefix("check:")
+            if qid in free_ids:
+                stored[doc["learner"], qid] = act["data"]
+    new = {k: v for k, v in stored.items() if k[0] != old_style}
+    assert len(new) >= 10 and all(v["correct"] is None for v in new.values())
+    statuses = {v["status"] for v in new.values()}
+    assert statuses == set(schema.CHECK_STATUSES)            # some answers are too short
+    for (_, qid), v in new.items():
+        short = len(v["answer"].split()) < feedback.questions()[qid]["min_words"]
+        assert v["status"] == (schema.FREE_TOO_SHORT if short else schema.FREE_FOR_TEACHER)
+    old = [v for k, v in stored.items() if k[0] == old_style]
+    assert old and all(isinstance(v["correct"], bool) and "status" not in v for v in old)
+    cls = ml.load_class(tmp_path)
+    listed = ml.analysis.free_answers(cls)
+    assert set(zip(listed["learner"], listed["question"], strict=True)) == set(stored)
+    res = ml.analysis.check_results(cls).set_index("question")
+    assert (res.loc[sorted({q for _, q in stored}), "marked"] == 0).all()
+
+
 def test_no_broken_files_when_asked(tmp_path):
     synthetic.make_class(tmp_path, learners=6, seed=1, broken=False)
     cls = ml.load_class(tmp_path)

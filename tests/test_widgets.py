@@ -354,9 +354,11 @@ def test_claim_ledger_text_is_escaped(home):
 def test_learner_box(home, monkeypatch):
     monkeypatch.delenv("MEDIALIT_LEARNER")
     box = ml.LearnerBox()
-    assert box.id_box.value == "learner"
+    assert box.id_box.value == "" and box.learner is None
+    assert "No name chosen yet" in box.message.value and "cannot be saved" in box.message.value
     box.id_box.value = "../../etc/passwd"
-    assert "cannot be used" in box.message.value and store.current_learner() == "learner"
+    assert "cannot be used" in box.message.value and store.learner_or_none() is None
+    assert "nothing is saved" in box.message.value
     box.id_box.value = "alice"
     assert store.current_learner() == "alice" and "alice.json" in box.message.value
     monkeypatch.setenv("MEDIALIT_LEARNER", "bob")
@@ -383,6 +385,158 @@ def test_learner_box_says_when_the_id_cannot_be_remembered(home, monkeypatch):
     assert store.current_learner() == "alice"
     assert "could not be remembered" in box.message.value and "⚠" in box.message.value
     assert (home / store.CHOICE_FILE).exists() is False
+
+
+# ---------------------------------------------------------------- one clear learner identity
+
+
+@pytest.fixture
+def nobody(home, monkeypatch):
+    """No learner id anywhere (no environment, no choice, no .learner), and a fresh registry of
+    live widgets (widgets of earlier tests must not react to this test's id changes)."""
+    import weakref
+
+    monkeypatch.delenv("MEDIALIT_LEARNER")
+    monkeypatch.setattr(wbase, "_live", weakref.WeakSet())
+    for var in store.VOILA_VARIABLES:
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+def _four(**kw):
+    return [ml.SentenceLabeller(ARTICLE, LABELS, **kw), ml.PhraseMarker(ARTICLE, CATS, **kw),
+            ml.ProvenanceChecklist(ARTICLE, **kw), ml.ClaimLedger(ARTICLE, rows=[{"claim": "pre-filled"}], **kw)]
+
+
+def _files(folder):
+    return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_nothing_is_saved_before_an_id_and_each_widget_says_so(nobody):
+    lab, pm, pc, led = _four()
+    for widget in (lab, pm, pc, led):
+        assert widget.learner is None and widget.saving_as.startswith("Choose your name in the start notebook")
+        assert "before your work can be saved" in widget.status
+    for widget in (lab, pc, led):  # shown inside the widget, as its first line
+        assert "medialit-no-learner" in widget.owner_html.value and widget.children[0] is widget.owner_html
+    lab.label_buttons.value = "opinion"
+    pm.add_phrase("NATO", "hedge")
+    pc.choice["author"].value = "no"
+    led.edit_row(0, claimant="the outlet")
+    assert all(w.unsaved and w.pending_edits for w in (lab, pm, pc, led))
+    assert "Not saved" in lab.status_html.value
+    assert _files(nobody) == [], "something was saved before a learner id was chosen"
+    fb = ml.check("01-ex1-putin-place", "Moscow", strict=False)  # a checked answer is not filed under a made-up name either
+    assert fb.saved_to is None and any("before your work can be saved" in d for d in fb.details)
+    assert _files(nobody) == []
+
+
+def test_edits_made_before_an_id_are_saved_once_it_is_chosen(nobody):
+    """Never lose work: what was typed before the name is saved under the name, added to what
+    that learner had saved before (a label on another sentence, a claim of their own)."""
+    store.put_activity(f"labels:{ARTICLE}", {"label_set": "custom", "labels": {
+        "s010": {"label": "fact", "note": "earlier", "confidence": ""}}}, kind="sentence_labels",
+        article=ARTICLE, learner="bob")
+    lab, pm, pc, led = _four()
+    other_view = ml.SentenceLabeller(ARTICLE, LABELS)  # the same activity shown twice, untouched
+    lab.set_label("s004", "opinion", note="before my name")
+    pm.add_phrase("NATO", "hedge")
+    pc.answer("author", "no", "no byline")
+    led.edit_row(0, claimant="the outlet")
+    box = ml.LearnerBox()
+    box.id_box.value = "bob"
+    doc = saved(nobody, learner="bob")["activities"]
+    assert doc[f"labels:{ARTICLE}"]["data"]["labels"] == {
+        "s004": {"label": "opinion", "note": "before my name", "confidence": ""},
+        "s010": {"label": "fact", "note": "earlier", "confidence": ""}}
+    assert [m["text"] for m in doc[f"phrases:{ARTICLE}"]["data"]["marks"]] == ["NATO"]
+    assert doc[f"provenance:{ARTICLE}"]["data"]["answers"]["author"] == {"answer": "no", "evidence": "no byline"}
+    assert [(r["claim"], r["claimant"]) for r in doc[f"claims:{ARTICLE}"]["data"]["rows"]] == [
+        ("pre-filled", "the outlet")]
+    for widget in (lab, pm, pc, led, other_view):
+        assert widget.learner == "bob" and widget.saving_as == "Saving as: bob" and not widget.unsaved
+    assert other_view.data == lab.data  # the untouched copy loaded the merged work
+    assert "Saving as: bob" in lab.owner_html.value and "Saved" in lab.status
+
+
+def test_changing_the_id_retargets_every_live_widget(nobody):
+    """An id change reaches the widgets already on the page: each loads the new learner's work,
+    shows the new id and saves there; the first learner's file is not touched."""
+    store.set_learner("alice")
+    lab, pm, pc, led = _four()
+    pinned = ml.SentenceLabeller(ARTICLE, LABELS, learner="zoe")  # an explicit learner= never follows
+    lab.set_label("s004", "opinion")
+    pm.add_phrase("NATO", "hedge")
+    pc.answer("author", "no")
+    led.add_row("alice's claim")
+    pinned.set_label("s004", "fact")
+    alice_before = (nobody / "alice.json").read_bytes()
+    store.put_activity(f"labels:{ARTICLE}", {"label_set": "custom", "labels": {
+        "s005": {"label": "other", "note": "", "confidence": ""}}}, kind="sentence_labels",
+        article=ARTICLE, learner="carol")
+    box, compact = ml.LearnerBox(), ml.LearnerBox(compact=True)
+    assert compact.id_box.value == "alice" and "Saving as: alice" in compact.message.value
+    box.id_box.value = "carol"
+    assert "every activity on this page now shows and saves carol&#x27;s work" in box.message.value
+    assert compact.id_box.value == "carol" and "Saving as: carol" in compact.message.value
+    for widget in (lab, pm, pc, led):
+        assert widget.learner == "carol" and widget.saving_as == "Saving as: carol"
+    assert lab.data["labels"] == {"s005": {"label": "other", "note": "", "confidence": ""}} and lab.restored
+    assert lab.label_buttons.value is None and "1 of" in lab.progress.value  # the controls show carol's work
+    assert pm.marks == [] and pc.data == {"answers": {}} and pc.choice["author"].value == ""
+    assert [r["claim"] for r in led.rows] == ["pre-filled"]  # a new learner starts from the pre-filled ledger
+    assert "Saving as: carol" in lab.owner_html.value and "carol" in lab.status
+    assert pinned.learner == "zoe" and pinned.saving_as == "Saving as: zoe"
+    assert (nobody / "alice.json").read_bytes() == alice_before
+    assert "carol.json" in _files(nobody) and saved(nobody, learner="carol")["activities"].keys() == {
+        f"labels:{ARTICLE}"}  # loading wrote nothing
+    lab.set_label("s006", "fact")
+    assert set(saved(nobody, f"labels:{ARTICLE}", learner="carol")["data"]["labels"]) == {"s005", "s006"}
+    assert (nobody / "alice.json").read_bytes() == alice_before
+    led.delete_row(0)
+    ml.set_learner("alice")  # back: alice's work comes back, carol's deleted row cannot be undone into it
+    assert lab.data["labels"]["s004"]["label"] == "opinion" and [r["claim"] for r in led.rows][-1] == "alice's claim"
+    assert led.undo_delete() is None
+
+
+def test_an_id_chosen_in_another_notebook_is_picked_up_at_the_next_change(nobody):
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.set_label("s004", "opinion")
+    nobody.mkdir(parents=True, exist_ok=True)
+    (nobody / store.CHOICE_FILE).write_text("dana\n")  # the start notebook's kernel chose "dana"
+    lab.set_label("s005", "fact")
+    assert lab.learner == "dana" and set(saved(nobody, f"labels:{ARTICLE}", learner="dana")["data"]["labels"]) == {
+        "s004", "s005"}
+
+
+def test_voila_sessions_ignore_the_shared_learner_file(nobody, monkeypatch):
+    nobody.mkdir(parents=True, exist_ok=True)
+    (nobody / store.CHOICE_FILE).write_text("alice\n")  # another browser's (or JupyterLab's) choice
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
+    box = ml.LearnerBox()
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    assert box.id_box.value == "" and lab.learner is None
+    assert "each time you open or reload the page" in box.message.value
+    box.id_box.value = "eve"
+    assert lab.learner == "eve" and (nobody / store.CHOICE_FILE).read_text() == "alice\n"
+    assert "this page only" in box.message.value
+
+
+def test_merge_edits_keeps_both_sides():
+    base = {"labels": {}, "rows": [{"id": "c1", "claim": "x"}], "set": "a"}
+    saved_ = {"labels": {"s1": {"label": "fact"}}, "rows": [{"id": "c1", "claim": "x"}, {"id": "c2", "claim": "y"}],
+              "set": "a"}
+    mine = {"labels": {"s2": {"label": "opinion"}}, "rows": [{"id": "c3", "claim": "z"}], "set": "a"}
+    got = wbase.merge_edits(base, saved_, mine)
+    assert got == {"labels": {"s1": {"label": "fact"}, "s2": {"label": "opinion"}},
+                   "rows": [{"id": "c2", "claim": "y"}, {"id": "c3", "claim": "z"}], "set": "a"}
+    assert wbase.merge_edits(base, saved_, base) == saved_ and wbase.merge_edits({}, {}, {"a": 1}) == {"a": 1}
+
+
+def test_whose_work_line_is_escaped():
+    html = wbase.owner_html("Saving as: <img src=x onerror=alert(1)>", ok=True)
+    assert "<img" not in html and "&lt;img" in html
+    assert "<script>" not in wbase.owner_html("<script>x</script>", ok=False)
 
 
 def test_widgets_share_one_file_and_export(home):

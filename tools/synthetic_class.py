@@ -12,10 +12,15 @@ per learner (the format of ``ml.export_submission()``) with
   alternative from the key when there is one);
 * partial work: learners skip some activities and stop part-way through some articles;
 * every activity kind: sentence labels on the three case articles, phrase marks on
-  ``southfront_2026``, provenance checklists, claim ledgers and ``check`` answers;
+  ``southfront_2026``, provenance checklists, claim ledgers and ``check`` answers; written
+  answers to ``free`` questions are stored as ``check()`` stores them (``"correct": null`` and
+  ``"status": "for teacher"``, or ``"too short"`` below the key's ``min_words``), some of them
+  too short;
 * a few broken files (``broken=True``): not JSON, a newer schema version, an unknown learner id,
   an empty file, an older duplicate of one learner, an unknown article and sentence id inside one
-  file, and ``<script>``/``onerror`` payloads in free text (to show that the dashboard escapes it).
+  file, ``<script>``/``onerror`` payloads in free text (to show that the dashboard escapes it), and
+  one learner whose written answers are stored as medialit 0.1 stored them (``"correct": true``
+  when long enough), which the dashboard must still list as written answers, never as right.
 
 The output depends only on ``learners``, ``seed`` and the course data (key, questions, articles):
 timestamps are derived from the seed and JSON keys are sorted, so the same call writes the same
@@ -55,6 +60,15 @@ STATUSES = schema.LEDGER_STATUSES
 CONFIDENCES = schema.CONFIDENCES + ("",)  # "" = not given
 #: What the committed class says wrote it (fixed, so that a release does not change its bytes).
 MEDIALIT_VERSION = "0.1.0"
+#: Sentences the made-up learners build their written answers from.
+WRITTEN = ("The article names no source for this claim.", "I would look for the original post before sharing it.",
+           "Both sides are parties to the war, so what they say is not proof.",
+           "A date and a place would let a reader check where the words were said.",
+           "Maps from ISW or geolocated footage could confirm it independently.",
+           "Without its context the quote seems to answer a different event.",
+           "I am not sure, but the wording sounds like the writer's own view.",
+           "Lateral reading shows who published it first and when.",
+           "The key's reason changed my mind about the second sentence.", "I kept my label because of the verb.")
 
 
 def _check_questions() -> list[tuple[str, dict]]:
@@ -74,13 +88,30 @@ def _check_questions() -> list[tuple[str, dict]]:
     return sorted(out, key=lambda q: q[0])
 
 
+def _written_answer(rng: random.Random, spec: dict) -> dict:
+    """A written answer stored as ``check()`` stores it: never marked, too short below ``min_words``."""
+    need = int(spec.get("min_words", 1) or 1)
+    target = rng.randint(max(2, need // 3), need + 30)
+    pool = list(WRITTEN)
+    rng.shuffle(pool)
+    words: list[str] = []
+    for sentence in pool:
+        words += sentence.split()
+        if len(words) >= target:
+            break
+    text = " ".join(words[:target])
+    status = schema.FREE_TOO_SHORT if len(words[:target]) < need else schema.FREE_FOR_TEACHER
+    return {"answer": text, "correct": None, "status": status}
+
+
+def _as_release_0_1(record: dict, spec: dict) -> dict:
+    """A written answer as medialit 0.1 stored it: ``correct`` true when long enough, no status."""
+    need = int(spec.get("min_words", 1) or 1)
+    return {"answer": record["answer"], "correct": len(str(record["answer"]).split()) >= need}
+
+
 def _check_answer(rng: random.Random, spec: dict, skill: float):
     kind = spec.get("type")
-    if kind == "free":
-        words = ["the", "article", "names", "no", "source", "for", "this", "claim", "so", "I", "would",
-                 "look", "for", "the", "original", "before", "sharing", "it"]
-        n = rng.randint(6, len(words))
-        return " ".join(words[:n]), None
     if rng.random() < skill:
         return spec.get("answer"), True
     wrong = [h for h in (spec.get("hints") or {}) if isinstance(h, str)]
@@ -121,9 +152,12 @@ def _learner(rng, learner, key_arts, questions, t0, texts):
     for qid, spec in questions:
         if rng.random() > 0.3 + 0.7 * diligence:
             continue
-        answer, correct = _check_answer(rng, spec, skill)
-        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": tick(),
-                                "data": {"answer": answer, "correct": correct}}
+        if spec.get("type") == "free":
+            record = _written_answer(rng, spec)
+        else:
+            answer, correct = _check_answer(rng, spec, skill)
+            record = {"answer": answer, "correct": correct}
+        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": tick(), "data": record}
     return acts, tick()
 
 
@@ -274,6 +308,7 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
                                                             "data": {"label_set": "reporting", "labels": {}}})
         docs[ids[4]][1]["labels:voltaire_2024"]["data"]["labels"]["s999"] = {"label": "opinion", "note": "",
                                                                              "confidence": ""}
+        _written_as_release_0_1(docs[ids[0]], questions, rng)
     for learner in ids:
         exported, acts = docs[learner]
         path = folder / f"{learner}.submission.json"
@@ -301,12 +336,28 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
     return sorted(written)
 
 
+def _written_as_release_0_1(doc: list, questions: list, rng: random.Random) -> None:
+    """Store one learner's written answers as medialit 0.1 did (at least one such answer)."""
+    exported, acts = doc
+    free = [(qid, spec) for qid, spec in questions if spec.get("type") == "free"]
+    if free and not any(f"check:{qid}" in acts for qid, _ in free):
+        qid, spec = free[0]
+        acts[f"check:{qid}"] = {"kind": "check", "article": None, "updated": exported,
+                                "data": _written_answer(rng, spec)}
+    for qid, spec in free:
+        if f"check:{qid}" in acts:
+            acts[f"check:{qid}"]["data"] = _as_release_0_1(acts[f"check:{qid}"]["data"], spec)
+
+
 def broken_files(learners: int, prefix: str = "student") -> dict[str, str]:
     """Names of the files :func:`make_class` breaks on purpose, with what is wrong (plain words)."""
     if learners < 5:
         return {}
     ids = learner_ids(learners + 2, prefix)
     return {
+        f"{ids[0]}.submission.json": ("valid, with written answers stored as medialit 0.1 stored them "
+                                      "(marked correct when long enough; still listed as written answers, never "
+                                      "counted right)"),
         f"{ids[2]}.old.submission.json": "an older duplicate of the same learner's submission",
         f"{ids[learners]}.submission.json": "written by a newer schema version",
         f"{ids[learners + 1]}.submission.json": "an empty file",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from . import data
+from .display import agree, plural
 from .schema import LEDGER_STATUSES  # noqa: F401 - the statuses a learner can choose in a ClaimLedger
 
 #: The fact-check statuses of the course's evidence record, in the order the plots use (not the
@@ -215,7 +216,7 @@ def ledger_frame(ledger: Any, ledger_id: str, *, show_key: bool = True):
         accept = list(r.get("accept") or [])
         given = str((mine.get(r["id"]) or {}).get("status") or "").strip().casefold()
         if not given:
-            match, fb = "not filled in", "Choose a status in the ledger, then run this cell again."
+            match, fb = "not filled in", "Choose a status for this claim in the ledger."
         elif given in accept:
             match, fb = "yes", r.get("why", "")
         else:
@@ -244,7 +245,19 @@ def ledger_summary(frame) -> str:
         return (f"You have not chosen a status for any of the {len(ref)} claims yet"
                 + ("; the table shows the key only." if shown else "."))
     right = int((ref["match"] == "yes").sum())
-    return f"You chose a status for {filled} of {len(ref)} claims; {right} match the key."
+    return f"You chose a status for {filled} of {plural(len(ref), 'claim')}; {agree(right, 'matches', 'match')} the key."
+
+
+def ledger_view(ledger: Any, ledger_id: str, *, show_key: bool = True) -> list:
+    """What a lesson shows under a claim ledger, redrawn live (``ml.live``): one sentence, then one
+    row per claim with your status, the key's statuses with the evidence record's status, whether
+    they match and the feedback in full."""
+    from .display import html_table
+
+    frame = ledger_frame(ledger, ledger_id, show_key=show_key)
+    frame["key (record)"] = [f"{k} (record: {r})" if k else "" for k, r in zip(frame["key status"], frame["record"],
+                                                                                strict=True)]
+    return [ledger_summary(frame), html_table(frame, ["claim", "your status", "key (record)", "match", "feedback"])]
 
 
 # ---------------------------------------------------------------- plots

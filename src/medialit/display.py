@@ -52,14 +52,21 @@ def _is_web_address(url: str) -> bool:
 
 
 def html_table(df, columns=None, *, link: tuple[str, str] | None = None, max_rows: int | None = None,
-               caption: str | None = None) -> SafeHTML:
+               caption: str | None = None, fold: str | None = None, missing: str = "",
+               names: dict | None = None) -> SafeHTML:
     """``df`` as a table with every cell, header and the caption escaped (text can hold
     ``<script>`` or ``onerror=`` payloads: they show as text and never run).
 
     ``columns`` picks and orders the columns (default: all). ``link=(label column, url column)``
     turns each label into a link to its row's URL (only http(s) addresses are linked; the URL
     column itself is not shown). ``max_rows`` shows only the first rows and says how many more
-    there are. Text is left-aligned, numbers right-aligned.
+    there are. Text is left-aligned and wraps between words (never cut), numbers right-aligned.
+    Missing values show as ``missing`` (default: an empty cell), never as ``NaN``. ``names`` renames
+    columns for the reader (``{"your_answer": "your answer"}``).
+
+    ``fold="Show the 14 quotes"`` folds the table behind that one-line summary (an HTML
+    ``<details>`` block: closed at first, opened with a click or with Enter/Space on the summary,
+    so it is keyboard-usable without any script).
     """
     import pandas as pd
 
@@ -72,8 +79,12 @@ def html_table(df, columns=None, *, link: tuple[str, str] | None = None, max_row
     for c in cols:
         values = shown[c] if c in shown.columns else pd.Series([""] * len(shown), dtype=object)
         numeric = c in shown.columns and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-        table[c] = (_cells(values), "right" if numeric else "left")
-    head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in cols)
+        texts = _cells(values)
+        if missing:
+            texts = [t or missing for t in texts]
+        table[c] = (texts, "right" if numeric else "left")
+    names = names or {}
+    head = "".join(f"<th style='text-align:left'>{html.escape(str(names.get(c, c)))}</th>" for c in cols)
     rows = []
     for i in range(len(shown)):
         cells = []
@@ -82,11 +93,43 @@ def html_table(df, columns=None, *, link: tuple[str, str] | None = None, max_row
             value = html.escape(texts[i])
             if c == label_col and _is_web_address(urls[i]):
                 value = f'<a href="{html.escape(urls[i], quote=True)}" target="_blank" rel="noopener">{value}</a>'
-            cells.append(f"<td style='text-align:{align}'>{value}</td>")
+            cells.append(f"<td style='text-align:{align};vertical-align:top'>{value}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<p><strong>{html.escape(str(caption))}</strong></p>" if caption else ""
     more = f"<p>… {len(df) - len(shown)} more rows</p>" if len(df) > len(shown) else ""
     markup = f"{cap}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
     plain_cols = [c for c in cols if c in shown.columns]
-    plain = (str(caption) + "\n" if caption else "") + shown[plain_cols].to_string(index=False, max_colwidth=60)
+    plain = (str(caption) + "\n" if caption else "") + shown[plain_cols].to_string(
+        index=False, max_colwidth=60, na_rep=missing or "")
+    if fold:
+        markup = folded(fold, markup)
+        plain = f"{fold} (folded)\n{plain}"
     return SafeHTML(showable(markup), showable(plain))
+
+
+def folded(summary: str, markup: str) -> str:
+    """``markup`` folded behind a one-line, escaped ``summary`` (``<details>``: closed at first,
+    opened by a click or by Enter/Space on the focused summary)."""
+    return ("<details class='medialit-fold'><summary style='cursor:pointer;font-weight:bold'>"
+            f"{html.escape(str(summary))}</summary>{markup}</details>")
+
+
+def plural(n, singular: str, plural_form: str | None = None) -> str:
+    """``n`` with the right form of a noun: ``plural(1, "learner")`` -> "1 learner",
+    ``plural(3, "learner")`` -> "3 learners", ``plural(2, "is", "are")`` -> "2 are".
+
+    Counts are whole numbers: a float such as 2.0 is shown as "2"; a fractional count is refused
+    (it would read as "0.5 learners")."""
+    if isinstance(n, float):
+        if not n.is_integer():
+            raise ValueError(f"A count must be a whole number, not {n}.")
+        n = int(n)
+    n = int(n)
+    word = singular if n == 1 else (plural_form or singular + "s")
+    return f"{n} {word}"
+
+
+def agree(n, singular_verb: str, plural_verb: str) -> str:
+    """``n`` followed by the verb form that agrees with it: ``agree(1, "matches", "match")`` ->
+    "1 matches", ``agree(2, "differs", "differ")`` -> "2 differ"."""
+    return plural(n, singular_verb, plural_verb)

@@ -6,8 +6,13 @@ other work, so the instructor dashboard can show it.
 
 * An answer that is ``...`` (the exercise stub), ``None`` or empty is "not answered yet": the
   learner gets a reminder, never an error.
+* A ``free`` (written) answer is never marked right or wrong: it is saved for the teacher with
+  ``"correct": null`` and ``"status": "for teacher"`` (or ``"too short"`` when it has fewer than
+  the key's ``min_words``; still saved), and the learner sees the word count and the key's points
+  as a checklist for self-review. The dashboard lists every free answer in full.
 * With ``MEDIALIT_STRICT=1`` (set by the tests) a wrong answer raises ``AssertionError``, so running
-  the ``solutions/`` notebooks tests that the keys and the model answers agree.
+  the ``solutions/`` notebooks tests that the keys and the model answers agree. A free answer never
+  raises: there is nothing to mark.
 """
 from __future__ import annotations
 
@@ -22,8 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import data, store
+from .schema import FREE_FOR_TEACHER, FREE_TOO_SHORT
 
 TYPES = ("choice", "text", "number", "set", "date", "labels", "free")
+#: How each of the key's points is put to the learner after a written answer (a checklist).
+POINT_PREFIX = "Did you mention: "
 
 
 @dataclass
@@ -31,33 +39,52 @@ class Feedback:
     """The result of :func:`check`. Shows itself as a short, coloured and worded box."""
 
     question_id: str
-    status: str  # "correct" | "wrong" | "unanswered" | "partly"
+    status: str  # "correct" | "wrong" | "unanswered" | "partly" | "for teacher" | "too short"
     message: str
     details: list[str] = field(default_factory=list)
     saved_to: str | None = None
 
     @property
     def correct(self) -> bool | None:
+        """True or False for a marked answer; None when not answered or written for the teacher."""
         return {"correct": True, "wrong": False, "partly": False}.get(self.status)
 
+    @property
+    def for_teacher(self) -> bool:
+        """A written (free) answer: saved for the teacher, never marked right or wrong."""
+        return self.status in (FREE_FOR_TEACHER, FREE_TOO_SHORT)
+
+    # icon, word, colour (Okabe-Ito, safe for colour-blind readers; the icon and word carry the meaning)
     _ICONS = {"correct": ("✔", "Correct", "#0072B2"), "wrong": ("✘", "Not yet", "#D55E00"),
-              "partly": ("◐", "Partly", "#E69F00"), "unanswered": ("…", "Not answered yet", "#555555")}
+              "partly": ("◐", "Partly", "#E69F00"), "unanswered": ("…", "Not answered yet", "#555555"),
+              FREE_FOR_TEACHER: ("✎", "Saved for your teacher", "#009E73"),
+              FREE_TOO_SHORT: ("✎", "Saved, but too short", "#E69F00")}
+
+    def _is_point(self, detail: str) -> bool:
+        """A key point of a written answer, shown as a box to tick for self-review."""
+        return self.for_teacher and detail.startswith(POINT_PREFIX)
 
     def __str__(self) -> str:
         icon, word, _ = self._ICONS[self.status]
-        lines = [f"{icon} {word} ({self.question_id}): {self.message}"] + [f"  - {d}" for d in self.details]
+        lines = [f"{icon} {word} ({self.question_id}): {self.message}"]
+        lines += [f"  {'☐' if self._is_point(d) else '-'} {d}" for d in self.details]
         return "\n".join(lines)
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
         icon, word, colour = self._ICONS[self.status]
-        items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
+        if self.for_teacher:  # the key's points as boxes to tick for self-review
+            items = "".join(f"<li>{'☐' if self._is_point(d) else '•'} {html.escape(d)}</li>" for d in self.details)
+            style = ' style="list-style:none;padding-left:0.5em"'
+        else:
+            items, style = "".join(f"<li>{html.escape(d)}</li>" for d in self.details), ""
+        listing = f"<ul{style}>{items}</ul>" if items else ""
         return (
             f'<div role="status" style="border-left:6px solid {colour};padding:4px 10px;margin:4px 0">'
             f"<strong>{icon} {html.escape(word)}</strong> "
             f"<span style='color:#555'>({html.escape(self.question_id)})</span><br>"
-            f"{html.escape(self.message)}{'<ul>' + items + '</ul>' if items else ''}</div>"
+            f"{html.escape(self.message)}{listing}</div>"
         )
 
 
@@ -150,13 +177,38 @@ def _evaluate(qid: str, q: dict, answer: Any) -> Feedback:
     if kind == "labels":
         return _evaluate_labels(qid, q, answer)
     if kind == "free":
-        words = len(str(answer).split())
-        need = int(q.get("min_words", 1))
-        if words < need:
-            return Feedback(qid, "wrong", f"Write a little more: at least {need} words (you wrote {words}).")
-        points = [f"Did you mention: {p}" for p in q.get("points", [])]
-        return Feedback(qid, "correct", q.get("correct", "Thank you: your answer is saved for your teacher."), points)
+        return _evaluate_free(qid, q, answer)
     raise data.DataError(f"Unknown question type {kind!r}")
+
+
+def word_count(text: Any) -> int:
+    """Words in a written answer (runs of non-blank characters), as the learner and the dashboard count them."""
+    return len(str(text).split())
+
+
+def _evaluate_free(qid: str, q: dict, answer: Any) -> Feedback:
+    """A written answer: never right or wrong. Saved for the teacher with the word count and the
+    key's points as a checklist, or marked too short (and still saved) below ``min_words``."""
+    words = word_count(answer)
+    need = int(q.get("min_words", 1))
+    points = [f"{POINT_PREFIX}{p}" for p in q.get("points") or []]
+    n_words = f"{words} word{'' if words == 1 else 's'}"
+    if words < need:
+        return Feedback(qid, FREE_TOO_SHORT,
+                        f"Write a little more: at least {need} words (you wrote {n_words}). What you wrote so "
+                        "far is saved for your teacher, marked as too short.", points)
+    thanks = q.get("correct") or "Thank you: your answer is saved for your teacher."
+    check_list = " Check it against the points below." if points and "points below" not in thanks else ""
+    return Feedback(qid, FREE_FOR_TEACHER, f"You wrote {n_words}. {thanks}{check_list}", points)
+
+
+def label_verdict(given: str, accepted: list[str]) -> str:
+    """Feedback on an accepted label: praise a match with the key's label, but name the key's
+    label when ``given`` is only an alternative the key accepts (``accepted[0]`` is the key's)."""
+    if norm(given) == norm(accepted[0]):
+        note = " (the key also accepts: " + ", ".join(accepted[1:]) + ")" if len(accepted) > 1 else ""
+        return f"'{given}' matches the key{note}."
+    return f"the key says '{accepted[0]}'; it also accepts your '{given}' as an alternative."
 
 
 def _evaluate_labels(qid: str, q: dict, answer: Any) -> Feedback:
@@ -175,15 +227,14 @@ def _evaluate_labels(qid: str, q: dict, answer: Any) -> Feedback:
         n_done += 1
         if norm(given) in {norm(a) for a in accepted}:
             n_right += 1
-            note = " (the key also accepts: " + ", ".join(accepted[1:]) + ")" if len(accepted) > 1 else ""
-            details.append(f"{sid}: ✔ '{given}' matches the key{note}.")
+            details.append(f"{sid}: ✔ {label_verdict(given, accepted)}")
         else:
             reason = f" Why: {why[sid]}" if sid in why else ""
             details.append(f"{sid}: ✘ you chose '{given}', the key says '{accepted[0]}'.{reason}")
     for sid in unknown:
         details.append(f"{sid}: this sentence is not part of the question (check the id).")
     if n_done == 0:
-        return Feedback(qid, "unanswered", "Label at least one sentence, then run the cell again.", details)
+        return Feedback(qid, "unanswered", "Label at least one sentence first: nothing is labelled yet.", details)
     msg = f"{n_right} of {len(key)} sentences match the key."
     if n_right == len(key) and not unknown:
         return Feedback(qid, "correct", msg + " " + q.get("correct", ""), details)
@@ -203,10 +254,12 @@ def _jsonable(answer: Any) -> Any:
         return str(answer)
 
 
-def check(question_id: str, answer: Any = ..., *, save: bool = True) -> Feedback:
+def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: bool | None = None) -> Feedback:
     """Compare ``answer`` with the key for ``question_id`` and return fixed feedback.
 
-    The answer is saved with the learner's work (activity ``check:<question id>``).
+    The answer is saved with the learner's work (activity ``check:<question id>``). ``strict``:
+    raise ``AssertionError`` on a wrong answer (default: when ``MEDIALIT_STRICT=1``, as in the
+    tests, so solutions check the keys); answer widgets pass ``strict=False``.
     """
     qs = questions()
     if question_id not in qs:
@@ -217,16 +270,20 @@ def check(question_id: str, answer: Any = ..., *, save: bool = True) -> Feedback
     if _is_unanswered(answer):
         prompt = q.get("prompt", "")
         return Feedback(question_id, "unanswered",
-                        "Not answered yet: replace the ... with your answer and run the cell again."
+                        "Not answered yet: give your answer first."
                         + (f" ({prompt})" if prompt else ""))
     fb = _evaluate(question_id, q, answer)
     if save:
         try:
-            path = store.put_activity(f"check:{question_id}", {"answer": _jsonable(answer), "correct": fb.correct},
-                                      kind="check")
+            record = {"answer": _jsonable(answer), "correct": fb.correct}
+            if fb.for_teacher:
+                record["status"] = fb.status
+            path = store.put_activity(f"check:{question_id}", record, kind="check")
             fb.saved_to = str(path)
         except (store.StoreError, store.LearnerIdError) as exc:
             fb.details.append(f"Your answer could not be saved: {exc}")
-    if os.environ.get("MEDIALIT_STRICT") == "1" and fb.status in ("wrong", "partly"):
+    if strict is None:
+        strict = os.environ.get("MEDIALIT_STRICT") == "1"
+    if strict and fb.status in ("wrong", "partly"):
         raise AssertionError(str(fb))
     return fb

@@ -17,7 +17,8 @@ import html
 import re
 from typing import Any, Iterable, Mapping
 
-from .display import SafeHTML
+from .display import SafeHTML, agree, plural
+from .display import folded
 from .display import html_table as _html_table
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -404,14 +405,16 @@ def drift_table(quotes, ids: Iterable[str] | None = None) -> SafeHTML:
 # ---------------------------------------------------------------- tables
 
 
-def html_table(df, columns: list[str], link: tuple[str, str] | None = ("source", "source_url")) -> SafeHTML:
+def html_table(df, columns: list[str], link: tuple[str, str] | None = ("source", "source_url"), *,
+               fold: str | None = None, names: dict | None = None) -> SafeHTML:
     """Selected columns as a table that displays itself, with every cell escaped
     (:func:`medialit.display.html_table`).
 
     ``link=(label column, url column)`` turns the label into a link to the URL (only http(s)
-    addresses are linked). The URL column itself is not shown separately.
+    addresses are linked). The URL column itself is not shown separately. ``fold="Show the 14
+    quotes"`` folds the table behind that one-line summary; ``names`` renames columns.
     """
-    return _html_table(df, columns, link=link)
+    return _html_table(df, columns, link=link, fold=fold, names=names)
 
 
 #: The columns that help a learner trace a quote: who spoke and where to look.
@@ -574,9 +577,38 @@ def scorecard_summary(frame) -> str:
     if answered == 0:
         return (f"You have not answered any of the {total} checklist questions yet; "
                 "the chart shows them all as 'not answered'.")
-    parts = [f"{int(n.get(r, 0))} {r}" for r in RESULTS[:3]]
+    parts = [agree(int(n.get("matches", 0)), "matches", "match"), f"{int(n.get('defensible', 0))} defensible",
+             agree(int(n.get("differs", 0)), "differs", "differ")]
     per_article = []
     for article, grp in frame.groupby("article", sort=False):
         per_article.append(f"{article}: {int((grp['result'] == 'matches').sum())}/{len(grp)} match")
     return (f"You answered {answered} of {total} questions: " + ", ".join(parts)
             + f" ({'; '.join(per_article)}).")
+
+
+#: Column headings of the scorecard table, in words.
+SCORECARD_NAMES = {"question": "question", "your_answer": "your answer", "reference": "reference answer",
+                   "result": "result", "reason": "reason"}
+
+
+def scorecard_plot(checklists: Mapping[str, Any]) -> tuple:
+    """The scorecard chart and its one-line summary for ``{article: checklist}``, as the pair
+    ``ml.live`` shows (the plot, then "Plot summary: ..." under it)."""
+    card = scorecard(checklists)
+    return plot_scorecard(card), scorecard_summary(card)
+
+
+def scorecard_tables(checklists: Mapping[str, Any]) -> SafeHTML:
+    """The reference answers with their reasons in full, one folded table per article whose
+    one-line summary says how many of your answers match (redrawn live with ``ml.live``)."""
+    card = scorecard(checklists)
+    blocks, plain = [], []
+    for article, grp in card.groupby("article", sort=False):
+        answered = int((grp["result"] != "not answered").sum())
+        same = int((grp["result"] == "matches").sum())
+        line = (f"{article}: {answered} of {plural(len(grp), 'question')} answered, "
+                f"{agree(same, 'matches', 'match')} the reference (show the reference answers and reasons)")
+        table = _html_table(grp, list(SCORECARD_NAMES), names=SCORECARD_NAMES)
+        blocks.append(folded(line, table._repr_html_()))
+        plain.append(line)
+    return SafeHTML("".join(blocks), "\n".join(plain))

@@ -67,6 +67,11 @@ MARK_FIELDS = ("start", "end", "text", "category", "note")
 PROVENANCE_FIELDS = ("answer", "evidence")
 CLAIM_FIELDS = ("id", "sentence", "claim", "claimant", "evidence", "confirm", "status", "confidence", "note")
 CHECK_FIELDS = ("answer", "correct")
+#: What ``check()`` saves as ``status`` for a free-text answer (never marked right or wrong, so
+#: ``correct`` is null): read by the teacher, or too short for the key's ``min_words``. Earlier
+#: releases saved no status (and ``correct: true`` for a long enough free answer).
+FREE_FOR_TEACHER, FREE_TOO_SHORT = "for teacher", "too short"
+CHECK_STATUSES = (FREE_FOR_TEACHER, FREE_TOO_SHORT)
 #: Claim-ledger fields that are short text (ids and choices) and free text.
 CLAIM_SHORT = ("id", "sentence", "status", "confidence")
 CLAIM_TEXT = ("claim", "claimant", "evidence", "confirm", "note")
@@ -112,7 +117,7 @@ CODES = {
     "too_deep": "a value is nested more deeply than the limit",
     "bad_sentence_id": "a sentence id that does not exist in the article",
     "bad_offsets": "a mark whose start and end do not fall inside the text",
-    "unknown_status": "a claim status that is not one of the ledger statuses",
+    "unknown_status": "a claim or check status that is not one of the documented statuses",
     "unknown_confidence": "a confidence that is not low, medium or high",
     "no_answer": "a check record without an answer",
     "bad_correct": "a check's 'correct' that is not true, false or null",
@@ -442,8 +447,10 @@ def _depth(value: Any, limit: int) -> int:
 
 
 def clean_check(data: Any, *, strict: bool, limits: Limits = LIMITS):
-    """``{"answer": <JSON value>, "correct": true/false/null}``; ``answer_text`` is added: the
-    answer as text (JSON for anything but text), cut to the text limit."""
+    """``{"answer": <JSON value>, "correct": true/false/null}``, plus ``"status"`` (one of
+    :data:`CHECK_STATUSES`) for a free-text answer; ``answer_text`` is added: the answer as text
+    (JSON for anything but text), cut to the text limit. A missing status is "" (files of earlier
+    releases); an unknown one is dropped with a note, keeping the answer."""
     c = _Cleaner(strict, limits)
     if not isinstance(data, dict):
         c.add(ACTIVITY_SKIPPED, "not_a_record", "its 'data' is not a record")
@@ -461,9 +468,14 @@ def clean_check(data: Any, *, strict: bool, limits: Limits = LIMITS):
             c.add(ACTIVITY_SKIPPED, "bad_correct", "its 'correct' is not true, false or null")
             return None, c.problems
         correct = None
+    status = data.get("status", "")
+    if status not in ("", *CHECK_STATUSES):
+        c.add(NOTE, "unknown_status", f"its status {shorten(str(status), 20)!r} is not "
+                                      f"{' or '.join(repr(s) for s in CHECK_STATUSES)}; ignored it.")
+        status = ""
     text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, sort_keys=True)
     text = c.text(text, "the answer")
-    return {"answer": answer, "correct": correct, "answer_text": text}, c.problems
+    return {"answer": answer, "correct": correct, "status": status, "answer_text": text}, c.problems
 
 
 # ---------------------------------------------------------------- the CONTRIBUTING table
@@ -486,7 +498,7 @@ def record_table() -> str:
                         "(offsets into `Article.text`)",
         "provenance_checklist": '{"answers": {"<question id>": {"answer": str, "evidence": str}}}',
         "claim_ledger": f'{{"rows": [{{{claim_fields}}}]}}',
-        "check": '{"answer": <JSON value>, "correct": true/false/null}',
+        "check": '{"answer": <JSON value>, "correct": true/false/null, "status": "for teacher"/"too short" (written answers only)}',
     }
     item = {"check": "<question id>"}
     lines = ["| kind | default activity id | data |", "|---|---|---|"]

@@ -14,6 +14,8 @@ File layout (``<answers folder>/<learner id>.json``)::
 Rules this module keeps:
 
 * a learner id is checked before it becomes a file name, so it can never leave its folder;
+* there is no default learner id: until one is chosen (:func:`set_learner`, the environment, or
+  the ``.learner`` file remembered outside Voila), saving raises :class:`NoLearnerError`;
 * every write goes to a temporary file in the same folder, is flushed to disk, then renamed
   over the old file: a crash or a kill mid-write leaves the previous file intact;
 * a file that cannot be read (not JSON, wrong shape) is moved aside with a warning and never
@@ -33,7 +35,7 @@ import tempfile
 import threading
 import warnings
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from . import paths
 
@@ -41,13 +43,27 @@ SCHEMA_VERSION = 1
 SUBMISSION_FORMAT = "medialit-submission"
 MAX_LEARNER_ID = 64
 _LEARNER_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]*$")
-_DEFAULT_LEARNER = "learner"
 _chosen_learner: str | None = None
 _lock = threading.RLock()
+#: Functions called as ``fn(new_id)`` when the learner id in use changes (the widgets' registry).
+_listeners: list[Callable[[str], None]] = []
+#: What the learner sees wherever work cannot be saved because no learner id is chosen yet.
+NO_LEARNER_MESSAGE = ("Choose your name in the start notebook or in the box above before your work can be "
+                      "saved.")
+#: Environment variables Voila sets in the kernels it starts (see voila/handler.py and
+#: voila/voila_kernel_manager.py): every Voila kernel has at least one of them.
+VOILA_VARIABLES = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT")
 
 
 class LearnerIdError(ValueError):
     """A learner id that cannot be used as a file name."""
+
+
+class NoLearnerError(LearnerIdError):
+    """No learner id has been chosen yet, so nothing can be saved (the message says what to do)."""
+
+    def __init__(self, message: str = NO_LEARNER_MESSAGE):
+        super().__init__(message)
 
 
 class StoreError(RuntimeError):
@@ -106,32 +122,81 @@ def _choice_path() -> Path:
     return paths.answers_dir() / CHOICE_FILE
 
 
+def in_voila() -> bool:
+    """True in a kernel started by Voila (a lesson shown as a web app, one kernel per browser tab).
+
+    There every browser session has its own learner id: the ``.learner`` file (one per answers
+    folder, shared by every browser on the server) is neither read nor written.
+    """
+    return any(os.environ.get(var) for var in VOILA_VARIABLES)
+
+
+def _environment_learner() -> str | None:
+    for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):
+        value = os.environ.get(var)
+        if value:
+            try:
+                return validate_learner_id(value)
+            except LearnerIdError as exc:
+                raise LearnerIdError(f"{var} is set, but: {exc}") from None
+    return None
+
+
+def add_learner_listener(listener: Callable[[str], None]) -> None:
+    """Call ``listener(new_id)`` whenever the learner id in use changes (once per function)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def remove_learner_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _announce(new_id: str) -> None:
+    for listener in list(_listeners):
+        listener(new_id)
+
+
 def set_learner(learner_id: str, *, remember: bool = True) -> str:
-    """Choose the learner id (overrides the default, not ``MEDIALIT_LEARNER``/``JUPYTERHUB_USER``).
+    """Choose the learner id (``MEDIALIT_LEARNER``/``JUPYTERHUB_USER``, when set, still win).
 
     With ``remember=True`` the choice is also written (atomically) to ``.learner`` in the answers
-    folder, so a restarted kernel, or another notebook of the course, uses the same id. If that
+    folder, so a restarted kernel, or another notebook of the course, uses the same id; in Voila
+    (:func:`in_voila`) it never is, so one browser's id never reaches another's session. If that
     file cannot be written, the id is still used in this session and a :class:`StoreWarning` says
     that it will not be remembered.
+
+    Every live widget that follows the learner in use (see :mod:`medialit.widgets.base`) switches
+    to the new id at once: it shows and saves that learner's work; the old learner's file is left
+    as it is.
     """
     global _chosen_learner
     chosen = validate_learner_id(learner_id)
+    if _chosen_learner is None:
+        _chosen_learner = remembered_learner()
+    before = _chosen_learner
     _chosen_learner = chosen
-    if remember:
+    if remember and not in_voila():
         try:
             atomic_write_text(_choice_path(), chosen + "\n")
         except (StoreError, OSError) as exc:
             warnings.warn(f"The learner id {chosen} is used now, but it could not be remembered for "
                           f"next time ({exc}). After a restart, choose it again.", StoreWarning, stacklevel=2)
+    if chosen != before and not any(os.environ.get(v) for v in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER")):
+        _announce(chosen)  # with an id from the environment, the id in use does not change
     return chosen
 
 
 def remembered_learner() -> str | None:
-    """The id last chosen with :func:`set_learner` in this answers folder, or None.
+    """The id last chosen with :func:`set_learner` in this answers folder, or None (always None
+    in Voila, where each browser session chooses its own).
 
     A remembered id that is not a valid learner id (a damaged or edited file) is ignored with a
     :class:`StoreWarning`; the file is left as it is.
     """
+    if in_voila():
+        return None
     path = _choice_path()
     try:
         with open(path, "rb") as fh:
@@ -146,18 +211,38 @@ def remembered_learner() -> str | None:
         return None
 
 
+def learner_or_none() -> str | None:
+    """The learner id in use, or None when none is chosen yet (then nothing can be saved).
+
+    In order: ``MEDIALIT_LEARNER``, ``JUPYTERHUB_USER``, the id chosen with :func:`set_learner` in
+    this session, the one remembered in the answers folder from an earlier session (read once,
+    then kept for this session, so one kernel never switches learner behind its widgets' back;
+    never in Voila). There is no default id: work is never filed under a made-up name.
+    """
+    global _chosen_learner
+    from_env = _environment_learner()
+    if from_env:
+        return from_env
+    if _chosen_learner is None:
+        _chosen_learner = remembered_learner()
+    return _chosen_learner
+
+
+def learner_chosen() -> bool:
+    """True when a learner id is in use, so work can be saved (``ml.learner_chosen()``)."""
+    try:
+        return learner_or_none() is not None
+    except LearnerIdError:
+        return False
+
+
 def current_learner() -> str:
-    """The learner id in use: ``MEDIALIT_LEARNER``, else ``JUPYTERHUB_USER``, else the one chosen
-    with :func:`set_learner` (in this session, or remembered in the answers folder from an
-    earlier one), else ``"learner"``."""
-    for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):
-        value = os.environ.get(var)
-        if value:
-            try:
-                return validate_learner_id(value)
-            except LearnerIdError as exc:
-                raise LearnerIdError(f"{var} is set, but: {exc}") from None
-    return _chosen_learner or remembered_learner() or _DEFAULT_LEARNER
+    """The learner id in use (see :func:`learner_or_none`); :class:`NoLearnerError` (a
+    :class:`LearnerIdError`, in plain words) when none is chosen yet."""
+    learner = learner_or_none()
+    if learner is None:
+        raise NoLearnerError()
+    return learner
 
 
 def _home(home: str | os.PathLike | None) -> Path:

@@ -7,11 +7,13 @@
 
 Modules: :mod:`.loading` (read and validate a folder), :mod:`.agreement` (statistics),
 :mod:`.views` (tables), :mod:`.plots` (figures + one-line summaries), :mod:`.export` (CSV),
-:mod:`.key` (the reference key). Inside :mod:`.loading`: :mod:`.files` (safe listing and reading),
+:mod:`.key` (the reference key), :mod:`.app` (the dashboard as a web app: pickers, per-learner
+view, class list, CSV downloads). Inside :mod:`.loading`: :mod:`.files` (safe listing and reading),
 :mod:`.envelope` (JSON and the submission envelope), :mod:`.report` (the capped report); the
 record contract is :mod:`medialit.schema`. The synthetic demo class is made by
 ``tools/make_synthetic_class.py``.
 """
+from .app import Dashboard, class_list, dashboard, describe_downloads, open_class, read_roster
 from .agreement import (agreement_by_article, agreement_by_label, current_labels, disputed_sentences,
                         fleiss_kappa, fleiss_kappa_by_category, krippendorff_alpha, label_counts,
                         observed_agreement, why_undefined)
@@ -22,8 +24,8 @@ from .plots import (describe_agreement, describe_checks, plot_checks, describe_c
                     describe_key_accuracy, describe_progress, plot_agreement, plot_agreement_by_label,
                     plot_confusion, plot_disputed, plot_key_accuracy, plot_label_distribution,
                     plot_progress)
-from .views import (SafeHTML, check_results, compare_with_key, confusion_matrix, free_text, gradebook,
-                    html_table, progress, progress_summary)
+from .views import (SafeHTML, check_results, compare_with_key, confusion_matrix, free_answers, free_text,
+                    gradebook, html_table, progress, progress_summary)
 
 
 def demo_folder():
@@ -67,11 +69,11 @@ def export_folder():
 
 
 __all__ = [
-    "ClassData", "ExportError", "KeyFileError", "SafeHTML", "agreement_by_article", "agreement_by_label",
+    "ClassData", "Dashboard", "class_list", "dashboard", "describe_downloads", "open_class", "read_roster", "ExportError", "KeyFileError", "SafeHTML", "agreement_by_article", "agreement_by_label",
     "check_results", "class_folder", "compare_with_key", "confusion_matrix", "current_labels", "demo_folder",
     "describe_agreement", "describe_checks", "plot_checks", "describe_confusion", "describe_disputed", "describe_distribution",
     "describe_key_accuracy", "describe_progress", "disputed_sentences", "export_csv", "export_folder", "fleiss_kappa",
-    "fleiss_kappa_by_category", "free_text", "gradebook", "html_table", "key_labels", "key_table",
+    "fleiss_kappa_by_category", "free_answers", "free_text", "gradebook", "html_table", "key_labels", "key_table",
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
     "plot_label_distribution", "plot_progress", "progress", "progress_summary", "why_undefined",

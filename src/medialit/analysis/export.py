@@ -55,12 +55,16 @@ def _defuse_any(value):
 def export_csv(tables, folder: str | os.PathLike) -> list[Path]:
     """Write each table to ``<folder>/<name>.csv`` and return the paths written.
 
-    ``tables``: a :class:`~medialit.analysis.ClassData` (all its tables), or a mapping of
-    ``name -> DataFrame`` (names: lower-case letters, digits and ``_``). ``folder`` is created
-    if it does not exist; nothing is written anywhere else.
+    ``tables``: a :class:`~medialit.analysis.ClassData` (all its tables, plus ``free_answers``:
+    every written answer in full with its word count and the key's points, see
+    :func:`~medialit.analysis.free_answers`), or a mapping of ``name -> DataFrame`` (names:
+    lower-case letters, digits and ``_``). ``folder`` is created if it does not exist; nothing is
+    written anywhere else.
     """
     if hasattr(tables, "tables"):
-        tables = tables.tables()
+        from .views import free_answers
+
+        tables = {**tables.tables(), "free_answers": free_answers(tables)}
     if not isinstance(tables, dict) or not tables:
         raise ExportError("Give export_csv a ClassData or a non-empty mapping of name -> DataFrame.")
     for name, df in tables.items():

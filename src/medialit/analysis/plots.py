@@ -352,3 +352,29 @@ def describe_checks(results) -> str:
     r = marked.sort_values("share right", kind="stable").iloc[0]
     return (f"{len(results)} questions answered; the hardest was {r['question']}: {int(r['right'])} of "
             f"{int(r['marked'])} learners right ({r['share right']:.0%}).")
+
+
+# ---------------------------------------------------------------- figures inside widgets (the dashboard app)
+
+
+def figure_html(fig, summary: str, dpi: int = 80) -> str:
+    """``fig`` as an ``<img>`` (PNG in a ``data:`` URI, so it shows inside an HTML widget in
+    JupyterLab and Voila alike) with the summary as its alt text and printed under it as
+    "Plot summary: ..." (escaped); the figure is closed."""
+    import base64
+    import html
+    import io
+
+    import matplotlib.pyplot as plt
+
+    if not isinstance(summary, str) or not summary.strip():
+        raise ValueError("Give the one-line text summary that goes under the plot.")
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format="png", dpi=dpi)
+    finally:
+        plt.close(fig)
+    src = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    text = html.escape(summary, quote=True)
+    return (f"<figure style='margin:0'><img src='{src}' alt='{text}' style='max-width:100%;height:auto'>"
+            f"<figcaption>Plot summary: {text}</figcaption></figure>")

@@ -1,5 +1,9 @@
 """Tables an instructor reads: progress, comparison with the key, confusion matrix, checks,
-learners' free text (always HTML-escaped for display) and a gradebook summary.
+learners' written answers and free text (always HTML-escaped for display) and a gradebook summary.
+
+Written (``free``) check answers are never counted as right or wrong, whatever the file says
+(medialit 0.1 saved ``"correct": true`` for a long enough one): :func:`free_answers` lists every
+one in full, with its word count and the key's points as a checklist for the teacher to tick.
 
 Every function returns a pandas DataFrame; the matching plots are in
 :mod:`medialit.analysis.plots`.
@@ -10,6 +14,7 @@ import math
 
 import numpy as np
 
+from .. import data as _data
 from ..display import SafeHTML
 from ..display import html_table as _html_table
 from ..schema import PROVENANCE_IDS  # the checklist question ids
@@ -18,6 +23,9 @@ from .key import KeyFileError, key_labels, key_table
 from .loading import ClassData, course_articles
 
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
+#: How :func:`free_answers` shows a written answer's state.
+SAVED_FOR_TEACHER, TOO_SHORT = "saved for teacher", "too short"
+FREE_COLUMNS = ["learner", "question", "words", "status", "answer", "checklist"]
 
 
 def _body_counts() -> dict:
@@ -125,16 +133,78 @@ def confusion_matrix(cls: ClassData, key: dict | None = None, learner: str | Non
     return tab.astype(int)
 
 
-def check_results(cls: ClassData):
-    """Per check question: learners who answered, how many answers were marked right or wrong
-    (free-text questions are not marked), how many were right, and the share right of those marked."""
+def _free_questions() -> dict:
+    """The course's free-text check questions by id (empty when the keys cannot be read: then a
+    check counts as written when its ``correct`` is empty)."""
+    from ..feedback import questions
+
+    try:
+        return {qid: q for qid, q in questions().items() if q.get("type") == "free"}
+    except (_data.DataError, OSError, KeyError, TypeError, ValueError):
+        return {}
+
+
+def _latest_checks(cls: ClassData):
+    """Each learner's last answer to each check question, with ``free`` (a written answer: its
+    question is a free-text question in the keys, or it was saved unmarked) and ``correct``
+    emptied for written answers, so that no written answer counts as right or wrong."""
+    c = cls.checks.drop_duplicates(["learner", "question"], keep="last")
+    free_ids = set(_free_questions())
+    free = c["question"].isin(free_ids) | c["correct"].isna()
+    correct = c["correct"].astype(object).where(~free, None)
+    return c.assign(free=free.astype(bool), correct=correct)
+
+
+def _checklist(points) -> str:
+    """The key's points as boxes to tick: "☐ the date; ☐ the place"."""
+    return "; ".join(f"☐ {' '.join(str(p).split())}" for p in points or [] if str(p).strip())
+
+
+def _word_counts(texts) -> list[int]:
+    """Words in each text (runs of non-blank characters, as ``check()`` counts them)."""
+    return [len(str(t).split()) for t in texts.tolist()]
+
+
+def free_answers(cls: ClassData, learner: str | None = None):
+    """Every written (free-text) check answer in full, one row per learner and question (the
+    last saved), sorted by question: ``learner, question, words, status, answer, checklist``.
+
+    ``status`` is "saved for teacher", or "too short" below the key's ``min_words`` (the learner
+    was told, and the answer is kept); ``checklist`` is the key's points as boxes to tick. Files of
+    earlier releases that marked a written answer correct are listed too. The answer is as the
+    learner wrote it: show it with :func:`html_table` (which escapes it), never as raw HTML.
+    """
     import pandas as pd
 
-    c = cls.checks
+    if cls.checks.empty:
+        return pd.DataFrame(columns=FREE_COLUMNS)
+    c = _latest_checks(cls)
+    c = c[c["free"]]
+    if learner is not None:
+        c = c[c["learner"] == learner]
+    qs = _free_questions()
+    asked = {q: qs.get(q) or {} for q in c["question"].unique()}
+    need = {q: int(spec.get("min_words", 1) or 1) for q, spec in asked.items()}
+    boxes = {q: _checklist(spec.get("points")) for q, spec in asked.items()}
+    words, qids = _word_counts(c["answer"]), c["question"].tolist()
+    out = pd.DataFrame({
+        "learner": c["learner"].to_numpy(), "question": c["question"].to_numpy(), "words": words,
+        "status": [TOO_SHORT if w < need[q] else SAVED_FOR_TEACHER for w, q in zip(words, qids, strict=True)],
+        "answer": c["answer"].to_numpy(), "checklist": [boxes[q] for q in qids],
+    }, columns=FREE_COLUMNS)
+    return out.sort_values(["question", "learner"], kind="stable").reset_index(drop=True)
+
+
+def check_results(cls: ClassData):
+    """Per check question: learners who answered, how many answers were marked right or wrong
+    (written answers to free-text questions are never marked), how many were right, and the
+    share right of those marked."""
+    import pandas as pd
+
     cols = ["question", "answered", "marked", "right", "share right"]
-    if c.empty:
+    if cls.checks.empty:
         return pd.DataFrame(columns=cols)
-    c = c.drop_duplicates(["learner", "question"], keep="last")
+    c = _latest_checks(cls)
     c = c.assign(_marked=c["correct"].map(lambda v: v is True or v is False),
                  _right=c["correct"].map(lambda v: v is True))
     g = c.groupby("question").agg(answered=("learner", "size"), marked=("_marked", "sum"), right=("_right", "sum"))
@@ -143,15 +213,19 @@ def check_results(cls: ClassData):
 
 
 def free_text(cls: ClassData, learner: str | None = None):
-    """Every non-empty note, evidence and claim a learner wrote, and their answers to free-text
-    check questions: ``learner, where, field, text``.
+    """Everything a learner wrote in their own words: first every written answer to a free-text
+    check question (in full, as in :func:`free_answers`), then every non-empty note, evidence and
+    claim. Columns ``learner, where, field, text, words, checklist`` (``checklist``: the key's
+    points, for written answers only).
 
     The text is as the learner wrote it: show it with :func:`html_table` (which escapes it),
     never as raw HTML.
     """
     import pandas as pd
 
-    parts = []
+    fa = free_answers(cls)
+    parts = [pd.DataFrame({"learner": fa["learner"], "where": "check " + fa["question"], "field": "answer",
+                           "text": fa["answer"], "checklist": fa["checklist"]})] if len(fa) else []
     spec = [(cls.labels, "sentence", ["note"]), (cls.marks, "mark", ["note"]),
             (cls.provenance, "question", ["evidence"]),
             (cls.claims, "row", ["claim", "claimant", "evidence", "confirm", "note"])]
@@ -161,16 +235,15 @@ def free_text(cls: ClassData, learner: str | None = None):
         d = df.assign(where=df["article"] + " " + df[item].astype(str))
         long = d.melt(id_vars=["learner", "where"], value_vars=fields, var_name="field", value_name="_text")
         long = long.rename(columns={"_text": "text"})
-        parts.append(long[long["text"].str.strip() != ""])
-    free = cls.checks[cls.checks["correct"].isna()] if len(cls.checks) else cls.checks
-    if len(free):  # answers to free-text check questions (not marked right or wrong)
-        parts.append(pd.DataFrame({"learner": free["learner"], "where": "check " + free["question"],
-                                   "field": "answer", "text": free["answer"]}))
-    cols = ["learner", "where", "field", "text"]
-    out = pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+        parts.append(long[long["text"].str.strip() != ""].assign(checklist=""))
+    cols = ["learner", "where", "field", "text", "words", "checklist"]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts, ignore_index=True)
+    out["words"] = np.array(_word_counts(out["text"]), dtype=int)
     if learner is not None:
         out = out[out["learner"] == learner]
-    return out.reset_index(drop=True)
+    return out[cols].reset_index(drop=True)
 
 
 def html_table(df, max_rows: int = 50, caption: str | None = None) -> SafeHTML:
@@ -181,16 +254,22 @@ def html_table(df, max_rows: int = 50, caption: str | None = None) -> SafeHTML:
 
 
 def gradebook(cls: ClassData, key: dict | None = None):
-    """One row per learner for a gradebook: work done, agreement with the key, checks right."""
+    """One row per learner for a gradebook: work done, agreement with the key, checks answered,
+    marked and right, and each written answer in full with its word count (``answer <question>``
+    and ``words <question>``, one pair per free-text question anyone answered). Written answers
+    count as answered, never as marked, right or wrong."""
     lg = cls.learners[["learner", "file", "exported"]].set_index("learner")
     cur = current_labels(cls)
     lg["sentences labelled"] = cur.groupby("learner").size().reindex(lg.index, fill_value=0)
     lg["phrase marks"] = cls.marks.groupby("learner").size().reindex(lg.index, fill_value=0)
     lg["checklist answers"] = cls.provenance.groupby("learner").size().reindex(lg.index, fill_value=0)
     lg["claim rows"] = cls.claims.groupby("learner").size().reindex(lg.index, fill_value=0)
-    chk = cls.checks.drop_duplicates(["learner", "question"], keep="last")
+    chk = _latest_checks(cls)
+    marked = chk[~chk["free"]]
     lg["checks answered"] = chk.groupby("learner").size().reindex(lg.index, fill_value=0)
-    lg["checks right"] = chk[chk["correct"] == True].groupby("learner").size().reindex(lg.index, fill_value=0)  # noqa: E712
+    lg["checks marked"] = marked.groupby("learner").size().reindex(lg.index, fill_value=0)
+    lg["checks right"] = marked[marked["correct"] == True].groupby("learner").size().reindex(lg.index, fill_value=0)  # noqa: E712
+    lg["written answers"] = chk["free"].groupby(chk["learner"]).sum().reindex(lg.index, fill_value=0).astype(int)
     try:
         comp = compare_with_key(cls, key).set_index("learner")
     except KeyFileError:  # no key yet: the rest of the gradebook is still useful
@@ -198,4 +277,9 @@ def gradebook(cls: ClassData, key: dict | None = None):
     else:
         lg["accuracy"] = comp["accuracy"].reindex(lg.index)
         lg["accuracy accepted"] = comp["accuracy accepted"].reindex(lg.index)
+    fa = free_answers(cls)
+    for qid, rows in fa.groupby("question", sort=True):
+        rows = rows.set_index("learner")
+        lg[f"answer {qid}"] = rows["answer"].reindex(lg.index).fillna("")
+        lg[f"words {qid}"] = rows["words"].reindex(lg.index).fillna(0).astype(int)
     return lg.reset_index()

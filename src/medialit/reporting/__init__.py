@@ -25,12 +25,13 @@ return a Figure and neither display nor print.
 """
 from __future__ import annotations
 
-from .compare import agreement_counts, compare, describe_comparison, exercise_feedback, key_frame
+from .compare import (agreement_counts, compare, comparison_view, describe_comparison, exercise_feedback, key_frame,
+                      key_with_alternatives)
 from .labels import EXAMPLES, EXERCISE_ARTICLE, EXERCISE_SENTENCES, GENRE, LABELS, statuses
 from .learner import exercise_answer, learner_labels
-from .mix import mix_summary, mix_table, plot_mix
+from .mix import mix_summary, mix_table, mix_view, plot_mix
 from .model_report import MODEL_REPORT, check_report_sources, quotations, report_sources
-from .phrases import compare_marks, load_phrase_key, phrase_categories, validate_phrase_key
+from .phrases import compare_marks, describe_marks, load_phrase_key, marks_view, phrase_categories, validate_phrase_key
 from .scoring import MISLEAD_KINDS, misleading_examples, scored_table, signal_scores
 from .signals import TARGET_REASONS, TARGETS, guess_label, signal_table
 
@@ -55,7 +56,8 @@ def __getattr__(name: str):
 __all__ = [
     "EXAMPLES", "EXERCISE_ARTICLE", "EXERCISE_SENTENCES", "GENRE", "KeyFileError", "LABELS",
     "MISLEAD_KINDS", "MODEL_REPORT", "TARGETS", "TARGET_REASONS", "agreement_counts", "check_report_sources",
-    "compare", "compare_marks", "describe_comparison", "exercise_answer", "exercise_feedback", "guess_label",
+    "compare", "compare_marks", "comparison_view", "describe_comparison", "describe_marks", "key_with_alternatives",
+    "marks_view", "mix_view", "exercise_answer", "exercise_feedback", "guess_label",
     "key_frame", "learner_labels", "load_key", "load_phrase_key", "misleading_examples", "mix_summary",
     "mix_table", "phrase_categories", "plot_mix", "quotations", "report_sources", "scored_table",
     "signal_scores", "signal_table", "statuses", "validate_key", "validate_phrase_key",

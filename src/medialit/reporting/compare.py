@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .. import data
+from ..display import agree, plural
 from .labels import EXERCISE_ARTICLE, EXERCISE_SENTENCES, statuses
 from .learner import learner_labels
 from .signals import guess_label, signal_table
@@ -91,9 +92,42 @@ def describe_comparison(table, key_shown: bool = True) -> str:
     if done == 0:
         shows = "our key and the signals only" if key_shown else "the signals only (the key appears once you label)"
         return (f"You have not labelled any sentence yet: the table shows {shows}. "
-                "Label a few sentences above and run this cell again.")
-    return (f"You labelled {done} of {len(table)} sentences: {c['yes']} match our key, {c['defensible']} are "
-            f"alternatives the key accepts, {c['no']} differ. Read the 'why' column for the ones that differ.")
+                "Label a sentence above and this feedback updates at once.")
+    text = (f"You labelled {done} of {plural(len(table), 'sentence')}: {agree(c['yes'], 'matches', 'match')} our key, "
+            f"{agree(c['defensible'], 'is an alternative', 'are alternatives')} the key accepts, "
+            f"{agree(c['no'], 'differs', 'differ')}.")
+    return text + (" Read the 'why' column for the ones that differ." if c["no"] else "")
+
+
+def key_with_alternatives(key: str, also: str) -> str:
+    """The key's label, with the alternatives it accepts: "opinion (also accepted: prediction)"."""
+    return f"{key} (also accepted: {also})" if also else key
+
+
+#: What the ``agree`` column says, in words a learner reads in the comparison table.
+AGREE_WORDS = {"yes": "matches the key", "defensible": "accepted alternative", "no": "differs",
+               "not labelled": "not labelled yet"}
+
+
+def comparison_view(labeller: Any, article: str, cues_table: Any = None, key: dict | None = None) -> list:
+    """What lesson 02 shows under a labeller, redrawn live (``ml.live``): one sentence about your
+    labels, a table of the sentences you labelled (your label, the key with the alternatives it
+    accepts, the result, the key's reason in full) and, folded, our key and the signals' guess for
+    every sentence. ``key``: that article's key entries (default: the course's key)."""
+    from ..display import html_table
+
+    table = compare(labeller, article if key is None else key, cues_table, article=article)
+    table["key (and accepted)"] = [key_with_alternatives(k, a) for k, a in zip(table["key"], table["also"], strict=True)]
+    table["result"] = table["agree"].map(AGREE_WORDS)
+    parts: list = [describe_comparison(table)]
+    mine = table[table["agree"] != "not labelled"]
+    if len(mine):
+        parts.append(html_table(mine, ["sentence", "text", "learner", "key (and accepted)", "result", "why"],
+                                names={"learner": "your label"}))
+    parts.append(html_table(table, ["sentence", "text", "key (and accepted)", "guess", "why"],
+                            names={"guess": "signals' guess"},
+                            fold=f"Show our key and the signals' guess for all {plural(len(table), 'sentence')}"))
+    return parts
 
 
 def exercise_feedback(source: Any):

@@ -95,3 +95,10 @@ def mix_summary(mix) -> str:
         opinion = int(part[part["label"].isin(["opinion", "prediction"])]["count"].sum())
         parts.append(f"{a} ({s}): {opinion} of {total} opinion or prediction, most common '{top['label']}'")
     return "; ".join(parts) + "."
+
+
+def mix_view(labellers: Mapping[str, Any]) -> tuple:
+    """The mix chart and its one-line summary for the learner's labellers (``{article id:
+    labeller}``), as the pair ``ml.live`` shows: the plot with "Plot summary: ..." under it."""
+    mix = mix_table(learner=labellers)
+    return plot_mix(mix), mix_summary(mix)

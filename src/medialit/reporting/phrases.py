@@ -100,3 +100,40 @@ def compare_marks(marks: Any, key: dict | None = None):
         sid = next((x.id for x in art.sentences if x.start <= s < x.end), "")
         rows.append((sid, art.text[s:e], "", str(m.get("category", "")), "not in our key", "", ""))
     return pd.DataFrame(rows, columns=["sentence", "phrase", "key category", "your category", "result", "basis", "why"])
+
+
+def describe_marks(table) -> str:
+    """One sentence about a :func:`compare_marks` table (says so when nothing is marked yet)."""
+    from ..display import agree, plural
+
+    n_key = int((table["result"] != "not in our key").sum())
+    counts = table["result"].value_counts()
+    yours = int(len(table) - counts.get("not marked", 0))
+    if yours == 0:
+        return (f"You have not marked any phrase yet: the table shows our key only ({plural(n_key, 'phrase')}). "
+                "Mark a phrase above and this feedback updates at once.")
+    same, alt = int(counts.get("same category", 0)), int(counts.get("defensible category", 0))
+    other, extra = int(counts.get("marked, other category", 0)), int(counts.get("not in our key", 0))
+    text = (f"You marked {same + alt + other} of our key's {plural(n_key, 'phrase')}: "
+            f"{agree(same, 'has', 'have')} the same category, {agree(alt, 'has', 'have')} a category the key "
+            f"also accepts, {agree(other, 'has', 'have')} another category.")
+    if extra:
+        text += (f" {plural(extra, 'phrase')} you marked {'is' if extra == 1 else 'are'} not in our key: "
+                 f"be ready to defend {'it' if extra == 1 else 'them'}.")
+    return text
+
+
+def marks_view(marker: Any, key: dict | None = None) -> list:
+    """What lesson 02 shows under the phrase marker, redrawn live (``ml.live``): one sentence, the
+    phrases you marked next to our key, and (folded) our whole phrase key with its reasons."""
+    from ..display import html_table, plural
+
+    table = compare_marks(marker, key)
+    parts: list = [describe_marks(table)]
+    mine = table[table["result"] != "not marked"]
+    if len(mine):
+        parts.append(html_table(mine, ["phrase", "your category", "key category", "result", "why"]))
+    ours = table[table["result"] != "not in our key"]
+    parts.append(html_table(ours, ["sentence", "phrase", "key category", "basis", "why"],
+                            fold=f"Show our phrase key ({plural(len(ours), 'phrase')})"))
+    return parts

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from .. import data
-from ..text_utils import shorten
 
 #: Which key labels count as the "right answer" for each signal family when we score it.
 #: A family "fires" on a sentence when it has at least one hit; the sentence is a positive when
@@ -39,8 +38,28 @@ TARGET_REASONS: dict[str, str] = {
     "military_claims": "'captured', 'encircled'... should mean a battlefield claim, usually without a source",
 }
 
-#: Matched text longer than this is shortened in the readable ``signals`` column.
+#: Matched text longer than this is shortened in the readable ``signals`` column, at a word boundary.
 CLIP = 40
+
+
+def clip_words(text: str, n: int = CLIP) -> str:
+    """``text`` on one line; when longer than ``n`` characters, cut after the last whole word that
+    fits and end with "…" (never in the middle of a word).
+
+    >>> clip_words("Encouraging the invasion of our closest neighbour", 30)
+    'Encouraging the invasion of…'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= n:
+        return text
+    limit = n - 1  # room for the ellipsis
+    if text[limit] == " ":
+        cut = text[:limit]  # a word ends exactly at the limit
+    elif " " in text[:limit]:
+        cut = text[:limit].rsplit(" ", 1)[0]
+    else:
+        cut = text.split(" ", 1)[0]  # one very long first word: shown whole rather than cut
+    return cut.rstrip(" ,;:") + "…" if cut != text else text
 
 
 def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: bool = True):
@@ -74,7 +93,7 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
             row[fam] = fam in fired
         row["opinion"] = bool(fired & set(cues.OPINION_FAMILIES))
         row["opinion_hits"] = int(mine["family"].isin(cues.OPINION_FAMILIES).sum())
-        row["signals"] = "; ".join(f"{r.rule} '{shorten(r.text, CLIP)}'" + (" (in quote)" if r.in_quote else "")
+        row["signals"] = "; ".join(f"{r.rule} '{clip_words(r.text)}'" + (" (in quote)" if r.in_quote else "")
                                    for r in mine.itertuples())
         rows.append(row)
     return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "opinion", "opinion_hits", "signals"])

@@ -4,7 +4,10 @@
 * :class:`PhraseMarker` - mark phrases with categories (anywidget, local ES module);
 * :class:`ProvenanceChecklist` - where does the text come from?;
 * :class:`ClaimLedger` - claims, claimants, evidence, status;
-* :class:`LearnerBox` - see or change the learner id.
+* :class:`LearnerBox` - see or change the learner id;
+* :class:`Answer` - answer an exercise question (feedback and saving through ``ml.check``);
+* :class:`HandIn` - the last box of every exercise: hand in, then download the file;
+* :class:`Switch` - a yes/no setting that :func:`live` cells follow (not saved).
 
 All share :class:`~medialit.widgets.base.ActivityBase` (one ``data`` trait, saved through
 :mod:`medialit.store`). A notebook names its lesson once with ``ml.lesson("02")``; its widgets then
@@ -12,14 +15,19 @@ save under ``"02:<kind>:<article>"`` without an activity id typed by hand.
 """
 from __future__ import annotations
 
+from .answer import Answer
 from .base import ActivityBase, BoxActivity, current_lesson, default_activity, lesson
 from .claim_ledger import STATUSES, ClaimLedger
+from .handin import HandIn
 from .learner_box import LearnerBox
+from .live import LiveView, live
 from .phrase_marker import PhraseMarker
 from .provenance import PROVENANCE_QUESTIONS, ProvenanceChecklist
 from .sentence_labeller import SentenceLabeller
+from .switch import Switch
 
 __all__ = [
-    "ActivityBase", "BoxActivity", "ClaimLedger", "LearnerBox", "PROVENANCE_QUESTIONS", "PhraseMarker",
-    "ProvenanceChecklist", "STATUSES", "SentenceLabeller", "current_lesson", "default_activity", "lesson",
+    "ActivityBase", "Answer", "BoxActivity", "ClaimLedger", "HandIn", "LearnerBox", "LiveView", "PROVENANCE_QUESTIONS",
+    "PhraseMarker",
+    "ProvenanceChecklist", "STATUSES", "SentenceLabeller", "Switch", "current_lesson", "default_activity", "lesson", "live",
 ]

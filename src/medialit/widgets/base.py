@@ -9,6 +9,17 @@ How a widget keeps a learner's work safe:
   written at once with ``store.put_activity`` (atomic: temporary file + rename);
 * when saving fails (read-only folder, full disk...) the learner sees a plain message in the
   status line, the work stays in memory, and the next change (or :meth:`save`) tries again.
+
+Whose work it is:
+
+* every widget shows a "Saving as: <id>" line (:attr:`ActivityBase.saving_as`, synced to the
+  front end; a :class:`BoxActivity` shows it as its first line);
+* a widget made before any learner id is chosen says so inside itself, writes nothing, keeps the
+  learner's changes in memory, and saves them as soon as an id is chosen (added to whatever that
+  learner saved before, see :func:`merge_edits`);
+* widgets made without ``learner=`` follow the id in use: when it changes (``ml.set_learner``,
+  a :class:`~medialit.widgets.LearnerBox`), every live one loads the new learner's saved work and
+  shows the new id at once (:func:`follow_learner`); the old learner's file is not touched.
 """
 from __future__ import annotations
 
@@ -17,6 +28,7 @@ import datetime as _dt
 import html
 import re
 import warnings
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -135,6 +147,8 @@ class ActivityBase(traitlets.HasTraits):
     saved_at = traitlets.Unicode("")
     #: the last saving error ("" when the last save worked)
     save_error = traitlets.Unicode("")
+    #: whose work this is, for the front end: "Saving as: alice", or what to do when no id is chosen
+    saving_as = traitlets.Unicode("").tag(sync=True)
 
     kind = ""
     default_prefix = ""
@@ -151,17 +165,29 @@ class ActivityBase(traitlets.HasTraits):
         if not isinstance(activity, str) or not activity.strip():
             raise ValueError("activity must be a non-empty text such as 'labels:southfront_2026'.")
         self.activity = activity
-        self.learner = store.validate_learner_id(learner) if learner is not None else store.current_learner()
+        #: True when the widget follows the learner id in use (no ``learner=`` given)
+        self.follows_learner = learner is None
+        self.learner = store.validate_learner_id(learner) if learner is not None else store.learner_or_none()
         self.home = home
-        self._blocked = ""  # a reason never to save (e.g. the saved record is another kind of work)
         self._unsaved = False
+        if self.follows_learner:
+            follow_learner(self)
+        return self._load_record()
+
+    def _load_record(self) -> dict:
+        """Read the saved record of ``self.learner`` (none when no id is chosen yet) and return the
+        data to show; sets ``restored``, ``saved_before``, ``load_message`` and ``_blocked``."""
+        activity = self.activity
+        self._blocked = ""  # a reason never to save (e.g. the saved record is another kind of work)
         self.restored = False
         self.saved_before = ""
         self.load_message = ""
+        if self.learner is None:
+            return self.empty_data()
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", store.StoreWarning)
-                record = store.get_activity(activity, learner=self.learner, home=home)
+                record = store.get_activity(activity, learner=self.learner, home=self.home)
             notes = [str(w.message) for w in caught if issubclass(w.category, store.StoreWarning)]
             self.load_message = " ".join(notes)
         except (store.StoreError, OSError) as exc:
@@ -187,7 +213,15 @@ class ActivityBase(traitlets.HasTraits):
     def _activate(self) -> None:
         """Call at the end of ``__init__``: from now on every change of ``data`` is saved."""
         self._active = True
-        if self._blocked:
+        # what a learner without saved work starts from (a pre-filled ledger, say)
+        self._start_data = copy.deepcopy(self.data) if not (self.restored or self._blocked) else self.empty_data()
+        self._show_owner()
+        self._announce_load()
+
+    def _announce_load(self) -> None:
+        if self.learner is None:
+            self._set_status(self._no_learner_text(), ok=False)
+        elif self._blocked:
             self._set_status(self._blocked, ok=False)
         elif self.restored:
             when = self.saved_before.replace("T", " ").replace("Z", " UTC")
@@ -226,8 +260,72 @@ class ActivityBase(traitlets.HasTraits):
 
     @property
     def answers_file(self) -> Path:
-        """The learner's answers file this widget writes to."""
+        """The learner's answers file this widget writes to (NoLearnerError when no id is chosen)."""
+        if self.learner is None:
+            raise store.NoLearnerError()
         return store.answers_path(self.learner, self.home)
+
+    # ------------------------------------------------------------------ whose work
+    def _no_learner_text(self) -> str:
+        return store.NO_LEARNER_MESSAGE + " Your changes are kept here until then."
+
+    def _show_owner(self) -> None:
+        """Show whose work this is (the "Saving as" line)."""
+        ok = self.learner is not None
+        self.saving_as = f"Saving as: {self.learner}" if ok else self._no_learner_text()
+        line = getattr(self, "owner_html", None)
+        if line is not None:
+            line.value = owner_html(self.saving_as, ok)
+
+    @property
+    def pending_edits(self) -> bool:
+        """True when the learner changed something before any learner id was chosen."""
+        return self.learner is None and self._unsaved
+
+    def _follow_learner(self, new_id: str) -> None:
+        """The learner id in use became ``new_id``: show (and from now on save) that learner's work.
+
+        Changes made before any id was chosen are saved for ``new_id`` at once, added to what
+        ``new_id`` saved before. The previous learner's file is not written (except to save a
+        change that failed to save earlier, under the id it was made with)."""
+        if not getattr(self, "follows_learner", False) or new_id == self.learner or not self._active:
+            return
+        pending = self.pending_edits
+        if self.learner is not None and self._unsaved:
+            self.save()  # one last try, under the id the change was made with
+        mine = copy.deepcopy(self.data)
+        self.learner = new_id
+        self._unsaved = False
+        start = self._load_record()
+        if not self.restored and not self._blocked:
+            start = copy.deepcopy(self._start_data)
+        if pending and self._blocked:  # keep the changes on show; they cannot go into that record
+            self._unsaved = True
+            self._show_owner()
+            self._announce_load()
+            return
+        if pending:
+            self._quiet_set(self.normalise(merge_edits(self._start_data, start, mine)))
+            self._show_owner()
+            self.save()
+            return
+        self._quiet_set(start)
+        self._show_owner()
+        self._announce_load()
+
+    def _quiet_set(self, data: dict) -> None:
+        """Show ``data`` without saving it (it came from the file, or is saved right after)."""
+        self._active = False
+        try:
+            self.data = data
+        finally:
+            self._active = True
+        if hasattr(self, "_deleted"):  # an undo must never bring another learner's row back
+            self._deleted = None
+        sync = getattr(self, "_sync_controls", None)
+        if callable(sync):
+            sync()
+        self._refresh()
 
     # ------------------------------------------------------------------ saving
     def update_data(self, change: Callable[[dict], Any]) -> None:
@@ -251,6 +349,17 @@ class ActivityBase(traitlets.HasTraits):
 
     def save(self) -> bool:
         """Write ``data`` now. Return True when it is on disk; on failure, show why and keep it."""
+        if self.learner is None:
+            self._unsaved = True
+            try:  # chosen meanwhile in another notebook (the remembered .learner file)?
+                found = store.learner_or_none()
+            except store.LearnerIdError:
+                found = None
+            if found is not None and self.follows_learner:
+                retarget_all(found)  # saves this widget's work (and any other's) under that id
+                return not self._unsaved
+            self._set_status(self._no_learner_text(), ok=False)
+            return False
         if self._blocked:
             self._set_status(self._blocked, ok=False)
             return False
@@ -293,6 +402,76 @@ class ActivityBase(traitlets.HasTraits):
         return self._unsaved
 
 
+def owner_html(message: str, ok: bool) -> str:
+    """The "whose work" line as HTML (escaped): quiet when an id is in use, a notice when not."""
+    if ok:
+        return f'<div class="medialit-owner" style="color:#333;font-size:0.9em">{esc(message)}</div>'
+    return ('<div class="medialit-owner medialit-no-learner" role="status" aria-live="polite" '
+            'style="font-weight:bold;border-left:4px solid #D55E00;padding-left:6px;margin:2px 0">'
+            f"⚠ {esc(message)}</div>")
+
+
+#: Everything on show that follows the learner id in use (activity widgets made without
+#: ``learner=``, learner boxes). Weak: a widget that is gone is forgotten.
+_live: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def follow_learner(obj) -> None:
+    """Keep ``obj`` (which has a ``_follow_learner(new_id)`` method) in step with the learner id."""
+    _live.add(obj)
+    store.add_learner_listener(retarget_all)
+
+
+def _is_open(obj) -> bool:
+    return not isinstance(obj, ipywidgets.Widget) or getattr(obj, "comm", None) is not None
+
+
+def live_followers() -> list:
+    """The open widgets that follow the learner id in use."""
+    return [obj for obj in list(_live) if _is_open(obj)]
+
+
+def retarget_all(new_id: str) -> None:
+    """Point every live widget at ``new_id`` (called by ``store.set_learner``).
+
+    Widgets holding work typed before any id was chosen go first, so that their work is saved
+    before the other widgets showing the same activity load it."""
+    followers = sorted(live_followers(), key=lambda obj: not getattr(obj, "pending_edits", False))
+    for obj in followers:
+        try:
+            obj._follow_learner(new_id)
+        except Exception as exc:  # one broken widget must not keep the others on the old learner
+            warnings.warn(f"A widget could not switch to learner {new_id}: {exc}", store.StoreWarning, stacklevel=2)
+
+
+def merge_edits(base: Any, saved: Any, mine: Any) -> Any:
+    """``saved`` with the changes that turned ``base`` into ``mine`` applied on top.
+
+    Used when a learner worked before choosing an id and the chosen learner already has saved
+    work for that activity: nothing of either is dropped. Dicts merge key by key (the learner's
+    new change wins), lists keep the saved items and add the new ones, other values take the new
+    one. Items the learner removed are removed only if the saved work still has them unchanged.
+    """
+    if mine == base:
+        return copy.deepcopy(saved)
+    if isinstance(mine, dict) and isinstance(saved, dict):
+        base = base if isinstance(base, dict) else {}
+        out = copy.deepcopy(saved)
+        for key in [*base, *(k for k in mine if k not in base)]:
+            if key not in mine:
+                if key in out and out[key] == base[key]:
+                    out.pop(key)
+            elif key not in base or mine[key] != base[key]:
+                out[key] = merge_edits(base.get(key), out[key], mine[key]) if key in out else copy.deepcopy(mine[key])
+        return out
+    if isinstance(mine, list) and isinstance(saved, list):
+        base = base if isinstance(base, list) else []
+        out = [copy.deepcopy(x) for x in saved if x in mine or x not in base]
+        out += [copy.deepcopy(x) for x in mine if x not in base and x not in out]
+        return out
+    return copy.deepcopy(mine)
+
+
 def short_repr(obj, extra: str = "") -> str:
     """A repr without memory addresses (stable in notebooks and nbval)."""
     return f"{type(obj).__name__}(activity={getattr(obj, 'activity', '?')!r}{extra})"
@@ -322,7 +501,8 @@ class BoxActivity(ActivityBase, ipywidgets.VBox):
     """An activity widget built from stock ipywidgets, with a status line."""
 
     def __init__(self, *args, children=(), **kwargs):
-        super().__init__(*args, children=[*children, KeyboardAssist()], **kwargs)
+        self.owner_html = ipywidgets.HTML(value="")  # "Saving as: <id>", or what to do without an id
+        super().__init__(*args, children=[self.owner_html, *children, KeyboardAssist()], **kwargs)
 
     def _make_status(self):
         self.status_html = ipywidgets.HTML(value="")

@@ -18,6 +18,25 @@ _STATUS_HELP = {
     "cannot tell yet": "you need more information",
 }
 
+_COLUMNS = ("#", "id", "sentence", "claim", "claimant", "evidence", "who could confirm", "status", "confidence",
+            "note")
+# Every column keeps a readable width and text wraps inside it; when the page is narrower than the
+# table (1,024 px with the file browser open), the table scrolls sideways inside its own box, a
+# shadow marks the side where more columns are and the hint below shows (keyboard_assist.js).
+_TABLE_CSS = (
+    ".medialit-ledger-scroll {max-height:300px;overflow:auto;border:1px solid #ccc}"
+    ".medialit-ledger {border-collapse:collapse;font-size:0.9em;min-width:100%}"
+    ".medialit-ledger th, .medialit-ledger td {padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;"
+    "vertical-align:top;min-width:6.5em;max-width:22em;white-space:normal;overflow-wrap:anywhere}"
+    ".medialit-ledger th {position:sticky;top:0;background:#f4f4f4;z-index:1}"
+    ".medialit-ledger th:first-child, .medialit-ledger td:first-child {min-width:2.5em}"
+    ".medialit-ledger th:nth-child(4), .medialit-ledger td:nth-child(4) {min-width:16em}"
+    ".medialit-scroll-hint {margin:2px 0;font-size:0.9em}"
+)
+_SCROLL_HINT = ("↔ The table is wider than this box: scroll sideways to see all "
+                f"{len(_COLUMNS)} columns, up to <b>note</b> (scroll bar, Shift + mouse wheel, or click the "
+                "table and use the arrow keys).")
+
 
 class ClaimLedger(BoxActivity):
     """Keep a ledger of the claims in an article: add, edit and delete rows.
@@ -47,9 +66,11 @@ class ClaimLedger(BoxActivity):
             f"<h4 style='margin:4px 0'>Claim ledger: {esc(name)}</h4>"
             "<p style='margin:2px 0'>One row per claim. Choose a claim to edit, fill in who makes it, the "
             "evidence offered, who could confirm it independently and your conclusion. Tab moves between "
-            "controls; Enter or Space presses a button; arrow keys choose in lists.</p>"
+            "controls; Enter or Space presses a button; arrow keys choose among the status or confidence "
+            "buttons and in lists.</p>"
         )
-        self.table = w.HTML(layout=w.Layout(max_height="300px", overflow="auto"))
+        # the table scrolls inside its own box (sideways too, with a hint), so no column is lost
+        self.table = w.HTML(layout=w.Layout(min_width="0"))
         self.pick = w.Dropdown(description="Edit claim", description_allow_html=False,
                                tooltip="Choose the claim to edit", layout=w.Layout(width="min(100%, 560px)"))
         sentence_options = [("none", "")]
@@ -95,8 +116,9 @@ class ClaimLedger(BoxActivity):
             getattr(self, field).observe(lambda ch, f=field: self._on_field(f, ch), "value")
         self.status_choice.observe(lambda ch: self._on_field("status", ch), "value")
         self.confidence.observe(lambda ch: self._on_field("confidence", ch), "value")
-        super().__init__(children=[head, self.table, w.HBox([self.add_button, self.delete_button, self.undo_button]),
-                                   self.editor, self._make_status()], data=initial)
+        buttons = w.HBox([self.add_button, self.delete_button, self.undo_button])
+        buttons.add_class("medialit-button-row")  # wraps instead of shrinking (keyboard_assist.js)
+        super().__init__(children=[head, self.table, buttons, self.editor, self._make_status()], data=initial)
         self.add_class("medialit-widget")
         self.add_class("medialit-claim-ledger")
         self._activate()
@@ -261,14 +283,15 @@ class ClaimLedger(BoxActivity):
                 f"<td>{esc(r['confirm'])}</td><td>{esc(r['status'] or 'not decided')}</td>"
                 f"<td>{esc(r['confidence'])}</td><td>{esc(r['note'])}</td></tr>"
             )
-        head = "".join(f"<th scope='col'>{h}</th>" for h in
-                       ("#", "id", "sentence", "claim", "claimant", "evidence", "who could confirm", "status",
-                        "confidence", "note"))
+        head = "".join(f"<th scope='col'>{h}</th>" for h in _COLUMNS)
         self.table.value = (
-            "<style>.medialit-ledger th, .medialit-ledger td {padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style>"
-            "<table class='medialit-ledger' style='border-collapse:collapse;font-size:0.9em'>"
+            f"<style>{_TABLE_CSS}</style>"
+            f"<p class='medialit-scroll-hint' data-medialit-hint-for='ledger' hidden>{_SCROLL_HINT}</p>"
+            "<div class='medialit-scroll-x medialit-ledger-scroll' data-medialit-hint='ledger' tabindex='0' "
+            "role='region' aria-label='Your claims table (scrolls sideways)' data-lm-suppress-shortcuts='true'>"
+            "<table class='medialit-ledger'>"
             f"<caption style='text-align:left'>Your claims ({len(rows)})</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(cells)}</tbody></table>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(cells)}</tbody></table></div>"
         )
 
     def to_frame(self):

@@ -8,6 +8,14 @@
 //    arrow keys choose an answer.
 //  * A clearly visible focus ring, and a pressed toggle button shows a tick and aria-pressed,
 //    so the chosen label is not shown by colour alone.
+//  * A group of toggle buttons (the labeller's labels, the ledger's status and confidence) works
+//    like a radio group: one Tab stop (roving tabindex), ArrowLeft/ArrowUp and ArrowRight/ArrowDown
+//    move to the previous/next button and choose it, Home/End the first/last. The keys are caught
+//    before JupyterLab's notebook shortcuts see them (which would otherwise jump to another cell)
+//    and before the page scrolls (Voila).
+//  * Layouts hold on narrow screens (1,024 px with the file browser open): toggle buttons and
+//    button rows wrap instead of shrinking to icons; a wide table scrolls sideways inside its own
+//    box, with a hint that shows only while part of it is hidden.
 const STYLE_ID = "medialit-keyboard-assist-style";
 const CSS = `
 .medialit-widget :focus-visible,
@@ -18,6 +26,24 @@ const CSS = `
 }
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active { font-weight: bold; box-shadow: inset 0 0 0 2px #000; }
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active::before { content: "\\2713\\00a0"; }
+.medialit-widget .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
+.medialit-widget .widget-toggle-buttons > div { display: flex; flex-wrap: wrap; gap: 4px 0; min-width: 0; }
+.medialit-widget .widget-toggle-buttons .widget-toggle-button,
+.medialit-widget .medialit-button-row > .jupyter-button {
+  flex: 0 0 auto; width: auto !important; max-width: none; overflow: visible; white-space: nowrap;
+}
+.medialit-widget .medialit-button-row { flex-wrap: wrap; gap: 4px 0; height: auto; }
+.medialit-widget .widget-html > .widget-html-content { min-width: 0; max-width: 100%; }
+.medialit-widget .medialit-scroll-x { overflow-x: auto; max-width: 100%; scrollbar-width: auto;
+  scrollbar-color: #555 #e6e6e6; }
+.medialit-widget .medialit-scroll-x::-webkit-scrollbar { height: 12px; }
+.medialit-widget .medialit-scroll-x::-webkit-scrollbar-thumb { background: #555; border-radius: 6px; }
+.medialit-widget .medialit-scroll-x::-webkit-scrollbar-track { background: #e6e6e6; }
+.medialit-widget .medialit-scroll-x.medialit-more-right { box-shadow: inset -14px 0 10px -10px rgba(0,0,0,.45); }
+.medialit-widget .medialit-scroll-x.medialit-more-left { box-shadow: inset 14px 0 10px -10px rgba(0,0,0,.45); }
+.medialit-widget .medialit-scroll-x.medialit-more-left.medialit-more-right {
+  box-shadow: inset 14px 0 10px -10px rgba(0,0,0,.45), inset -14px 0 10px -10px rgba(0,0,0,.45); }
+.medialit-widget .medialit-scroll-hint[hidden] { display: none; }
 .medialit-focus-hint { position: fixed; z-index: 10000; max-width: 36em; pointer-events: none;
   background: #fff8d6; color: #000; border: 1px solid #333; border-radius: 3px; padding: 2px 6px;
   font-size: 90%; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
@@ -49,6 +75,116 @@ function fix(box) {
     const pressed = button.classList.contains("mod-active") ? "true" : "false";
     if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
   });
+  box.querySelectorAll(".widget-toggle-buttons").forEach(rove);
+  box.querySelectorAll(".medialit-scroll-x").forEach(watchScroll);
+}
+
+// ---------------------------------------------------------------- toggle-button groups
+const TOGGLE = "button.widget-toggle-button";
+// the button that last had the focus in each group, and which button was pressed then
+const lastFocus = new WeakMap();
+
+function buttonsOf(group) {
+  return [...group.querySelectorAll(TOGGLE)];
+}
+
+function pressedIndex(buttons) {
+  return buttons.findIndex((b) => b.classList.contains("mod-active"));
+}
+
+// One Tab stop per group: the button focused last (while the choice has not changed since),
+// else the pressed one, else the first that can be pressed.
+function rove(group) {
+  const buttons = buttonsOf(group);
+  if (!buttons.length) return;
+  if (!group.hasAttribute("role")) {
+    group.setAttribute("role", "group");
+    const label = group.querySelector(".widget-label");
+    if (label && label.textContent.trim()) group.setAttribute("aria-label", label.textContent.trim());
+  }
+  const pressed = pressedIndex(buttons);
+  const last = lastFocus.get(group);
+  let stop = null;
+  if (last && last.button.isConnected && buttons.includes(last.button) && last.pressed === pressed) stop = last.button;
+  if (!stop && pressed >= 0) stop = buttons[pressed];
+  if (!stop) stop = buttons.find((b) => !b.disabled) || buttons[0];
+  if (group.contains(document.activeElement) && buttons.includes(document.activeElement)) stop = document.activeElement;
+  buttons.forEach((b) => {
+    const want = b === stop ? "0" : "-1";
+    if (b.getAttribute("tabindex") !== want) b.setAttribute("tabindex", want);
+  });
+}
+
+function remember(event) {
+  const button = event.target.closest ? event.target.closest(TOGGLE) : null;
+  const group = button ? button.closest(".widget-toggle-buttons") : null;
+  if (!group) return;
+  lastFocus.set(group, { button, pressed: pressedIndex(buttonsOf(group)) });
+  rove(group);
+}
+
+const MOVES = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1, Home: "first", End: "last" };
+
+function targetButton(buttons, from, move) {
+  const usable = buttons.filter((b) => !b.disabled);
+  if (!usable.length) return null;
+  if (move === "first") return usable[0];
+  if (move === "last") return usable[usable.length - 1];
+  const i = usable.indexOf(from);
+  if (i < 0) return usable[0];
+  return usable[(i + move + usable.length) % usable.length]; // wraps round, as radio groups do
+}
+
+// Caught on window in the capture phase: before JupyterLab's shortcut handler (on document) and
+// before the page scrolls. Only plain arrow/Home/End keys on a medialit toggle button are taken.
+function onKeydown(event) {
+  if (!(event.key in MOVES) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const from = event.target && event.target.closest ? event.target.closest(TOGGLE) : null;
+  const group = from ? from.closest(".medialit-widget .widget-toggle-buttons") : null;
+  if (!group) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const target = targetButton(buttonsOf(group), from, MOVES[event.key]);
+  if (!target) return;
+  target.focus();
+  if (!target.classList.contains("mod-active")) target.click(); // the choice follows the focus
+  lastFocus.set(group, { button: target, pressed: buttonsOf(group).indexOf(target) });
+  rove(group);
+}
+
+function installKeys() {
+  if (window.__medialitToggleKeys) return;
+  window.__medialitToggleKeys = true;
+  window.addEventListener("keydown", onKeydown, true);
+}
+
+// ---------------------------------------------------------------- wide tables
+// A box with class medialit-scroll-x scrolls sideways; its hint (the element named by its
+// data-medialit-hint, inside the same widget) shows only while part of the table is hidden, and a
+// shadow marks the side where more columns are. The box also takes the arrow keys when focused.
+function updateScroll(node) {
+  const more = node.scrollWidth - node.clientWidth > 2;
+  node.classList.toggle("medialit-more-right", more && node.scrollLeft + node.clientWidth < node.scrollWidth - 2);
+  node.classList.toggle("medialit-more-left", more && node.scrollLeft > 2);
+  const id = node.getAttribute("data-medialit-hint");
+  const box = node.closest(".medialit-widget");
+  const hint = id && box ? box.querySelector(`[data-medialit-hint-for="${id}"]`) : null;
+  if (hint && hint.hidden === more) hint.hidden = !more;
+}
+
+const scrollWatched = new WeakSet();
+let resizeObserver = null;
+
+function watchScroll(node) {
+  if (!node.hasAttribute("data-lm-suppress-shortcuts")) node.setAttribute("data-lm-suppress-shortcuts", "true");
+  updateScroll(node);
+  if (scrollWatched.has(node)) return;
+  scrollWatched.add(node);
+  node.addEventListener("scroll", () => updateScroll(node), { passive: true });
+  if (typeof ResizeObserver !== "undefined") {
+    if (!resizeObserver) resizeObserver = new ResizeObserver((entries) => entries.forEach((e) => updateScroll(e.target)));
+    resizeObserver.observe(node);
+  }
 }
 
 // What a hovered button's tooltip says (a label's definition), shown for keyboard users too:
@@ -102,6 +238,11 @@ function render({ el }) {
     }
     fix(box);
     addFocusHint(box);
+    installKeys();
+    if (!box.dataset.medialitRove) {
+      box.dataset.medialitRove = "1";
+      box.addEventListener("focusin", remember);
+    }
     observer = new MutationObserver(() => fix(box));
     observer.observe(box, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
   };

@@ -22,6 +22,14 @@ def _tag(name: str) -> str:
     return name[:1].upper() if name else "?"
 
 
+def _row(*children) -> w.HBox:
+    """A row of controls that wraps on a narrow page instead of shrinking its buttons to their
+    icons (the CSS for ``medialit-button-row`` is in keyboard_assist.js)."""
+    row = w.HBox(list(children))
+    row.add_class("medialit-button-row")
+    return row
+
+
 class SentenceLabeller(BoxActivity):
     """Label the sentences of an article, one label per sentence.
 
@@ -82,7 +90,8 @@ class SentenceLabeller(BoxActivity):
         title = w.HTML(
             f"<h4 style='margin:4px 0'>Label each sentence: {esc(art.title)}</h4>"
             f"<p style='margin:2px 0'>Pick one label per sentence. Use Previous / Next or "
-            f"'Go to' to move (Tab to reach a control, Enter or Space to press it, arrow keys in lists).</p>"
+            f"'Go to' to move (Tab to reach a control, Enter or Space to press it, arrow keys choose among the "
+            f"label buttons and in lists).</p>"
         )
         self.legend = w.HTML(self._legend_html())
         self.progress = w.HTML()
@@ -129,8 +138,8 @@ class SentenceLabeller(BoxActivity):
         super().__init__(
             children=[
                 title, self.legend, self.progress, self.where, self.sentence_view,
-                w.HBox([self.prev_button, self.next_button, self.goto]),
-                self.label_buttons, w.HBox([self.clear_button, self.definition]),
+                _row(self.prev_button, self.next_button, self.goto),
+                self.label_buttons, _row(self.clear_button, self.definition),
                 self.note, self.confidence, self.overview_toggle, self.overview, status,
             ],
             data=initial,

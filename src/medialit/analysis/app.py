@@ -1,0 +1,679 @@
+"""The class dashboard as a web app: what ``make dashboard CLASS=...`` (Voila) and notebook 90 show.
+
+:func:`dashboard` builds the widgets; everything it shows comes from small functions that can be
+used (and are tested) on their own:
+
+* :func:`open_class`: load a folder and never raise for a wrong, missing or empty folder; the
+  problem is a plain sentence (:attr:`Opened.problem`) and the class is then empty.
+* :func:`read_roster` / :func:`class_list`: an optional class list (``roster.txt`` or
+  ``roster.csv`` in the class folder, or the file named by ``MEDIALIT_ROSTER``), so a learner
+  whose file could not be read shows as "missing", with the reason from the load report.
+* :func:`activity_options` / :func:`activity_view`: which article and activity (a lesson or an
+  exercise) the label plot shows.
+* :func:`learner_options` / :func:`learner_view`: one learner's labels, phrase marks, ledger rows,
+  checklist, check answers and free text, every piece of their text escaped.
+* :func:`csv_text` / :func:`downloads_html`: CSV download links (``data:`` URIs, nothing written
+  on the server); :func:`save_tables` writes the same files only when the teacher asks for it and
+  an export folder is named (``MEDIALIT_EXPORT``, ``make dashboard EXPORT=...``).
+
+Every message is plain words; every piece of learners' text and every file name is escaped
+before it is shown as HTML.
+"""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import html
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..display import SafeHTML, showable
+from .loading import ClassData, load_class
+from .report import FILE_SKIPPED
+from .views import html_table
+
+ROSTER_NAMES = ("roster.txt", "roster.csv")
+MAX_ROSTER_BYTES = 1_000_000
+MAX_ROSTER = 5000
+MAX_ID = 200
+#: A table bigger than this as CSV gets no download link (the browser would hold it in the page);
+#: the page says to use "Save CSV files to folder" instead.
+MAX_DOWNLOAD_BYTES = 20_000_000
+HANDED_IN, MISSING, NOT_LISTED = "handed in", "missing", "not on the class list"
+ALL_ACTIVITIES = None
+
+_BOX = ("padding:0.6em 0.9em;margin:0.4em 0;border-left:6px solid {c};background:#f7f7f7;"
+        "color:#000;max-width:60em")
+_LINK = ("display:inline-block;margin:0.2em 0.4em 0.2em 0;padding:0.35em 0.8em;border:1px solid #0072B2;"
+         "border-radius:4px;color:#000;background:#fff;text-decoration:none")
+
+
+def esc(value: Any) -> str:
+    return showable(html.escape("" if value is None else str(value), quote=True))
+
+
+def message_html(text: str, problem: bool = False) -> str:
+    """A message box: the word "Problem:" or "Note:" (never colour alone) and the text, escaped."""
+    word, colour, role = ("Problem", "#D55E00", "alert") if problem else ("Note", "#0072B2", "status")
+    return (f"<div class='medialit-message' role='{role}' style='{_BOX.format(c=colour)}'>"
+            f"<strong>{word}:</strong> {esc(text)}</div>")
+
+
+# ---------------------------------------------------------------- the class folder
+
+
+class Opened(NamedTuple):
+    """A loaded class: ``folder`` (None if none could be named), ``cls`` (empty when it could not
+    be read) and ``problem`` (a plain sentence, "" when the class loaded)."""
+
+    folder: Path | None
+    cls: ClassData
+    problem: str
+
+
+def empty_class(folder: str | os.PathLike | None = None) -> ClassData:
+    """A class with no learners and the same (empty) tables :func:`load_class` returns."""
+    import pandas as pd
+
+    from .. import schema
+    from .loading import LEARNER_COLUMNS, _Rows
+    from .report import CappedReport
+
+    return ClassData(folder=Path(folder or "."), learners=pd.DataFrame(columns=LEARNER_COLUMNS),
+                     **_Rows(CappedReport(), schema.LIMITS, {}).frames(), report=CappedReport().frame())
+
+
+def _named_folder(folder) -> tuple[Path | None, str]:
+    """The folder to read and a problem sentence ("" if none)."""
+    from . import class_folder
+
+    if folder is not None:
+        text = str(folder).strip()
+        return (Path(text).expanduser(), "") if text else (None, "No class folder was named.")
+    try:
+        return Path(class_folder()), ""
+    except FileNotFoundError as exc:
+        return Path(os.environ.get("MEDIALIT_CLASS", "").strip()).expanduser(), str(exc)
+    except Exception as exc:  # noqa: BLE001 - the demo class failing its checks: say so, do not crash
+        return None, f"The synthetic demo class could not be opened: {exc}"
+
+
+def open_class(folder: str | os.PathLike | None = None, *, recursive: bool = True) -> Opened:
+    """Load ``folder`` (default: ``MEDIALIT_CLASS``, else the demo class) with every defence of
+    :func:`load_class`. A wrong, missing, unreadable or empty folder never raises: the class is
+    empty and :attr:`Opened.problem` says what is wrong and what to do."""
+    path, problem = _named_folder(folder)
+    shown = "" if path is None else str(path)
+    if not problem and path is not None and not path.exists():
+        problem = (f"There is no folder {shown!r}. Check the spelling, or put the learners' submission files "
+                   "in one folder and name that one (make dashboard CLASS=/path/to/the/folder).")
+    elif not problem and path is not None and not path.is_dir():
+        problem = (f"{shown!r} is a file, not a folder. Name the folder that holds the learners' "
+                   "submission files.")
+    if problem:
+        return Opened(path, empty_class(path), problem)
+    try:
+        cls = load_class(path, recursive=recursive)
+    except OSError as exc:  # the folder itself cannot be listed (PermissionError from the loader)
+        return Opened(path, empty_class(path), f"{exc}" if isinstance(exc, PermissionError)
+                      else f"The folder {shown!r} cannot be read ({exc.strerror or exc}).")
+    if len(cls.learners):
+        return Opened(path, cls, "")
+    skipped = int((cls.report["level"] == FILE_SKIPPED).sum()) if len(cls.report) else 0
+    if skipped:
+        why = (f"None of the {skipped} submission files in {shown!r} could be read; the table "
+               "'What could not be read' says why for each file.")
+    else:
+        why = (f"The folder {shown!r} holds no submission files (.json) yet. Learners make one with "
+               "ml.export_submission(); put the files in this folder and open the dashboard again.")
+    return Opened(path, cls, why)
+
+
+# ---------------------------------------------------------------- the class list (roster)
+
+
+class RosterError(ValueError):
+    """A class list that cannot be used (message in plain words)."""
+
+
+def roster_path(folder: str | os.PathLike | None) -> Path | None:
+    """The class list to use: ``MEDIALIT_ROSTER`` if set, else ``roster.txt`` or ``roster.csv`` in
+    ``folder``, else None (no class list)."""
+    named = os.environ.get("MEDIALIT_ROSTER", "").strip()
+    if named:
+        return Path(named).expanduser()
+    if folder is None:
+        return None
+    for name in ROSTER_NAMES:
+        p = Path(folder) / name
+        if os.path.lexists(p):  # whatever it is: read_roster refuses a pipe, a folder or a link out
+            return p
+    return None
+
+
+def parse_roster(text: str) -> list[str]:
+    """Learner ids from a class list: one per line, or a CSV whose first row names a ``learner``
+    or ``id`` column (else its first column is used). Empty lines and lines starting with ``#`` are
+    skipped; each id appears once (ids differing only in letter case are the same learner)."""
+    import csv
+
+    rows = [r for r in csv.reader(text.splitlines()) if r and r[0].strip() and not r[0].lstrip().startswith("#")]
+    col = 0
+    if rows:
+        head = [c.strip().casefold() for c in rows[0]]
+        for name in ("learner", "learner id", "id"):
+            if name in head:
+                col, rows = head.index(name), rows[1:]
+                break
+    out, seen = [], set()
+    for r in rows[: MAX_ROSTER * 2]:
+        ident = r[col].strip() if col < len(r) else ""
+        if ident and len(ident) <= MAX_ID and ident.casefold() not in seen:
+            seen.add(ident.casefold())
+            out.append(ident)
+    return out[:MAX_ROSTER]
+
+
+def read_roster(path: str | os.PathLike, root: str | os.PathLike | None = None) -> list[str]:
+    """The learner ids of the class list at ``path``, read as safely as a submission (size limit,
+    no pipes or devices, a link inside the class folder ``root`` only). :class:`RosterError` in
+    plain words if it cannot be used."""
+    from .files import read_file, show_name
+    from .report import Skip
+
+    path = Path(path).expanduser()
+    base = Path(root).expanduser().resolve() if root is not None else path.parent.resolve()
+    shown = show_name(str(path))
+    if not path.exists() and not path.is_symlink():
+        raise RosterError(f"The class list {shown!r} does not exist; check MEDIALIT_ROSTER.")
+    try:
+        raw, _ = read_file(path, base, MAX_ROSTER_BYTES)
+    except Skip as why:
+        raise RosterError(f"The class list {shown!r} was not read: {why}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RosterError(f"The class list {shown!r} is not readable text (save it as UTF-8).") from None
+    ids = parse_roster(showable(text))
+    if not ids:
+        raise RosterError(f"The class list {shown!r} names no learners (one learner id per line).")
+    return ids
+
+
+def _report_reasons(report) -> dict:
+    """``{casefolded learner id or file stem: [reason, ...]}`` for every skipped file."""
+    out: dict = {}
+    if report.empty:
+        return out
+    for file, learner, reason in report.loc[report["level"] == FILE_SKIPPED, ["file", "learner", "reason"]].itertuples(index=False):
+        first = str(file).split("/", 1)[0]
+        names = {str(learner).casefold(), str(file).rsplit("/", 1)[-1].split(".", 1)[0].casefold(),
+                 first.split(".", 1)[0].casefold()}
+        for n in names - {""}:
+            out.setdefault(n, []).append(f"{file}: {reason}")
+    return out
+
+
+def class_list(cls: ClassData, roster: list[str] | None):
+    """One row per learner: ``learner, status, file, reason``. Status: "handed in", "missing"
+    (on the class list, no readable file: the reason comes from the load report) or "not on the
+    class list". Without a roster every learner who handed in is listed."""
+    import pandas as pd
+
+    handed = {str(lr).casefold(): (str(lr), str(f)) for lr, f in zip(cls.learners["learner"], cls.learners["file"], strict=True)}
+    reasons = _report_reasons(cls.report)
+    rows, listed = [], set()
+    for ident in roster or []:
+        key = ident.casefold()
+        listed.add(key)
+        if key in handed:
+            rows.append((handed[key][0], HANDED_IN, handed[key][1], ""))
+        else:
+            why = reasons.get(key) or ["no submission file with this learner id was found in the folder."]
+            rows.append((ident, MISSING, "", " · ".join(why[:5])))
+    for key, (learner, file) in sorted(handed.items()):
+        if key not in listed:
+            rows.append((learner, NOT_LISTED if roster else HANDED_IN, file, ""))
+    return pd.DataFrame(rows, columns=["learner", "status", "file", "reason"])
+
+
+def describe_class_list(table) -> str:
+    if table.empty:
+        return "No learners yet."
+    n = table["status"].value_counts()
+    parts = [f"{n.get(HANDED_IN, 0)} handed in"]
+    if n.get(MISSING, 0):
+        parts.append(f"{n[MISSING]} missing")
+    if n.get(NOT_LISTED, 0):
+        parts.append(f"{n[NOT_LISTED]} not on the class list")
+    return ", ".join(parts) + "."
+
+
+# ---------------------------------------------------------------- article and activity picker
+
+
+def activity_name(activity: str) -> str:
+    """``"02-ex1:labels:linternaute_mt_2024"`` -> ``"exercise 02-ex1"``, ``"02:labels:..."`` ->
+    ``"lesson 02"``; ``"labels:<article>"`` (no lesson part, as release 0.1 saved) -> ``"no lesson
+    named"``."""
+    parts = str(activity).split(":")
+    if len(parts) >= 3:
+        return f"exercise {parts[0]}" if "-ex" in parts[0] else f"lesson {parts[0]}"
+    return "no lesson named" if len(parts) == 2 else f"activity {activity}"
+
+
+def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]:
+    """Dropdown options ``(text, (article, activity))`` for every article and activity learners
+    labelled: each activity on its own (a lesson and an exercise on the same article are kept
+    apart), then the article over all activities (``activity`` None: each learner's newest label)."""
+    df = cls.labels
+    if df.empty:
+        return []
+    opts = []
+    per = df.drop_duplicates(["article", "activity", "learner"]).groupby(["article", "activity"]).size()
+    for (article, activity), n in per.items():
+        opts.append((f"{article} · {activity_name(activity)} ({n} learner{'s' if n != 1 else ''})",
+                     (article, activity)))
+    by_article = df.drop_duplicates(["article", "learner"]).groupby("article").size()
+    for article, n in by_article.items():
+        if per.loc[article].size > 1:
+            opts.append((f"{article} · all activities, newest label ({n} learner{'s' if n != 1 else ''})",
+                         (article, ALL_ACTIVITIES)))
+    return sorted(opts, key=lambda o: (o[1][0], o[1][1] is None, _activity_order(o[1][1])))
+
+
+def _activity_order(activity: str | None) -> tuple:
+    name = activity_name(activity) if activity else ""
+    return (name.startswith("exercise"), name)
+
+
+def activity_class(cls: ClassData, article: str, activity: str | None) -> ClassData:
+    """``cls`` with only the labels of ``article`` in ``activity`` (all activities if None)."""
+    keep = cls.labels["article"] == article
+    if activity is not None:
+        keep &= cls.labels["activity"] == activity
+    return dataclasses.replace(cls, labels=cls.labels[keep].reset_index(drop=True), _tidy=None)
+
+
+def activity_view(cls: ClassData, choice: tuple[str, str | None] | None, key: dict | None = None) -> SafeHTML:
+    """The label plot (with its summary under it) for one ``(article, activity)`` choice."""
+    from .agreement import label_counts
+    from .key import key_labels
+    from .plots import describe_distribution, figure_html, plot_label_distribution
+
+    if not choice:
+        return SafeHTML(message_html("No learner has labelled any sentence yet."), "No labels yet.")
+    article, activity = choice
+    sub = activity_class(cls, article, activity)
+    counts = label_counts(sub, article, labels=key_labels(key) if key else None)
+    where = article if activity is None else f"{article}, {activity_name(activity)}"
+    fig = plot_label_distribution(counts, f"Labels per sentence: {where}", key=key)
+    summary = describe_distribution(counts, article)
+    return SafeHTML(figure_html(fig, summary), summary)
+
+
+# ---------------------------------------------------------------- one learner's work
+
+
+def learner_options(cls: ClassData, roster_table=None) -> list[tuple[str, str]]:
+    """Dropdown options ``(text, learner id)``: learners who handed in, then missing ones."""
+    opts = [(str(lr), str(lr)) for lr in sorted(cls.learners["learner"], key=str.casefold)]
+    if roster_table is not None and len(roster_table):
+        miss = roster_table[roster_table["status"] == MISSING]["learner"]
+        opts += [(f"{lr} (missing)", str(lr)) for lr in miss]
+    return opts
+
+
+def _check_result(value) -> str:
+    if value is True:
+        return "right"
+    if value is False:
+        return "not right"
+    return "not marked"
+
+
+def _sentence_texts(articles) -> dict:
+    from .. import data
+    from .loading import course_articles
+
+    known = course_articles()
+    out = {}
+    for article in articles:
+        if article in known:
+            out.update({(article, s.id): s.text for s in data.load_article(article).sentences})
+    return out
+
+
+def _labels_table(df, key: dict | None):
+    from .key import key_table
+
+    texts = _sentence_texts(df["article"].unique())
+    out = df.assign(text=[texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)])
+    cols = ["sentence", "text", "label", "confidence", "note"]
+    if key:
+        kt = key_table(key).set_index(["article", "sentence"])["label"]
+        out["key"] = [kt.get((a, s), "") for a, s in zip(out["article"], out["sentence"], strict=True)]
+        cols.insert(3, "key")
+    return out, cols
+
+
+def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tuple[str, Any, list | None]]:
+    from .views import free_answers, free_text
+
+    mine = {name: df[df["learner"] == learner] for name, df in
+            (("labels", cls.labels), ("marks", cls.marks), ("provenance", cls.provenance),
+             ("claims", cls.claims), ("checks", cls.checks))}
+    sections = []
+    for (article, activity), df in mine["labels"].groupby(["article", "activity"], sort=True):
+        table, cols = _labels_table(df, key)
+        sections.append((f"Labels: {article}, {activity_name(activity)}", table, cols))
+    sections.append(("Phrase marks", mine["marks"], ["article", "text", "category", "note"]))
+    claim_cols = [c for c in cls.claims.columns if c not in ("learner", "activity", "updated")]
+    sections.append(("Claim ledger rows", mine["claims"], claim_cols))
+    sections.append(("Checklist answers", mine["provenance"], ["article", "question", "answer", "evidence"]))
+    written = set(free_answers(cls, learner=learner)["question"])  # never marked right or wrong
+    checks = mine["checks"].drop_duplicates("question", keep="last")
+    checks = checks[~checks["question"].isin(written)]
+    checks = checks.assign(result=checks["correct"].map(_check_result))
+    sections.append(("Check questions", checks, ["question", "answer", "result"]))
+    sections.append(("Everything written in their own words", free_text(cls, learner=learner), None))
+    return sections
+
+
+def learner_view(cls: ClassData, learner: str | None, key: dict | None = None, roster_table=None) -> SafeHTML:
+    """One learner's work as escaped tables: labels (with the sentence and the key's label), phrase
+    marks, ledger rows, checklist, check answers and free text; for a learner on the class list
+    with no readable file, the reason."""
+    if not learner:
+        return SafeHTML(message_html("Choose a learner."), "Choose a learner.")
+    row = cls.learners[cls.learners["learner"] == learner]
+    if row.empty:
+        why = ""
+        if roster_table is not None and len(roster_table):
+            hit = roster_table[(roster_table["learner"] == learner) & (roster_table["status"] == MISSING)]
+            why = str(hit["reason"].iloc[0]) if len(hit) else ""
+        text = f"No readable submission from {learner}." + (f" {why}" if why else "")
+        return SafeHTML(message_html(text, problem=True), text)
+    r = row.iloc[0]
+    parts = [f"<h4>{esc(learner)}</h4><p>File: {esc(r['file'])} · exported {esc(r['exported']) or 'at an unknown time'}"
+             f" · {esc(r['activities'])} activities</p>"]
+    plain = [f"{learner}: {r['file']}"]
+    for title, df, cols in _learner_sections(cls, learner, key):
+        if df.empty:
+            parts.append(f"<p><strong>{esc(title)}</strong>: none.</p>")
+            continue
+        parts.append(html_table(df if cols is None else df[cols], max_rows=300, caption=title).markup)
+        plain.append(f"{title}: {len(df)}")
+    problems = cls.report[cls.report["learner"] == learner] if len(cls.report) else cls.report
+    if len(problems):
+        parts.append(html_table(problems[["file", "level", "activity", "reason"]], caption="What could not be read").markup)
+    return SafeHTML(showable("".join(parts)), "\n".join(plain))
+
+
+# ---------------------------------------------------------------- CSV downloads
+
+
+def csv_text(df) -> str:
+    """``df`` as the CSV text :func:`~medialit.analysis.export_csv` writes (same formula
+    defusing: a cell a spreadsheet would run gets a leading ``'``)."""
+    import pandas as pd
+
+    from .export import _defuse, _defuse_any
+
+    out = df.copy()
+    if out.index.name is not None or getattr(out.index, "nlevels", 1) > 1:
+        out = out.reset_index()
+    if getattr(out.columns, "nlevels", 1) > 1:
+        out.columns = [" ".join(str(c) for c in col) for col in out.columns]
+    headers = [_defuse(str(c)) for c in out.columns]
+    out = out.set_axis(range(out.shape[1]), axis=1)
+    for col in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[col].dtype) or pd.api.types.is_bool_dtype(out[col].dtype)):
+            out[col] = out[col].astype(object).map(_defuse_any)
+    out.columns = headers
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def _check_name(name: str) -> str:
+    from .export import _NAME, _RESERVED, ExportError
+
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or _RESERVED.fullmatch(name):
+        raise ExportError(f"The table name {name!r} cannot be a file name: use lower-case letters, digits and _.")
+    return name
+
+
+def download_link(name: str, df) -> str:
+    """An HTML link that downloads ``df`` as ``<name>.csv`` from the page itself (a ``data:`` URI;
+    nothing is written on the server)."""
+    name = _check_name(name)
+    data = csv_text(df).encode("utf-8")
+    rows = f"{len(df)} row{'s' if len(df) != 1 else ''}"
+    if len(data) > MAX_DOWNLOAD_BYTES:
+        return (f"<span>{esc(name)}.csv ({rows}) is too large to download from the page; use "
+                "“Save CSV files to folder” (make dashboard EXPORT=/folder).</span>")
+    href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+    return (f"<a class='medialit-download' download='{esc(name)}.csv' href='{href}' style='{_LINK}'>"
+            f"⬇ Download {esc(name)}.csv</a> <span>({rows})</span>")
+
+
+def downloads_html(tables: dict) -> SafeHTML:
+    """One download link per table, as a list."""
+    items = "".join(f"<li>{download_link(name, df)}</li>" for name, df in tables.items())
+    return SafeHTML(f"<ul class='medialit-downloads' style='list-style:none;padding-left:0'>{items}</ul>",
+                    describe_downloads(tables))
+
+
+def describe_downloads(tables: dict) -> str:
+    """Plain text: the CSV files offered, with their row counts."""
+    return "CSV files to download: " + ", ".join(
+        f"{name}.csv ({len(df)} row{'s' if len(df) != 1 else ''})" for name, df in tables.items()) + "."
+
+
+def export_target() -> Path | None:
+    """The export folder the teacher named (``MEDIALIT_EXPORT``), or None: then the dashboard
+    offers download links only and writes nothing."""
+    named = os.environ.get("MEDIALIT_EXPORT", "").strip()
+    return Path(named).expanduser() if named else None
+
+
+def save_tables(tables: dict, folder: str | os.PathLike) -> tuple[bool, str]:
+    """Write the tables as CSV files into ``folder`` (:func:`~medialit.analysis.export_csv`);
+    ``(done, plain message)``, never an exception."""
+    from ..store import StoreError
+    from .export import ExportError, export_csv
+
+    try:
+        written = export_csv(tables, folder)
+    except (ExportError, StoreError) as exc:
+        return False, str(exc)
+    except OSError as exc:
+        return False, f"The CSV files could not be saved in {str(folder)!r} ({exc.strerror or exc})."
+    return True, f"Saved {len(written)} CSV files in {written[0].parent}: " + ", ".join(p.name for p in written) + "."
+
+
+def standard_tables(cls: ClassData, key: dict | None, roster_table=None) -> dict:
+    """The tables offered for download: gradebook, free text, progress, agreement, disputed
+    sentences, the validation report (and the class list when there is one)."""
+    from .agreement import agreement_by_article, disputed_sentences
+    from .views import free_text, gradebook, progress
+
+    tables = {"gradebook": gradebook(cls, key), "free_text": free_text(cls),
+              "progress": progress(cls).reset_index(), "agreement": agreement_by_article(cls),
+              "disputed": disputed_sentences(cls, top=8, key=key if key else False), "report": cls.report}
+    if roster_table is not None and len(roster_table):
+        tables["class_list"] = roster_table
+    return tables
+
+
+# ---------------------------------------------------------------- the widget tree
+
+
+class Dashboard:
+    """The dashboard's widgets over one loaded class. Parts, each a widget a notebook cell can
+    show: :attr:`status` (folder message, class list), :attr:`activities` (article and activity
+    picker with the label plot), :attr:`learners` (learner picker with their work),
+    :meth:`downloads` (CSV links and, with an export folder, a save button). The whole tree is
+    :attr:`widget`, which is also what the object displays as."""
+
+    def __init__(self, opened: Opened, key: dict | None, key_problem: str = "",
+                 roster: str | os.PathLike | None = None, export: str | os.PathLike | None = None):
+        self.folder, self.cls, self.problem = opened.folder, opened.cls, opened.problem
+        self.key, self.key_problem = key, key_problem
+        self.export = Path(export).expanduser() if export else None
+        self.roster_file, self.roster_problem, ids = self._roster(roster)
+        self.class_table = class_list(self.cls, ids)
+        self.has_roster = ids is not None
+        self._status = self._activities = self._learners = self._downloads = None
+
+    def _roster(self, roster):
+        path = Path(roster).expanduser() if roster else roster_path(self.folder)
+        if path is None:
+            return None, "", None
+        root = self.folder if self.folder is not None and path.parent == self.folder else None
+        try:
+            return path, "", read_roster(path, root)
+        except RosterError as exc:
+            return path, str(exc), None
+
+    # -------- the parts
+
+    def status_html(self) -> SafeHTML:
+        parts = []
+        if self.problem:
+            parts.append(message_html(self.problem, problem=True))
+        if self.key_problem:
+            parts.append(message_html(self.key_problem, problem=True))
+        if self.roster_problem:
+            parts.append(message_html(self.roster_problem, problem=True))
+        n = len(self.cls.learners)
+        where = esc(self.folder) if self.folder is not None else "no folder"
+        parts.append(f"<p>Class folder: <code>{where}</code> · {n} learner{'s' if n != 1 else ''} with readable work.</p>")
+        table = self.class_table
+        if self.has_roster:
+            parts.append(f"<p>Class list <code>{esc(self.roster_file)}</code>: {esc(describe_class_list(table))}</p>")
+            order = {MISSING: 0, NOT_LISTED: 1, HANDED_IN: 2}
+            table = table.sort_values("status", key=lambda s: s.map(order), kind="stable")
+            parts.append(html_table(table, max_rows=500, caption="Class list").markup)
+        else:
+            parts.append("<p>No class list: put a file <code>roster.txt</code> (one learner id per line) in the class "
+                         "folder, or name one with MEDIALIT_ROSTER, to see who is missing.</p>")
+        plain = [self.problem, self.key_problem, self.roster_problem, describe_class_list(table)]
+        return SafeHTML("".join(parts), " ".join(p for p in plain if p))
+
+    @property
+    def status(self):
+        if self._status is None:
+            import ipywidgets as w
+
+            self._status = w.HTML(self.status_html().markup, layout=w.Layout(width="100%"))
+            self._status.add_class("medialit-dashboard-status")
+        return self._status
+
+    @property
+    def activities(self):
+        if self._activities is None:
+            self._activities = self._picker("Activity", activity_options(self.cls),
+                                            lambda choice: activity_view(self.cls, choice, self.key),
+                                            "medialit-dashboard-activity")
+        return self._activities
+
+    @property
+    def learners(self):
+        if self._learners is None:
+            table = self.class_table if self.has_roster else None
+            self._learners = self._picker("Learner", learner_options(self.cls, table),
+                                          lambda who: learner_view(self.cls, who, self.key, table),
+                                          "medialit-dashboard-learner")
+        return self._learners
+
+    @staticmethod
+    def _picker(description: str, options: list, render, css: str):
+        """A dropdown and the HTML it shows; the HTML is redrawn when the choice changes. A failure
+        to draw is a plain message in the page, never a traceback."""
+        import ipywidgets as w
+
+        pick = w.Dropdown(options=options, description=description, layout=w.Layout(width="min(100%, 46em)"),
+                          style={"description_width": "6em"})
+        view = w.HTML(layout=w.Layout(width="100%"))
+
+        def draw(_change=None):
+            try:
+                view.value = render(pick.value).markup
+            except Exception as exc:  # noqa: BLE001 - shown in plain words instead of an error page
+                view.value = message_html(f"This view could not be drawn ({type(exc).__name__}: {exc}).", problem=True)
+
+        pick.observe(draw, "value")
+        draw()
+        box = w.VBox([pick, view], layout=w.Layout(width="100%"))
+        box.add_class(css)
+        box.pick, box.view = pick, view
+        return box
+
+    def downloads(self, tables: dict | None = None):
+        """CSV download links for ``tables`` (default :func:`standard_tables`; the class list is
+        added when there is one), and a "Save CSV files to folder" button when an export folder is
+        named. Nothing is written until that button is pressed."""
+        import ipywidgets as w
+
+        roster_table = self.class_table if self.has_roster else None
+        if tables is None:
+            tables = standard_tables(self.cls, self.key, roster_table)
+        elif roster_table is not None and "class_list" not in tables:
+            tables = {**tables, "class_list": roster_table}
+        links = w.HTML(downloads_html(tables).markup)
+        children = [links]
+        if self.export is not None:
+            button = w.Button(description="Save CSV files to folder", icon="save",
+                              tooltip=f"Write the CSV files into {self.export}",
+                              layout=w.Layout(width="auto"))
+            said = w.HTML(f"<p>Export folder: <code>{esc(self.export)}</code></p>")
+
+            def save(_b):
+                done, text = save_tables(tables, self.export)
+                said.value = message_html(text, problem=not done)
+
+            button.on_click(save)
+            children += [button, said]
+        box = w.VBox(children, layout=w.Layout(width="100%"))
+        box.add_class("medialit-dashboard-downloads")
+        self._downloads = box
+        return box
+
+    @property
+    def widget(self):
+        import ipywidgets as w
+
+        def head(text):
+            return w.HTML(f"<h3>{esc(text)}</h3>")
+
+        return w.VBox([head("Class"), self.status, head("Labels per sentence"), self.activities,
+                       head("One learner's work"), self.learners, head("Download the tables"),
+                       self._downloads or self.downloads()])
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    def __repr__(self) -> str:
+        n = len(self.cls.learners)
+        return f"Dashboard({n} learners from {str(self.folder)!r}{'; ' + self.problem if self.problem else ''})"
+
+
+def dashboard(folder: str | os.PathLike | None = None, *, roster: str | os.PathLike | None = None,
+              export: str | os.PathLike | None = None) -> Dashboard:
+    """Build the dashboard for ``folder`` (default ``MEDIALIT_CLASS``, else the demo class), the
+    class list ``roster`` (default ``MEDIALIT_ROSTER``, else ``roster.txt``/``roster.csv`` in the
+    folder) and the export folder ``export`` (default ``MEDIALIT_EXPORT``; without one nothing is
+    written, the page offers download links). Never raises for a wrong or empty folder: the page
+    says what is wrong."""
+    from ..data import DataError
+    from .key import load_key
+
+    opened = open_class(folder)
+    try:
+        key, key_problem = load_key(), ""
+    except DataError as exc:  # KeyFileError included; a key that fails its manifest check too
+        key, key_problem = None, f"The reference key could not be read, so nothing is compared with it: {exc}"
+    return Dashboard(opened, key, key_problem, roster=roster, export=export if export is not None else export_target())
