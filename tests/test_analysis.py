@@ -432,7 +432,7 @@ def test_written_answers_of_every_release_are_listed_in_full_and_never_marked(tm
     import medialit.analysis as A
 
     assert A.describe_checks(res.reset_index()) == ("2 questions answered; the hardest was 02-ex1-attributed-wrong: "
-                                                    "1 of 1 learners right (100%).")
+                                                    "1 of 1 learner right (100%).")
 
 
 def test_a_check_status_must_be_a_known_one(tmp_path):

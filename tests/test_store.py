@@ -261,3 +261,15 @@ def test_choice_that_cannot_be_remembered_is_still_used(_isolated_answers, monke
     with pytest.warns(store.StoreWarning, match="could not be remembered"):
         assert store.set_learner("erin") == "erin"
     assert store.current_learner() == "erin"
+
+
+def test_a_submission_is_readable_by_the_group_but_answers_stay_private(tmp_path, monkeypatch):
+    import stat
+
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path))
+    monkeypatch.setenv("MEDIALIT_LEARNER", "ada")
+    store.put_activity("t:1", {"x": 1}, kind="check")
+    sub = store.export_submission()
+    assert stat.S_IMODE(sub.stat().st_mode) == 0o640        # teachers' group can read a handed-in file
+    answers = store.answers_path("ada")
+    assert stat.S_IMODE(answers.stat().st_mode) & 0o077 == 0  # the working answers file is private

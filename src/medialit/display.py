@@ -19,6 +19,11 @@ def showable(text: str) -> str:
     return _UNSHOWABLE.sub("\ufffd", text)
 
 
+def esc(value) -> str:
+    """Any value as escaped HTML text (None is empty; characters a browser cannot take are replaced)."""
+    return showable(html.escape("" if value is None else str(value), quote=True))
+
+
 class SafeHTML:
     """HTML that was built from escaped text; displays in Jupyter via ``_repr_html_``."""
 

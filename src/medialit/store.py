@@ -276,12 +276,20 @@ def _plain_os_error(exc: OSError, path: Path) -> StoreError:
     )
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temporary file in the same folder, fsync, rename)."""
+#: A handed-in submission: the learner reads and writes it, the group (teachers, when learners
+#: hand in to a shared folder) reads it, others nothing. Answers files keep mkstemp's private 0o600.
+SUBMISSION_MODE = 0o640
+
+
+def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file in the same folder, fsync, rename).
+    ``mode``: the file's permission bits (default: private to its owner)."""
     path = Path(path)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if mode is not None and hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -302,9 +310,9 @@ def atomic_write_text(path: Path, text: str) -> None:
                 os.unlink(tmp_name)
 
 
-def atomic_write_json(path: Path, obj: Any) -> None:
+def atomic_write_json(path: Path, obj: Any, mode: int | None = None) -> None:
     """Serialise ``obj`` as pretty, key-sorted JSON and write it atomically."""
-    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n", mode)
 
 
 def empty_document(learner: str) -> dict:
@@ -446,5 +454,5 @@ def export_submission(
         "medialit_version": __version__,
         "activities": doc["activities"],
     }
-    atomic_write_json(path, submission)
+    atomic_write_json(path, submission, mode=SUBMISSION_MODE)
     return path

@@ -21,37 +21,24 @@ before it is shown as HTML.
 """
 from __future__ import annotations
 
-import base64
 import dataclasses
-import html
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..display import SafeHTML, showable
+from ..display import SafeHTML, esc, showable
 from .loading import ClassData, load_class
 from .report import FILE_SKIPPED
+from .downloads import (MAX_DOWNLOAD_BYTES, csv_text, describe_downloads, download_link,  # noqa: F401 (re-exported)
+                        downloads_html, export_target, save_tables, standard_tables)
+from .roster import (HANDED_IN, MISSING, NOT_LISTED, ROSTER_NAMES, RosterError, class_list,  # noqa: F401
+                     describe_class_list, parse_roster, read_roster, roster_path)
 from .views import html_table
 
-ROSTER_NAMES = ("roster.txt", "roster.csv")
-MAX_ROSTER_BYTES = 1_000_000
-MAX_ROSTER = 5000
-MAX_ID = 200
-#: A table bigger than this as CSV gets no download link (the browser would hold it in the page);
-#: the page says to use "Save CSV files to folder" instead.
-MAX_DOWNLOAD_BYTES = 20_000_000
-HANDED_IN, MISSING, NOT_LISTED = "handed in", "missing", "not on the class list"
 ALL_ACTIVITIES = None
 
 _BOX = ("padding:0.6em 0.9em;margin:0.4em 0;border-left:6px solid {c};background:#f7f7f7;"
         "color:#000;max-width:60em")
-_LINK = ("display:inline-block;margin:0.2em 0.4em 0.2em 0;padding:0.35em 0.8em;border:1px solid #0072B2;"
-         "border-radius:4px;color:#000;background:#fff;text-decoration:none")
-
-
-def esc(value: Any) -> str:
-    return showable(html.escape("" if value is None else str(value), quote=True))
-
 
 def message_html(text: str, problem: bool = False) -> str:
     """A message box: the word "Problem:" or "Note:" (never colour alone) and the text, escaped."""
@@ -128,126 +115,6 @@ def open_class(folder: str | os.PathLike | None = None, *, recursive: bool = Tru
         why = (f"The folder {shown!r} holds no submission files (.json) yet. Learners make one with "
                "ml.export_submission(); put the files in this folder and open the dashboard again.")
     return Opened(path, cls, why)
-
-
-# ---------------------------------------------------------------- the class list (roster)
-
-
-class RosterError(ValueError):
-    """A class list that cannot be used (message in plain words)."""
-
-
-def roster_path(folder: str | os.PathLike | None) -> Path | None:
-    """The class list to use: ``MEDIALIT_ROSTER`` if set, else ``roster.txt`` or ``roster.csv`` in
-    ``folder``, else None (no class list)."""
-    named = os.environ.get("MEDIALIT_ROSTER", "").strip()
-    if named:
-        return Path(named).expanduser()
-    if folder is None:
-        return None
-    for name in ROSTER_NAMES:
-        p = Path(folder) / name
-        if os.path.lexists(p):  # whatever it is: read_roster refuses a pipe, a folder or a link out
-            return p
-    return None
-
-
-def parse_roster(text: str) -> list[str]:
-    """Learner ids from a class list: one per line, or a CSV whose first row names a ``learner``
-    or ``id`` column (else its first column is used). Empty lines and lines starting with ``#`` are
-    skipped; each id appears once (ids differing only in letter case are the same learner)."""
-    import csv
-
-    rows = [r for r in csv.reader(text.splitlines()) if r and r[0].strip() and not r[0].lstrip().startswith("#")]
-    col = 0
-    if rows:
-        head = [c.strip().casefold() for c in rows[0]]
-        for name in ("learner", "learner id", "id"):
-            if name in head:
-                col, rows = head.index(name), rows[1:]
-                break
-    out, seen = [], set()
-    for r in rows[: MAX_ROSTER * 2]:
-        ident = r[col].strip() if col < len(r) else ""
-        if ident and len(ident) <= MAX_ID and ident.casefold() not in seen:
-            seen.add(ident.casefold())
-            out.append(ident)
-    return out[:MAX_ROSTER]
-
-
-def read_roster(path: str | os.PathLike, root: str | os.PathLike | None = None) -> list[str]:
-    """The learner ids of the class list at ``path``, read as safely as a submission (size limit,
-    no pipes or devices, a link inside the class folder ``root`` only). :class:`RosterError` in
-    plain words if it cannot be used."""
-    from .files import read_file, show_name
-    from .report import Skip
-
-    path = Path(path).expanduser()
-    base = Path(root).expanduser().resolve() if root is not None else path.parent.resolve()
-    shown = show_name(str(path))
-    if not path.exists() and not path.is_symlink():
-        raise RosterError(f"The class list {shown!r} does not exist; check MEDIALIT_ROSTER.")
-    try:
-        raw, _ = read_file(path, base, MAX_ROSTER_BYTES)
-    except Skip as why:
-        raise RosterError(f"The class list {shown!r} was not read: {why}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RosterError(f"The class list {shown!r} is not readable text (save it as UTF-8).") from None
-    ids = parse_roster(showable(text))
-    if not ids:
-        raise RosterError(f"The class list {shown!r} names no learners (one learner id per line).")
-    return ids
-
-
-def _report_reasons(report) -> dict:
-    """``{casefolded learner id or file stem: [reason, ...]}`` for every skipped file."""
-    out: dict = {}
-    if report.empty:
-        return out
-    for file, learner, reason in report.loc[report["level"] == FILE_SKIPPED, ["file", "learner", "reason"]].itertuples(index=False):
-        first = str(file).split("/", 1)[0]
-        names = {str(learner).casefold(), str(file).rsplit("/", 1)[-1].split(".", 1)[0].casefold(),
-                 first.split(".", 1)[0].casefold()}
-        for n in names - {""}:
-            out.setdefault(n, []).append(f"{file}: {reason}")
-    return out
-
-
-def class_list(cls: ClassData, roster: list[str] | None):
-    """One row per learner: ``learner, status, file, reason``. Status: "handed in", "missing"
-    (on the class list, no readable file: the reason comes from the load report) or "not on the
-    class list". Without a roster every learner who handed in is listed."""
-    import pandas as pd
-
-    handed = {str(lr).casefold(): (str(lr), str(f)) for lr, f in zip(cls.learners["learner"], cls.learners["file"], strict=True)}
-    reasons = _report_reasons(cls.report)
-    rows, listed = [], set()
-    for ident in roster or []:
-        key = ident.casefold()
-        listed.add(key)
-        if key in handed:
-            rows.append((handed[key][0], HANDED_IN, handed[key][1], ""))
-        else:
-            why = reasons.get(key) or ["no submission file with this learner id was found in the folder."]
-            rows.append((ident, MISSING, "", " · ".join(why[:5])))
-    for key, (learner, file) in sorted(handed.items()):
-        if key not in listed:
-            rows.append((learner, NOT_LISTED if roster else HANDED_IN, file, ""))
-    return pd.DataFrame(rows, columns=["learner", "status", "file", "reason"])
-
-
-def describe_class_list(table) -> str:
-    if table.empty:
-        return "No learners yet."
-    n = table["status"].value_counts()
-    parts = [f"{n.get(HANDED_IN, 0)} handed in"]
-    if n.get(MISSING, 0):
-        parts.append(f"{n[MISSING]} missing")
-    if n.get(NOT_LISTED, 0):
-        parts.append(f"{n[NOT_LISTED]} not on the class list")
-    return ", ".join(parts) + "."
 
 
 # ---------------------------------------------------------------- article and activity picker
@@ -409,101 +276,6 @@ def learner_view(cls: ClassData, learner: str | None, key: dict | None = None, r
     if len(problems):
         parts.append(html_table(problems[["file", "level", "activity", "reason"]], caption="What could not be read").markup)
     return SafeHTML(showable("".join(parts)), "\n".join(plain))
-
-
-# ---------------------------------------------------------------- CSV downloads
-
-
-def csv_text(df) -> str:
-    """``df`` as the CSV text :func:`~medialit.analysis.export_csv` writes (same formula
-    defusing: a cell a spreadsheet would run gets a leading ``'``)."""
-    import pandas as pd
-
-    from .export import _defuse, _defuse_any
-
-    out = df.copy()
-    if out.index.name is not None or getattr(out.index, "nlevels", 1) > 1:
-        out = out.reset_index()
-    if getattr(out.columns, "nlevels", 1) > 1:
-        out.columns = [" ".join(str(c) for c in col) for col in out.columns]
-    headers = [_defuse(str(c)) for c in out.columns]
-    out = out.set_axis(range(out.shape[1]), axis=1)
-    for col in out.columns:
-        if not (pd.api.types.is_numeric_dtype(out[col].dtype) or pd.api.types.is_bool_dtype(out[col].dtype)):
-            out[col] = out[col].astype(object).map(_defuse_any)
-    out.columns = headers
-    return out.to_csv(index=False, lineterminator="\n")
-
-
-def _check_name(name: str) -> str:
-    from .export import _NAME, _RESERVED, ExportError
-
-    if not isinstance(name, str) or not _NAME.fullmatch(name) or _RESERVED.fullmatch(name):
-        raise ExportError(f"The table name {name!r} cannot be a file name: use lower-case letters, digits and _.")
-    return name
-
-
-def download_link(name: str, df) -> str:
-    """An HTML link that downloads ``df`` as ``<name>.csv`` from the page itself (a ``data:`` URI;
-    nothing is written on the server)."""
-    name = _check_name(name)
-    data = csv_text(df).encode("utf-8")
-    rows = f"{len(df)} row{'s' if len(df) != 1 else ''}"
-    if len(data) > MAX_DOWNLOAD_BYTES:
-        return (f"<span>{esc(name)}.csv ({rows}) is too large to download from the page; use "
-                "“Save CSV files to folder” (make dashboard EXPORT=/folder).</span>")
-    href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
-    return (f"<a class='medialit-download' download='{esc(name)}.csv' href='{href}' style='{_LINK}'>"
-            f"⬇ Download {esc(name)}.csv</a> <span>({rows})</span>")
-
-
-def downloads_html(tables: dict) -> SafeHTML:
-    """One download link per table, as a list."""
-    items = "".join(f"<li>{download_link(name, df)}</li>" for name, df in tables.items())
-    return SafeHTML(f"<ul class='medialit-downloads' style='list-style:none;padding-left:0'>{items}</ul>",
-                    describe_downloads(tables))
-
-
-def describe_downloads(tables: dict) -> str:
-    """Plain text: the CSV files offered, with their row counts."""
-    return "CSV files to download: " + ", ".join(
-        f"{name}.csv ({len(df)} row{'s' if len(df) != 1 else ''})" for name, df in tables.items()) + "."
-
-
-def export_target() -> Path | None:
-    """The export folder the teacher named (``MEDIALIT_EXPORT``), or None: then the dashboard
-    offers download links only and writes nothing."""
-    named = os.environ.get("MEDIALIT_EXPORT", "").strip()
-    return Path(named).expanduser() if named else None
-
-
-def save_tables(tables: dict, folder: str | os.PathLike) -> tuple[bool, str]:
-    """Write the tables as CSV files into ``folder`` (:func:`~medialit.analysis.export_csv`);
-    ``(done, plain message)``, never an exception."""
-    from ..store import StoreError
-    from .export import ExportError, export_csv
-
-    try:
-        written = export_csv(tables, folder)
-    except (ExportError, StoreError) as exc:
-        return False, str(exc)
-    except OSError as exc:
-        return False, f"The CSV files could not be saved in {str(folder)!r} ({exc.strerror or exc})."
-    return True, f"Saved {len(written)} CSV files in {written[0].parent}: " + ", ".join(p.name for p in written) + "."
-
-
-def standard_tables(cls: ClassData, key: dict | None, roster_table=None) -> dict:
-    """The tables offered for download: gradebook, free text, progress, agreement, disputed
-    sentences, the validation report (and the class list when there is one)."""
-    from .agreement import agreement_by_article, disputed_sentences
-    from .views import free_text, gradebook, progress
-
-    tables = {"gradebook": gradebook(cls, key), "free_text": free_text(cls),
-              "progress": progress(cls).reset_index(), "agreement": agreement_by_article(cls),
-              "disputed": disputed_sentences(cls, top=8, key=key if key else False), "report": cls.report}
-    if roster_table is not None and len(roster_table):
-        tables["class_list"] = roster_table
-    return tables
 
 
 # ---------------------------------------------------------------- the widget tree

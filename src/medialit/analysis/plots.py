@@ -12,6 +12,8 @@ import math
 import numpy as np
 
 from .. import plots as _p
+from ..display import plural
+from ..text_utils import shorten
 
 FONT = 15
 #: Krippendorff's (2004) rules of thumb: >= 0.8 reliable; 0.667-0.8 tentative conclusions only.
@@ -95,7 +97,7 @@ def describe_progress(summary) -> str:
     n = int(summary.iloc[0, 1:].sum())
     worst = summary.sort_values("not started", ascending=False).iloc[0]
     best = summary.sort_values("complete", ascending=False).iloc[0]
-    return (f"{n} learners; most completed task: {best['task']} ({best['complete']} complete); "
+    return (f"{plural(n, 'learner')}; most completed task: {best['task']} ({best['complete']} complete); "
             f"least started: {worst['task']} ({worst['not started']} not started).")
 
 
@@ -226,9 +228,9 @@ def describe_disputed(disputed) -> str:
     if disputed.empty:
         return "No sentence has labels from two or more learners yet."
     r = disputed.iloc[0]
-    text = r["text"] if len(r["text"]) <= 70 else r["text"][:69] + "…"
+    text = shorten(r["text"], 70)
     return (f"Most disputed: {r['article']} {r['sentence']} (\"{text}\"): only {r['share']:.0%} of "
-            f"{r['learners']} learners chose the commonest label, {r['most common']}.")
+            f"{plural(r['learners'], 'learner')} chose the commonest label, {r['most common']}.")
 
 
 # ---------------------------------------------------------------- the key
@@ -350,8 +352,8 @@ def describe_checks(results) -> str:
     if marked.empty:
         return "No marked check questions were answered."
     r = marked.sort_values("share right", kind="stable").iloc[0]
-    return (f"{len(results)} questions answered; the hardest was {r['question']}: {int(r['right'])} of "
-            f"{int(r['marked'])} learners right ({r['share right']:.0%}).")
+    return (f"{plural(len(results), 'question')} answered; the hardest was {r['question']}: {int(r['right'])} of "
+            f"{plural(r['marked'], 'learner')} right ({r['share right']:.0%}).")
 
 
 # ---------------------------------------------------------------- figures inside widgets (the dashboard app)
