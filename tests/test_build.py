@@ -180,6 +180,8 @@ ACTIVITY_IDS = {
     "02_opinion_or_reporting_ex1": ["02-ex1:labels:linternaute_mt_2024"],
     "03_unsupported_battlefield_claims": ["03:claims:southfront_2026", "03:claims:voltaire_2024"],
     "03_unsupported_battlefield_claims_ex1": ["03-ex1:claims:southfront_2026"],
+    "04_your_own_article": ["04:claims:kelvenford_practice_2026", "04:labels:kelvenford_practice_2026",
+                            "04:phrases:kelvenford_practice_2026", "04:provenance:kelvenford_practice_2026"],
     "90_instructor_dashboard": [],
 }
 RUN = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))

@@ -106,3 +106,59 @@ def test_manifest_entry_cannot_point_outside_its_folder(tmp_path, monkeypatch):
     mf.write_text(mf.read_text() + f"  - name: evil\n    path: ../../secret.txt\n    sha256: {digest}\n")
     with pytest.raises(data.DataError, match="outside"):
         data.data_file("articles", "evil")
+
+
+# ---------------------------------------------------------------- teacher articles and languages (issue 15)
+
+
+def test_bundled_articles_keep_their_ids_with_the_language_parameter():
+    for aid in CASE + ["nato_treaty_1949"]:
+        art = ml.load_article(aid)
+        assert data.segment(art.text, data.resource("articles", aid).get("paragraph_roles"), language="en") == \
+            art.sentences
+
+
+def test_segmenter_per_language():
+    assert data.segmenter_language("fr") == "fr" and data.segmenter_language("pt-BR") == "en"
+    assert data.segmenter_language(None) == "en" and data.segmenter_name("ru") == "pysbd 0.3.4 (ru)"
+    assert "no rules for the language 'pt-BR'" in data.segmenter_note("pt-BR")
+    french = "M. Dupont a parlé au Sénat. Le 3 mai, etc. la grève continue. Fin."
+    assert [s.text for s in data.segment(french, language="fr")][0] == "M. Dupont a parlé au Sénat."
+    russian = "Правительство объявило о реформе. Т.е. всё сложно. Министр ушёл."
+    for s in data.segment(russian, language="ru"):
+        assert russian[s.start:s.end] == s.text
+    chinese = "政府昨天宣布了改革。部长说：“这是灾难！”伊万诺夫先生不同意。"
+    assert len(data.segment(chinese, language="zh")) == 3
+
+
+def test_pysbd_is_the_pinned_version():
+    import importlib.metadata
+
+    assert importlib.metadata.version("pysbd") == data.PYSBD_VERSION
+
+
+def test_teacher_articles_load_like_bundled_ones_and_never_touch_data():
+    listing = sorted(p.name for p in (data.paths.data_dir() / "articles").iterdir())
+    aid = ml.add_article("One sentence here. Another one there.", title="Teacher text", publisher="P",
+                         url="https://p.example/t", date="2026-12-01")
+    assert sorted(p.name for p in (data.paths.data_dir() / "articles").iterdir()) == listing
+    assert aid in data.article_ids() and aid not in data.case_articles()
+    art = ml.load_article(aid)
+    assert art.meta["kind"] == data.TEACHER_KIND and [s.id for s in art.sentences] == ["s001", "s002"]
+    stamp = data.articles_stamp()
+    ml.add_article("A second teacher text.", title="Second", publisher="P", url="https://p.example/2",
+                   date="2026-12-01")
+    assert data.articles_stamp() != stamp
+    with pytest.raises(data.DataError) as err:
+        ml.load_article("nope")
+    assert aid in str(err.value) and "southfront_2026" in str(err.value)
+
+
+def test_broken_teacher_manifest_is_a_plain_error():
+    folder = data.teacher_articles_folder()
+    folder.mkdir(parents=True)
+    (folder / "datapackage.yaml").write_text("resources: [unclosed\n")
+    with pytest.raises(data.DataError, match="cannot be read"):
+        ml.load_article("anything-2026-12-01")
+    with pytest.warns(data.DataWarning, match="left out"):
+        assert set(CASE) <= set(ml.list_articles()["id"])  # the course's own articles still list

@@ -41,3 +41,13 @@ def test_jupyter_widget_stack_is_pinned_together():
     deps = " ".join(py["project"]["dependencies"])
     for pkg in ("jupyterlab==", "ipywidgets==", "widgetsnbextension==", "jupyterlab_widgets=="):
         assert pkg in deps, pkg
+
+
+def test_trafilatura_is_pinned_and_the_command_declared():
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "trafilatura==2.3.*" in py["project"]["dependencies"]
+    assert "  - trafilatura=2.3\n" in (ROOT / "environment.yml").read_text()
+    assert py["project"]["scripts"]["medialit"] == "medialit.cli:main"
+    import importlib.metadata
+
+    assert importlib.metadata.version("trafilatura").startswith("2.3.")

@@ -777,3 +777,136 @@ def test_lesson_refuses_names_that_would_break_activity_ids(lesson, bad):
     with pytest.raises(ValueError, match="lesson name"):
         lesson(bad)
     assert ml.widgets.current_lesson() is None
+
+
+# ---------------------------------------------------------------- PhraseMarker: emoji and other astral characters
+
+EMOJI_TEXT = "🚨 BREAKING: the regime's puppets fled. 🇺🇦 Puppets? 𝐏uppets, ha ha ha."
+
+
+def test_phrase_marker_offsets_are_code_points_with_emoji(home):
+    from medialit.widgets.phrase_marker import code_points_to_utf16, utf16_to_code_points
+
+    text = "🚨 BREAKING: the regime's puppets fled."
+    start = text.index("puppets")                       # 25 code points, 26 UTF-16 code units
+    assert start == 25 and code_points_to_utf16(text, start) == 26 == len(text[:start].encode("utf-16-le")) // 2
+    assert utf16_to_code_points(text, 26) == 25 and utf16_to_code_points(text, 1) == 0   # inside the pair
+    for i in range(len(EMOJI_TEXT) + 1):
+        units = len(EMOJI_TEXT[:i].encode("utf-16-le")) // 2
+        assert code_points_to_utf16(EMOJI_TEXT, i) == units and utf16_to_code_points(EMOJI_TEXT, units) == i
+
+    pm = ml.PhraseMarker(None, CATS, text=text, activity="free:emoji")
+    assert pm.add_phrase("puppets", "loaded language")["text"] == "puppets"
+    # what the fixed front end sends: code-point offsets
+    pm.data = {"marks": pm.marks + [{"start": 0, "end": 1, "text": "🚨", "category": "hedge", "note": ""}]}
+    # what a front end from before the fix (still open in a browser tab) sends: UTF-16 offsets,
+    # recognised by their text and converted; a mark saved by Python keeps its offsets
+    pm.data = {"marks": pm.marks + [{"start": 17, "end": 25, "text": "regime's", "category": "hedge", "note": "old"}]}
+    marks = saved(home, "free:emoji")["data"]["marks"]
+    assert [(m["start"], m["end"], m["text"]) for m in marks] == [(0, 1, "🚨"), (16, 24, "regime's"),
+                                                                     (25, 32, "puppets")]
+    # a mark whose text matches neither reading keeps its offsets (and takes its text from the article)
+    pm.data = {"marks": [{"start": 26, "end": 33, "text": "nonsense", "category": "hedge", "note": ""}]}
+    assert pm.marks[0]["start"] == 26 and pm.marks[0]["text"] == "uppets "
+
+
+def test_phrase_marker_find_does_not_overlap_and_ignores_case(home):
+    pm = ml.PhraseMarker(None, CATS, text=EMOJI_TEXT, activity="free:find")
+    assert pm.find("ha ha") == [EMOJI_TEXT.index("ha ha")]          # not twice in "ha ha ha"
+    assert [EMOJI_TEXT[s:s + 7] for s in pm.find("PUPPETS")] == ["puppets", "Puppets"]
+    pm.add_phrase("puppets", "hedge", occurrence=2)
+    assert pm.marks[0]["text"] == "Puppets"
+
+
+def _run_front_end(calls: list) -> list:
+    """Run phrase_marker.js's offset and search helpers in Node; one result per ``(text, phrase)``."""
+    import shutil
+    import tempfile
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed, so the front end's offset conversion is not run here "
+                    "(tests/browser/test_emoji_marks.py checks it in Chromium).")
+    js = Path(ml.widgets.__file__).parent / "phrase_marker.js"
+    script = """
+import { offsetMap, findAll } from "./phrase_marker.mjs";
+import fs from "fs";
+const out = JSON.parse(fs.readFileSync(0, "utf8")).map(([text, phrase]) => {
+  const map = offsetMap(text);
+  const n = Array.from(text).length;
+  const units = Array.from({ length: n + 1 }, (_, i) => map.toUnits(i));
+  return { units, back: units.map((u) => map.toCodePoints(u)),
+           found: findAll(text, phrase).map(([s, e]) => [map.toCodePoints(s), map.toCodePoints(e)]) };
+});
+console.log(JSON.stringify(out));
+"""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "phrase_marker.mjs").write_bytes(js.read_bytes())
+        (Path(tmp) / "run.mjs").write_text(script, encoding="utf-8")
+        done = subprocess.run([node, "run.mjs"], cwd=tmp, input=json.dumps(calls), capture_output=True,
+                              text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_phrase_marker_front_end_converts_offsets_like_python(home):
+    """The browser's offsets (UTF-16) become Python's (code points), and the browser's "Which one"
+    list finds the same places, in the same order, as ``PhraseMarker.find``."""
+    import random
+
+    from medialit.widgets.phrase_marker import code_points_to_utf16
+
+    calls = [(EMOJI_TEXT, "puppets"), (EMOJI_TEXT, "ha ha"), (EMOJI_TEXT, "🇺🇦"), ("", "x"),
+             ("lone \ud83d surrogate puppets", "puppets"), ("İstanbul, istanbul, ıstanbul", "ISTANBUL"),
+             ("Straße STRASSE straẞe ſtraße", "straße"), ("a.b a*b (a) [a]", "(a)")]
+    chars = list("aAiIİısSſkKxß ẞΣσς.*[(é") + ["e\u0301", "🚨", "😀", "𝐏", "🇺🇦"]
+    rnd = random.Random(15)
+    for _ in range(300):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 14)))
+        start = rnd.randint(0, len(text))
+        phrase = text[start:start + rnd.randint(1, 3)] or rnd.choice(chars)
+        calls.append((text, phrase))
+    for (text, phrase), got in zip(calls, _run_front_end(calls), strict=True):
+        units = [code_points_to_utf16(text, i) for i in range(len(text) + 1)]
+        assert got["units"] == units and got["back"] == list(range(len(text) + 1)), text
+        if text.count("\ud83d"):
+            continue  # a lone surrogate: Python's find is not asked about it
+        pm = ml.PhraseMarker(None, CATS, text=text, activity="free:cmp") if text else None
+        want = [[s, s + len(phrase)] for s in pm.find(phrase)] if pm else []
+        assert got["found"] == want, (text, phrase)
+    assert _run_front_end([(EMOJI_TEXT, "puppets")])[0]["found"][0] == [25, 32]
+
+
+def test_release_0_1_phrase_marks_keep_their_offsets(tmp_path, monkeypatch):
+    """Marks saved by 0.1 (offsets into texts without emoji) load unchanged through the new code."""
+    home = tmp_path / "answers"
+    home.mkdir()
+    for p in (FIXTURES / "answers").iterdir():
+        (home / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setenv("MEDIALIT_HOME", str(home))
+    art = "southfront_2026"
+    text = ml.load_article(art).text
+    old = json.loads((FIXTURES / "answers" / "ada.json").read_text(encoding="utf-8"))
+    for m in old["activities"][f"02:phrases:{art}"]["data"]["marks"]:
+        pm = ml.PhraseMarker(art, {"hedge": "softens", "loaded word": "charged"}, activity=f"02:phrases:{art}",
+                             learner="ada")
+        assert any((k["start"], k["end"]) == (m["start"], m["end"]) and k["text"] == text[m["start"]:m["end"]]
+                   for k in pm.marks)
+
+
+def test_the_overview_of_a_long_article_is_a_window_around_the_current_sentence(tmp_path, monkeypatch):
+    from medialit.data import Article, segment
+    from medialit.widgets import sentence_labeller as sl
+
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path))
+    monkeypatch.setenv("MEDIALIT_LEARNER", "ada")
+    text = "\n\n".join(f"Officials said item {i} was ready." for i in range(sl.OVERVIEW_ALL + 200))
+    art = Article("long", text, {"title": "long"}, segment(text))
+    lab = ml.SentenceLabeller(art, LABELS, activity="t:long")
+    assert lab.overview.value.count("<tr") == sl.OVERVIEW_WINDOW + 1       # rows + header
+    lab.show(450)
+    html = lab.overview.value
+    assert "aria-current='true'" in html and "item 450 " in html and "item 10 " not in html
+    assert f"of {sl.OVERVIEW_ALL + 200} and your labels" in html
+    short = ml.SentenceLabeller("southfront_2026", LABELS, activity="t:short")
+    assert "All sentences and your labels" in short.overview.value

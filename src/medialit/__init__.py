@@ -13,6 +13,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "list_articles": "data:list_articles",
     "load_article": "data:load_article",
+    "add_article": "articles:add_article",
+    "ArticleError": "articles:ArticleError",
     "load_table": "data:load_table",
     "republication_chain": "data:republication_chain",
     "DataError": "data:DataError",
@@ -36,12 +38,14 @@ _LAZY = {
     "Answer": "widgets:Answer",
     "HandIn": "widgets:HandIn",
     "Switch": "widgets:Switch",
+    "AddArticle": "widgets:AddArticle",
     "PROVENANCE_QUESTIONS": "widgets:PROVENANCE_QUESTIONS",
     "load_class": "analysis:load_class",
     "evidence": "evidence_record:evidence",
 }
 _SUBMODULES = {"data", "store", "paths", "feedback", "widgets", "cues", "analysis", "plots",
-               "provenance", "reporting", "claims", "evidence_record", "display"}
+               "provenance", "reporting", "claims", "evidence_record", "display", "own_article",
+               "articles", "assign"}
 
 __all__ = sorted(_LAZY) + ["__version__"]
 

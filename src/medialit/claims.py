@@ -201,7 +201,7 @@ def ledger_frame(ledger: Any, ledger_id: str, *, show_key: bool = True):
     """
     import pandas as pd
 
-    ref = reference(ledger_id)
+    ref = reference(ledger_id) if isinstance(ledger_id, str) else list(ledger_id)  # or the rows themselves
     mine: dict[str, Mapping] = {}
     extra: list[Mapping] = []
     ref_ids = {r["id"] for r in ref}

@@ -7,6 +7,11 @@ bytes changed since it was listed, so a lesson never silently uses altered mater
 Articles are split into paragraphs (blank lines) and then sentences (pysbd). Sentence ids are
 ``s001``, ``s002``... in reading order; they depend only on the file's bytes and the pinned
 segmenter, so they are the same on every machine and every run.
+
+Articles a teacher adds (:func:`medialit.articles.add_article`) live outside ``data/``, in the
+teacher folder's ``articles/`` with a manifest of the same shape; :func:`load_article` and
+:func:`list_articles` find them too and check them the same way. Their text is split with pysbd's
+rules for their language where pysbd has them (:func:`segmenter_language`).
 """
 from __future__ import annotations
 
@@ -44,7 +49,7 @@ def sha256_of(path: Path) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _manifest_cached(folder: str, mtime_ns: int) -> dict:
+def _manifest_cached(folder: str, mtime_ns: int, size: int = -1) -> dict:
     with open(Path(folder) / MANIFEST, encoding="utf-8") as fh:
         doc = read_yaml(fh)
     if isinstance(doc, dict) and doc.get("resources") is None:
@@ -60,7 +65,8 @@ def manifest(collection: str) -> dict:
     mf = folder / MANIFEST
     if not mf.is_file():
         raise DataError(f"data/{collection}/ has no {MANIFEST}; every data folder needs one.")
-    return _manifest_cached(str(folder), mf.stat().st_mtime_ns)
+    st = mf.stat()
+    return _manifest_cached(str(folder), st.st_mtime_ns, st.st_size)
 
 
 def resource(collection: str, name: str) -> dict:
@@ -173,20 +179,52 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=1)
-def _segmenter():
+#: pysbd's version, part of every article's segmentation (sentence ids depend on it).
+PYSBD_VERSION = "0.3.4"
+
+
+@functools.lru_cache(maxsize=64)
+def segmenter_language(language: str | None) -> str:
+    """The pysbd language used for text in ``language`` (``"de"`` for ``"de-CH"``; ``"en"`` when pysbd
+    has no rules for the language)."""
+    from pysbd.languages import LANGUAGE_CODES
+
+    code = str(language or "en").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGE_CODES else "en"
+
+
+def segmenter_name(language: str | None = "en") -> str:
+    """A readable name of the segmenter used for ``language``, e.g. ``"pysbd 0.3.4 (de)"``."""
+    return f"pysbd {PYSBD_VERSION} ({segmenter_language(language)})"
+
+
+def segmenter_note(language: str | None) -> str:
+    """A plain note when pysbd has no sentence rules for ``language`` (``""`` when it has)."""
+    code = str(language or "en").strip().lower().split("-")[0]
+    if segmenter_language(language) == code:
+        return ""
+    return (f"The sentence splitter has no rules for the language '{language}', so the English rules split "
+            "this text into sentences; a few sentences may be cut in the wrong place.")
+
+
+@functools.lru_cache(maxsize=None)
+def _segmenter(language: str = "en"):
     import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in one paragraph (pysbd, whitespace trimmed)."""
+def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Character spans of the sentences in one paragraph (pysbd, whitespace trimmed).
+
+    ``language``: a language code; pysbd's rules for it when it has them, else the English rules
+    (see :func:`segmenter_note`).
+    """
     if not text.strip():
         return []
     flat = text.replace("\n", " ")  # same length, so offsets still fit ``text``
     out = []
-    for span in _segmenter().segment(flat):
+    for span in _segmenter(segmenter_language(language)).segment(flat):
         s, e = span.start, span.end
         while s < e and flat[s].isspace():
             s += 1
@@ -204,10 +242,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def segment(text: str, roles: dict[int, str] | None = None) -> list[Sentence]:
+def segment(text: str, roles: dict[int, str] | None = None, language: str = "en") -> list[Sentence]:
     """Split ``text`` into :class:`Sentence` objects with stable ids ``s001``, ``s002``...
 
     ``roles`` maps a paragraph index (negative counts from the end) to one of :data:`ROLES`.
+    ``language``: the text's language code (pysbd's rules for it where it has them).
     """
     roles = roles or {}
     spans = paragraphs(text)
@@ -220,10 +259,17 @@ def segment(text: str, roles: dict[int, str] | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     for p, (ps, pe) in enumerate(spans):
         role = role_of.get(p, "body")
-        for s, e in split_sentences(text[ps:pe]):
+        for s, e in split_sentences(text[ps:pe], language):
             n = len(sentences) + 1
             sentences.append(Sentence(f"s{n:03d}", " ".join(text[ps + s:ps + e].split()), ps + s, ps + e, p, role))
     return sentences
+
+
+def spans_hash(sentences: list[Sentence]) -> str:
+    """sha256 of the sentences' ids and offsets: it changes exactly when a sentence id would point
+    at different words."""
+    joined = ";".join(f"{s.id}:{s.start}:{s.end}" for s in sentences)
+    return hashlib.sha256(joined.encode("ascii")).hexdigest()
 
 
 def _article_ids() -> list[str]:
@@ -240,16 +286,144 @@ def _load_article_cached(article_id: str, sha: str) -> Article:
     return Article(article_id, text, meta, segment(text, res.get("paragraph_roles")))
 
 
+# ---------------------------------------------------------------- teacher articles
+# Articles a teacher added (medialit.articles.add_article) live in the teacher folder
+# (``MEDIALIT_HOME/articles/``, else ``answers/articles/``) with their own manifest. They load
+# exactly like the course's: the file must be listed, its sha256 must match, and its sentences
+# must be the ones they were when it was added (so saved answers keep pointing at the same words).
+
+#: The ``kind`` of an article a teacher added.
+TEACHER_KIND = "teacher article"
+
+
+def teacher_articles_folder() -> Path:
+    """The teacher's articles folder (not created here)."""
+    return paths.teacher_dir(create=False) / "articles"
+
+
+def teacher_manifest() -> dict:
+    """The parsed manifest of the teacher's articles (``{"resources": []}`` when there is none)."""
+    folder = teacher_articles_folder()
+    mf = folder / MANIFEST
+    try:
+        st = mf.stat()
+    except OSError:
+        return {"resources": []}
+    try:
+        return _manifest_cached(str(folder), st.st_mtime_ns, st.st_size)
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken YAML file gets a plain message
+        raise DataError(f"{mf} cannot be read ({type(exc).__name__}); restore it from a backup.") from None
+
+
+class DataWarning(UserWarning):
+    """Something in the teacher folder is wrong; the course's own material still works."""
+
+
+def _teacher_resources(strict: bool = True) -> dict[str, dict]:
+    """``{id: manifest entry}`` of the teacher articles. ``strict=False``: a broken teacher manifest
+    gives a :class:`DataWarning` and no teacher articles, so the course's own articles still list."""
+    bundled = set(_article_ids())
+    out = {}
+    try:
+        resources = teacher_manifest()["resources"]
+    except DataError as exc:
+        if strict:
+            raise
+        import warnings
+
+        warnings.warn(f"{exc} The teacher's articles are left out until then.", DataWarning, stacklevel=3)
+        return {}
+    for res in resources:
+        name = res.get("name") if isinstance(res, dict) else None
+        if isinstance(name, str) and name not in bundled:
+            out[name] = res
+    return out
+
+
+def article_ids() -> list[str]:
+    """Every article id: the course's (``data/articles/``), then the teacher's, in the order added."""
+    return _article_ids() + list(_teacher_resources(strict=False))
+
+
+def articles_stamp() -> tuple:
+    """Changes whenever an article is added or a manifest changes (a cache key for callers)."""
+    stamps = []
+    for mf in (paths.data_dir() / "articles" / MANIFEST, teacher_articles_folder() / MANIFEST):
+        try:
+            st = mf.stat()
+            stamps.append((str(mf), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((str(mf), None))
+    return tuple(stamps)
+
+
+def _teacher_file(article_id: str, res: dict) -> Path:
+    """Path of a teacher article's text after checking its id, place and sha256."""
+    from .articles import ArticleError, check_article_id
+
+    try:
+        check_article_id(article_id)
+    except ArticleError as exc:
+        raise DataError(str(exc)) from None
+    folder = teacher_articles_folder().resolve()
+    path = (folder / str(res.get("path", ""))).resolve()
+    if path != folder / f"{article_id}.txt":
+        raise DataError(f"The teacher manifest entry '{article_id}' points at {res.get('path')!r}, not "
+                        f"'{article_id}.txt' in {folder}.")
+    if not path.is_file():
+        raise DataError(f"{path} is listed in the teacher's articles manifest but missing; add the article again.")
+    st = path.stat()
+    if not _verified(str(path), st.st_mtime_ns, st.st_size, str(res.get("sha256", ""))):
+        raise DataError(
+            f"{path} has changed since it was added (sha256 differs), so saved answers might point at other "
+            "words: put back the original file, or add the changed text as a new article."
+        )
+    return path
+
+
+@functools.lru_cache(maxsize=16)
+def _load_teacher_cached(article_id: str, path_str: str, sha: str, language: str, roles: tuple) -> list[Sentence]:
+    text = Path(path_str).read_text(encoding="utf-8")
+    return segment(text, dict(roles), language=language)
+
+
+def _load_teacher(article_id: str, res: dict) -> Article:
+    path = _teacher_file(article_id, res)
+    text = path.read_text(encoding="utf-8")
+    if not text.strip():
+        raise DataError(f"The article file for '{article_id}' is empty.")
+    language = str(res.get("language") or "en")
+    roles = tuple(sorted((int(k), str(v)) for k, v in (res.get("paragraph_roles") or {}).items()))
+    sentences = _load_teacher_cached(article_id, str(path), str(res["sha256"]), language, roles)
+    want = res.get("sentences_sha256")
+    if want and spans_hash(sentences) != want:
+        raise DataError(
+            f"The sentences of '{article_id}' are no longer the ones it had when it was added (the sentence "
+            f"splitter or the article's language changed; the manifest says {res.get('segmenter', '?')}), so "
+            "saved answers would point at other words: reinstall the course's pinned pysbd or restore the manifest."
+        )
+    meta = {k: v for k, v in res.items() if k != "paragraph_roles"}
+    return Article(article_id, text, meta, list(sentences))
+
+
 def load_article(article_id: str) -> Article:
-    """Load a course article: its text, its manifest metadata, and its sentences with stable ids.
+    """Load an article: its text, its manifest metadata, and its sentences with stable ids.
+
+    Finds the course's articles (``data/articles/``) and the ones a teacher added
+    (``ml.add_article``, kept in the teacher folder); both are checked against their manifest.
 
     >>> a = load_article("linternaute_mt_2024")      # doctest: +SKIP
     >>> a.sentence("s001").text                         # doctest: +SKIP
     """
     ids = _article_ids()
-    if article_id not in ids:
-        raise DataError(f"There is no article '{article_id}'. Valid article ids: {', '.join(ids)}.")
-    return _load_article_cached(article_id, resource("articles", article_id)["sha256"])
+    if article_id in ids:
+        return _load_article_cached(article_id, resource("articles", article_id)["sha256"])
+    teacher = _teacher_resources()
+    if isinstance(article_id, str) and article_id in teacher:
+        return _load_teacher(article_id, teacher[article_id])
+    raise DataError(f"There is no article '{article_id}'. Valid article ids: {', '.join(ids + list(teacher))}.")
 
 
 ARTICLE_COLUMNS = [
@@ -257,23 +431,31 @@ ARTICLE_COLUMNS = [
 ]
 
 
+def _article_row(res: dict) -> dict[str, Any]:
+    return {
+        "id": res["name"],
+        "title": res.get("title", ""),
+        "publisher": res.get("publisher", ""),
+        "author": res.get("author", ""),
+        "published": res.get("published", ""),
+        "url": res.get("url", ""),
+        "language": res.get("language", ""),
+        "chain": " → ".join(str(step.get("what", "")) for step in res.get("chain") or [] if isinstance(step, dict)),
+        "kind": res.get("kind", ""),
+    }
+
+
 def list_articles():
-    """A pandas DataFrame of the course articles and their provenance (one row per article)."""
+    """A pandas DataFrame of the articles and their provenance (one row per article): the course's,
+    then the ones the teacher added (``kind``: ``teacher article``)."""
     import pandas as pd
 
-    rows: list[dict[str, Any]] = []
-    for res in manifest("articles")["resources"]:
-        rows.append({
-            "id": res["name"],
-            "title": res["title"],
-            "publisher": res["publisher"],
-            "author": res["author"],
-            "published": res["published"],
-            "url": res["url"],
-            "language": res["language"],
-            "chain": " → ".join(step["what"] for step in res.get("chain", [])),
-            "kind": res.get("kind", ""),
-        })
+    rows = [_article_row(res) for res in manifest("articles")["resources"]]
+    for res in _teacher_resources(strict=False).values():
+        row = _article_row({**res, "kind": TEACHER_KIND})
+        if res.get("translated"):
+            row["language"] = f"{row['language']} (translated)"
+        rows.append(row)
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 
@@ -291,7 +473,10 @@ def republication_chain(article_id: str):
     """The steps from original to the copy we study, as a DataFrame (step, what, who, date, url, status)."""
     import pandas as pd
 
-    res = resource("articles", article_id)
+    if article_id in _article_ids():
+        res = resource("articles", article_id)
+    else:
+        res = _teacher_resources().get(article_id) or resource("articles", article_id)
     return pd.DataFrame(res.get("chain", []), columns=["what", "who", "date", "url", "status", "source"])
 
 

@@ -1,4 +1,5 @@
-"""``check(question_id, answer)``: fixed, teacher-written feedback from the keys in ``data/keys/``.
+"""``check(question_id, answer)``: fixed, teacher-written feedback from the keys in ``data/keys/``
+and from the teacher's own keys that passed ``medialit check-key`` (:mod:`medialit.assign`).
 
 Each key file has a ``questions:`` mapping (format in CONTRIBUTING.md). The feedback is the same
 for everyone and every run (no randomness, no model). The learner's answer is saved with their
@@ -104,10 +105,32 @@ def _all_questions(_stamp: tuple) -> dict[str, dict]:
     return questions
 
 
-def questions() -> dict[str, dict]:
-    """Every question of every key file, by id."""
+def _course_questions() -> dict[str, dict]:
+    """Every question of the course's own key files (``data/keys/``), by id."""
     mf = data.paths.data_dir() / "keys" / data.MANIFEST
     return _all_questions((str(mf), mf.stat().st_mtime_ns))
+
+
+def questions() -> dict[str, dict]:
+    """Every question of every key file, by id: the course's (``data/keys/``), then those of the
+    teacher's keys that passed ``medialit check-key`` (``keys/`` in the teacher folder; see
+    :mod:`medialit.assign`). A teacher key that cannot be used is left out, never the course's."""
+    course = _course_questions()
+    extra, _problems = teacher_questions()
+    if not extra:
+        return course
+    return {**{qid: q for qid, q in extra.items() if qid not in course}, **course}
+
+
+def teacher_questions() -> tuple[dict[str, dict], list[str]]:
+    """``({question id: question}, problems)`` of the teacher's checked keys; a teacher folder that
+    cannot be read gives a problem in plain words, never an error."""
+    from . import assign
+
+    try:
+        return assign.teacher_questions()
+    except (OSError, data.DataError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return {}, [f"The teacher's keys could not be read, so only the course's questions are used: {exc}"]
 
 
 def norm(value: Any) -> str:
@@ -265,7 +288,9 @@ def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: boo
     if question_id not in qs:
         close = difflib.get_close_matches(question_id, list(qs), n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise KeyError(f"There is no question {question_id!r} in data/keys/.{hint}")
+        problems = teacher_questions()[1]
+        note = (" Teacher keys not in use: " + " ".join(problems)) if problems else ""
+        raise KeyError(f"There is no question {question_id!r} in data/keys/ or the teacher's checked keys.{hint}{note}")
     q = qs[question_id]
     if _is_unanswered(answer):
         prompt = q.get("prompt", "")

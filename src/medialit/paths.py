@@ -44,3 +44,37 @@ def answers_dir() -> Path:
     folder = Path(env).expanduser() if env else repo_root() / "answers"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def teacher_dir(create: bool = True) -> Path:
+    """The teacher folder: ``MEDIALIT_HOME`` when set, else the course's ``answers/`` folder.
+
+    It holds ``articles/`` (teacher articles), ``keys/`` (teacher keys) and
+    ``exercises/`` (generated exercise notebooks). ``create=False``: only say where it is (for
+    readers, such as the dashboard, that must not write anything).
+    """
+    if create:
+        return answers_dir()
+    env = os.environ.get("MEDIALIT_HOME")
+    return Path(env).expanduser() if env else repo_root() / "answers"
+
+
+def _teacher_sub(name: str) -> Path:
+    folder = teacher_dir() / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def teacher_articles_dir() -> Path:
+    """Teacher articles: one ``<id>.txt`` each plus ``datapackage.yaml`` (created if missing)."""
+    return _teacher_sub("articles")
+
+
+def teacher_keys_dir() -> Path:
+    """Teacher keys: ``<name>.yaml`` plus ``datapackage.yaml`` (created if missing)."""
+    return _teacher_sub("keys")
+
+
+def teacher_exercises_dir() -> Path:
+    """Exercise notebooks generated for teacher articles (created if missing)."""
+    return _teacher_sub("exercises")

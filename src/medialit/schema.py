@@ -292,8 +292,9 @@ def clean_sentence_labels(data: Any, *, strict: bool, sentence_ids=None, article
 
 
 def clean_phrase_marks(data: Any, *, strict: bool, text: str, limits: Limits = LIMITS):
-    """``{"marks": [{"start", "end", "text", "category", "note"}]}`` with offsets into ``text``;
-    each mark's ``text`` is taken from ``text`` itself, never from the file. Lenient mode also
+    """``{"marks": [{"start", "end", "text", "category", "note"}]}`` with offsets into ``text``
+    (code points, as Python indexes ``str``: an emoji is one; the browser's UTF-16 offsets are
+    converted by the PhraseMarker before they get here); each mark's ``text`` is taken from ``text`` itself, never from the file. Lenient mode also
     drops repeated marks (same place and category) and sorts them."""
     c = _Cleaner(strict, limits)
     marks = _capped_list(data, "marks", c)

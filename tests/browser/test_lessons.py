@@ -29,6 +29,8 @@ EXPECTED = {
     "notebooks/01_source_provenance.ipynb": {"provenance": 3},
     "notebooks/02_opinion_or_reporting.ipynb": {"sentence-labeller": 2, "phrase-marker": 1},
     "notebooks/03_unsupported_battlefield_claims.ipynb": {"claim-ledger": 2},
+    "notebooks/04_your_own_article.ipynb": {"provenance": 1, "sentence-labeller": 1, "phrase-marker": 1,
+                                            "claim-ledger": 1},
     "notebooks/90_instructor_dashboard.ipynb": {},
     "exercises/01_source_provenance_ex1.ipynb": {},
     "exercises/02_opinion_or_reporting_ex1.ipynb": {"sentence-labeller": 1},

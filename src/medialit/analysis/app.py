@@ -434,18 +434,24 @@ class Dashboard:
 
 
 def dashboard(folder: str | os.PathLike | None = None, *, roster: str | os.PathLike | None = None,
-              export: str | os.PathLike | None = None) -> Dashboard:
+              export: str | os.PathLike | None = None, key: str | os.PathLike | None = None) -> Dashboard:
     """Build the dashboard for ``folder`` (default ``MEDIALIT_CLASS``, else the demo class), the
     class list ``roster`` (default ``MEDIALIT_ROSTER``, else ``roster.txt``/``roster.csv`` in the
     folder) and the export folder ``export`` (default ``MEDIALIT_EXPORT``; without one nothing is
-    written, the page offers download links). Never raises for a wrong or empty folder: the page
-    says what is wrong."""
+    written, the page offers download links). The key compared with: ``key`` (a name or a path),
+    else the course's key plus every teacher key that passed ``medialit check-key``
+    (:func:`.key.class_key`). Never raises for a wrong or empty folder or key: the page says what
+    is wrong."""
     from ..data import DataError
-    from .key import load_key
+    from .key import class_key, load_key
 
     opened = open_class(folder)
     try:
-        key, key_problem = load_key(), ""
+        if key is not None:
+            key, key_problem = load_key(key), ""
+        else:
+            key, left_out = class_key()
+            key_problem = " ".join(left_out)
     except DataError as exc:  # KeyFileError included; a key that fails its manifest check too
         key, key_problem = None, f"The reference key could not be read, so nothing is compared with it: {exc}"
     return Dashboard(opened, key, key_problem, roster=roster, export=export if export is not None else export_target())

@@ -12,10 +12,17 @@ Shape::
 counts as correct. :func:`load_key` checks the file with :func:`validate_key` before returning it,
 so lesson 02 (``ml.reporting``) and the class dashboard (``ml.analysis``) use the same checked key.
 Every function that compares with the key takes the key as a ``dict`` argument; ``None`` means
-"load the course's key file".
+"load the course's key file"; a name or a path loads that key (:func:`resolve_key`).
+
+A teacher's key for an article they added (``keys/<article id>.yaml`` in the teacher folder, made
+by ``medialit make-exercise`` and checked by ``medialit check-key``, see :mod:`medialit.assign`) is
+loaded by its name or its path; :func:`class_key` is the course's key plus every checked teacher
+key, which the class dashboard compares with.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, Iterable
 
 from ..data import DataError
@@ -29,26 +36,95 @@ class KeyFileError(DataError, ValueError):
     like every problem with a course data file (and a ValueError, as before)."""
 
 
-def load_key(name: str = KEY_NAME) -> dict:
-    """The sentence-label key (``data/keys/<name>.yaml``, read through the keys manifest) after
-    checking that it is well formed.
+def _is_path(name: Any) -> bool:
+    return isinstance(name, os.PathLike) or (isinstance(name, str) and (
+        name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name))
+
+
+def _teacher_key(name: str) -> dict | None:
+    """The sentence-label part of the checked teacher key ``name`` (None if there is none)."""
+    from .. import assign
+
+    key, _problems = assign.sentence_key([name])
+    return key if key["articles"] else None
+
+
+def _key_from_path(path: str | os.PathLike) -> dict:
+    """A key file given by its path: a teacher key (checked with :func:`medialit.assign.check_key`)
+    or any file of the sentence-label shape."""
+    from .. import assign
+
+    path = Path(path).expanduser()
+    doc, problems = assign._read_key(path)
+    if problems:
+        raise KeyFileError(problems[0])
+    if isinstance(doc, dict) and ("ledgers" in doc or "questions" in doc):  # a teacher key
+        problems = assign.key_problems(doc, path.stem)
+        if problems:
+            raise KeyFileError(f"The key {path.name} has problems (run `medialit check-key {path}`):\n- "
+                               + "\n- ".join(problems))
+        doc = {k: doc[k] for k in ("label_set", "labels", "articles")}
+        doc["articles"] = {a: {s: {k: v for k, v in e.items() if k != "text"} for s, e in entries.items()}
+                           for a, entries in doc["articles"].items()}
+    return doc
+
+
+def load_key(name: str | os.PathLike = KEY_NAME) -> dict:
+    """The sentence-label key after checking that it is well formed: ``data/keys/<name>.yaml``
+    (read through the keys manifest), else the teacher's checked key ``<name>``
+    (``keys/<name>.yaml`` in the teacher folder), or the key file at a path (``name`` ending in
+    ``.yaml`` or containing a ``/``).
 
     Raises :class:`KeyFileError` (a :class:`~medialit.data.DataError`) with a plain message if the
-    file is not in the course, a label is unknown, an entry points to a sentence that does not
+    key is in neither place, a label is unknown, an entry points to a sentence that does not
     exist, or a body sentence has no entry.
     """
     from .. import data
 
-    for res in data.manifest("keys")["resources"]:
-        if res.get("name") == name or res.get("path") == f"{name}.yaml":
-            key = data.load_yaml(res["name"], "keys")
-            break
+    if _is_path(name):
+        key, name = _key_from_path(name), Path(name).name
     else:
-        raise KeyFileError(f"The key data/keys/{name}.yaml is not in the course yet; pass a key as a dict.")
+        for res in data.manifest("keys")["resources"]:
+            if res.get("name") == name or res.get("path") == f"{name}.yaml":
+                key = data.load_yaml(res["name"], "keys")
+                break
+        else:
+            key = _teacher_key(str(name))
+            if key is None:
+                raise KeyFileError(f"The key {name!r} is not in the course yet (data/keys/), nor a teacher key that "
+                                   "passed `medialit check-key`; pass a key as a dict, a name or a path.")
     problems = validate_key(key)
     if problems:
         raise KeyFileError("The key data/keys/%s.yaml has problems:\n- %s" % (name, "\n- ".join(problems)))
     return key
+
+
+def resolve_key(key: Any) -> dict | None:
+    """``key`` as a dict: a dict as it is, ``None`` as ``None`` (the caller's default), a name or a
+    path through :func:`load_key`."""
+    if isinstance(key, (str, os.PathLike)):
+        return load_key(key)
+    return key
+
+
+def class_key(key: dict | None = None) -> tuple[dict, list[str]]:
+    """``(key, problems)``: the course's key (or ``key``) plus the sentence labels of every teacher key
+    that passed ``medialit check-key``; ``problems`` says in plain words which teacher keys are left
+    out and why. The class dashboard compares with this key."""
+    from .. import assign
+
+    key = load_key() if key is None else key
+    teacher, problems = assign.sentence_key()
+    if not teacher["articles"]:
+        return key, problems
+    merged = dict(key, articles=dict(key.get("articles") or {}))
+    for aid, entries in teacher["articles"].items():
+        if aid in merged["articles"]:
+            problems = problems + [f"A teacher key has entries for {aid}, which the course's key already has; "
+                                   "the course's are used."]
+            continue
+        merged["articles"][aid] = entries
+    return merged, problems
 
 
 def validate_key(key: Any, articles: Iterable[str] | None = None) -> list[str]:
@@ -109,8 +185,7 @@ def key_table(key: dict | None = None):
     """
     import pandas as pd
 
-    if key is None:
-        key = load_key()
+    key = load_key() if key is None else resolve_key(key)
     if not isinstance(key, dict) or not isinstance(key.get("articles"), dict):
         raise KeyFileError("A key must be a mapping with an 'articles' mapping (article -> sentence -> label).")
     rows = []
@@ -131,8 +206,7 @@ def key_table(key: dict | None = None):
 
 def key_labels(key: dict | None = None) -> list[str]:
     """The label names of the key in their defined order (then any used but not defined)."""
-    if key is None:
-        key = load_key()
+    key = load_key() if key is None else resolve_key(key)
     names: list[str] = list((key.get("labels") or {}).keys()) if isinstance(key.get("labels"), dict) else []
     for lab in key_table(key)["label"]:
         if lab not in names:

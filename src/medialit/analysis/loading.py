@@ -72,27 +72,26 @@ class CourseArticle(NamedTuple):
 
 
 @functools.lru_cache(maxsize=2)
-def _course(manifest_mtime_ns: int) -> dict:
+def _course(stamp: tuple) -> dict:
     from .. import data
 
     out = {}
-    for res in data.manifest("articles")["resources"]:
+    for name in data.article_ids():  # the course's articles and the ones the teacher added
         try:
-            art = data.load_article(res["name"])
+            art = data.load_article(name)
         except data.DataError:  # an article that fails its checks is treated as unknown
             continue
-        out[res["name"]] = CourseArticle(len(art.text), frozenset(s.id for s in art.sentences), art.text,
+        out[name] = CourseArticle(len(art.text), frozenset(s.id for s in art.sentences), art.text,
                                          len(art.body_sentences()))
     return out
 
 
 def course_articles() -> dict:
     """``{article id: CourseArticle(length, sentence_ids, text, n_body)}`` for every course article
-    that loads (re-read when the articles manifest changes)."""
-    from .. import paths
+    that loads, teacher articles included (re-read when an articles manifest changes)."""
+    from .. import data
 
-    mf = paths.data_dir() / "articles" / "datapackage.yaml"
-    return _course(mf.stat().st_mtime_ns)
+    return _course(data.articles_stamp())
 
 
 # ---------------------------------------------------------------- result object

@@ -19,7 +19,7 @@ from ..display import SafeHTML
 from ..display import html_table as _html_table
 from ..schema import PROVENANCE_IDS  # the checklist question ids
 from .agreement import current_labels
-from .key import KeyFileError, key_labels, key_table
+from .key import KeyFileError, key_labels, key_table, resolve_key
 from .loading import ClassData, course_articles
 
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
@@ -86,9 +86,12 @@ def compare_with_key(cls: ClassData, key: dict | None = None, article: str | Non
     ``exact``: the learner's label is the key's ``label``. ``accepted``: it is the key's label or
     one of the key's ``also`` alternatives (defensible answers), so ``accuracy accepted`` >=
     ``accuracy``. Only sentences that are in the key and that the learner labelled are compared.
+    ``key``: a dict, a key's name (the course's or a teacher's checked key) or a path; None: the
+    course's key.
     """
     import pandas as pd
 
+    key = resolve_key(key)
     kt = key_table(key)
     cur = current_labels(cls, (key or {}).get("label_set") if key else None)
     if article is not None:
@@ -115,9 +118,11 @@ def confusion_matrix(cls: ClassData, key: dict | None = None, learner: str | Non
     """Rows: the key's label; columns: the label learners gave; cells: number of labels.
 
     Compares with the key's ``label`` only (not ``also``). ``learner``/``article`` narrow it down.
+    ``key`` as in :func:`compare_with_key`.
     """
     import pandas as pd
 
+    key = resolve_key(key)
     kt = key_table(key)
     cur = current_labels(cls, (key or {}).get("label_set") if key else None)
     if learner is not None:
@@ -258,6 +263,7 @@ def gradebook(cls: ClassData, key: dict | None = None):
     marked and right, and each written answer in full with its word count (``answer <question>``
     and ``words <question>``, one pair per free-text question anyone answered). Written answers
     count as answered, never as marked, right or wrong."""
+    key = resolve_key(key)
     lg = cls.learners[["learner", "file", "exported"]].set_index("learner")
     cur = current_labels(cls)
     lg["sentences labelled"] = cur.groupby("learner").size().reindex(lg.index, fill_value=0)

@@ -31,17 +31,25 @@ Where things are: :mod:`~medialit.cues.rules` (the rule table), :mod:`~medialit.
 (the word lists in ``data/lexicons/`` and their regular forms), :mod:`~medialit.cues.text`
 (masking, quotations, tokens, word-list matching), :mod:`~medialit.cues.families` (the detectors).
 Empty or blank text gives ``[]``; ``None`` or a non-string raises ``TypeError``.
+
+The cues are English-only. Text that is clearly in another language (more French, German,
+Spanish... function words than English ones, or mostly another script) gets no hits from any
+family but :func:`quotes`, with a :class:`CuesLanguageWarning` in plain words;
+:func:`english_only_note` gives the same note as text (``""`` for English), for a sentence, a
+list of sentences or an Article (whose manifest ``language`` counts first, so a German article
+added by a teacher gets no English signals at all).
 ``import medialit.cues`` imports neither pandas nor matplotlib (:func:`scan` and
 :func:`summary_table` import pandas when called).
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any, Iterable
 
-from .families import _FAMILY_FUNCS, _family
+from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
 from .rules import FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
-from .text import _analyse, _Analysis, _check_text, quote_spans
+from .text import _analyse, _Analysis, _check_text, english_only_note, quote_spans
 
 # _parse_lexicon and _regular_forms are re-exported for tests/test_cues.py, and _analyse (its cache)
 # is used by benchmarks/bench_cues.py.
@@ -50,8 +58,27 @@ __all__ = [
     "Hit", "RULES", "FAMILIES", "OPINION_FAMILIES", "attribution", "quotes", "hedges", "first_person",
     "evaluative", "loaded", "intensifiers", "rhetoric", "unsourced_numbers", "military_claims",
     "opinion", "signals", "scan", "summary_table", "quote_spans", "explain", "lexicon_words", "RULE_FAMILY",
-    "SCAN_COLUMNS", "LEXICONS",
+    "SCAN_COLUMNS", "LEXICONS", "english_only_note", "CuesLanguageWarning", "LANGUAGE_NEUTRAL_FAMILIES",
 ]
+
+# ---------------------------------------------------------------------------- English only
+
+
+class CuesLanguageWarning(UserWarning):
+    """The text is not English: the cues give no hits on it (the message says so in plain words)."""
+
+
+def _warn_foreign(note: str, stacklevel: int) -> None:
+    """Warn with ``note`` (if any); ``stacklevel`` counts from this function (the caller's caller's...)."""
+    if note:
+        warnings.warn(note, CuesLanguageWarning, stacklevel=stacklevel)
+
+
+def _warn_if_foreign(a: _Analysis, stacklevel: int) -> None:
+    """Called by the one-sentence functions: a plain note instead of silent empty results."""
+    if a.foreign:
+        _warn_foreign(english_only_note(a.s), stacklevel)
+
 
 # ---------------------------------------------------------------------------- opinion: one meaning everywhere
 
@@ -88,7 +115,10 @@ def _run(family: str, s: str, starts_in_quote: bool = False) -> list[Hit]:
     _check_text(s)
     if not s.strip():
         return []
-    return list(_family(_analyse(s, starts_in_quote), family))
+    a = _analyse(s, starts_in_quote)
+    if family not in LANGUAGE_NEUTRAL_FAMILIES:
+        _warn_if_foreign(a, 5)  # _warn_foreign, _warn_if_foreign, _run, the family function, its caller
+    return list(_family(a, family))
 
 
 # ---------------------------------------------------------------------------- one family at a time
@@ -168,7 +198,9 @@ def opinion(s: str, quoted: bool = False) -> list[Hit]:
     _check_text(s)
     if not s.strip():
         return []
-    return _opinion_hits(_analyse(s, False), quoted)
+    a = _analyse(s, False)
+    _warn_if_foreign(a, 4)
+    return _opinion_hits(a, quoted)
 
 
 # ---------------------------------------------------------------------------- every family
@@ -230,7 +262,22 @@ def _items(sentences: Any) -> list[tuple[Any, str, Any]]:
     return out
 
 
-def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str]):
+def _language_note(sentences: Any, language: str | None) -> tuple[str, bool]:
+    """(plain note or "", whether the English-only families are off for every sentence)."""
+    meta = getattr(sentences, "meta", None)
+    if language is None and isinstance(meta, dict) and meta.get("language"):
+        language = str(meta["language"])
+    if language is not None:
+        note = english_only_note("", language)
+        return note, bool(note)
+    if isinstance(sentences, str) or not sentences:
+        return english_only_note(sentences or ""), False
+    return english_only_note(sentences), False
+
+
+def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], language: str | None = None):
+    note, english_off = _language_note(sentences, language)
+    _warn_foreign(note, 4)  # _warn_foreign, this generator, scan or summary_table, their caller
     open_for = 0
     last_par: Any = object()
     for pos, (sid, text, par) in enumerate(_items(sentences)):
@@ -239,6 +286,8 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str]):
         last_par = par
         starts = carry_quotes and 0 < open_for <= 6
         sig = signals(text, families, starts_in_quote=starts)
+        if english_off:
+            sig = {fam: (hits if fam in LANGUAGE_NEUTRAL_FAMILIES else []) for fam, hits in sig.items()}
         # is a quotation still open at the end of this sentence?
         regions = _analyse(text, starts).quotes if text.strip() else []
         if regions and regions[-1][2] in ("open", "inside"):
@@ -251,7 +300,8 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str]):
 SCAN_COLUMNS = ["i", "sentence", "family", "rule", "text", "start", "end", "in_quote", "why"]
 
 
-def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bool = True):
+def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bool = True, *,
+         language: str | None = None):
     """One row per hit, as a pandas DataFrame.
 
     ``sentences``: a list of strings, a list of objects with ``.id`` and ``.text`` (such as
@@ -260,25 +310,29 @@ def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bo
     that sentence), ``in_quote``, ``why``. ``families`` limits the families (``"opinion"`` allowed).
     With ``carry_quotes`` a quotation left open at the end of a sentence marks the next sentences
     of the same paragraph as quoted until it closes (at most six sentences).
+
+    The cues are English-only: for an Article whose ``language`` is not English (or with
+    ``language="de"``...), only quotations are found, and a :class:`CuesLanguageWarning` says so
+    in plain words (as it does when the sentences do not look English).
     """
     import pandas as pd
 
     wanted = list(FAMILIES) if families is None else list(families)
     rows = []
-    for pos, sid, _text, sig in _iter_signals(sentences, carry_quotes, wanted):
+    for pos, sid, _text, sig in _iter_signals(sentences, carry_quotes, wanted, language):
         for fam in wanted:
             for h in sig[fam]:
                 rows.append((pos, sid, fam, h.rule, h.text, h.start, h.end, h.in_quote, h.why))
     return pd.DataFrame(rows, columns=SCAN_COLUMNS)
 
 
-def summary_table(sentences: Any, carry_quotes: bool = True):
+def summary_table(sentences: Any, carry_quotes: bool = True, *, language: str | None = None):
     """One row per sentence: its id and text, then the number of hits of each family and of
-    ``opinion`` (the author's own words, as :func:`opinion` counts them)."""
+    ``opinion`` (the author's own words, as :func:`opinion` counts them). Not-English text: see :func:`scan`."""
     import pandas as pd
 
     rows = []
-    for pos, sid, text, sig in _iter_signals(sentences, carry_quotes, [*FAMILIES, "opinion"]):
+    for pos, sid, text, sig in _iter_signals(sentences, carry_quotes, [*FAMILIES, "opinion"], language):
         row = {"i": pos, "sentence": sid, "text": text}
         row.update({fam: len(hits) for fam, hits in sig.items()})
         rows.append(row)

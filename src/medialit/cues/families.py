@@ -516,10 +516,16 @@ _FAMILY_FUNCS = {
 }
 
 
+#: Families that read no English words: quotation marks are found in any language. Every other
+#: family is English-only and gives no hits on text that does not look English.
+LANGUAGE_NEUTRAL_FAMILIES = frozenset({"quotes"})
+
+
 def _family(a: _Analysis, family: str) -> tuple[Hit, ...]:
     """One family's hits for an analysed sentence, computed once (families use each other)."""
     got = a.cache.get(family)
     if got is None:
-        got = tuple(_FAMILY_FUNCS[family](a)) if a.s.strip() else ()
+        english_or_neutral = not a.foreign or family in LANGUAGE_NEUTRAL_FAMILIES
+        got = tuple(_FAMILY_FUNCS[family](a)) if a.s.strip() and english_or_neutral else ()
         a.cache[family] = got
     return got

@@ -166,7 +166,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 class _Analysis:
-    __slots__ = ("s", "masked", "tokens", "lows", "quotes", "quote_starts", "english", "lex_hits", "cache", "lowset")
+    __slots__ = ("s", "masked", "tokens", "lows", "quotes", "quote_starts", "english", "foreign", "lex_hits", "cache",
+                 "lowset")
 
     def __init__(self, s: str, starts_in_quote: bool):
         self.s = s
@@ -177,6 +178,7 @@ class _Analysis:
         self.quotes = _quote_regions(self.masked, starts_in_quote)
         self.quote_starts: list[int] | None = None
         self.english = _looks_english(self.lows)
+        self.foreign = _looks_foreign(self.lows)
         self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
         self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
 
@@ -230,6 +232,50 @@ def _looks_english(lows: list[str]) -> bool:
     if other > en:
         return False
     return len(lows) < 8 or en / len(lows) >= 0.06
+
+
+def _non_latin(word: str) -> bool:
+    ch = word[:1]
+    return ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF
+
+
+def _looks_foreign(lows: list[str]) -> bool:
+    """True when a text is clearly in another language: more French/German/Spanish/Italian/Dutch/
+    Portuguese function words than English ones, or mostly words in another script (Cyrillic, Greek,
+    Arabic, Chinese...). A list of names and numbers (a dateline) is not foreign."""
+    en = sum(1 for w in lows if w in _ENGLISH_MARKERS)
+    other = sum(1 for w in lows if w in _OTHER_MARKERS)
+    if other > en:
+        return True
+    return bool(lows) and sum(1 for w in lows if _non_latin(w)) * 2 > len(lows)
+
+
+def english_only_note(text: Any, language: str | None = None) -> str:
+    """A plain note when ``text`` is not English (``""`` when it is): the cues are English-only.
+
+    ``text``: a sentence, a whole text, a list of sentences or an Article (its manifest
+    ``language`` counts first). ``language``: a language code that overrides what the text looks like.
+    """
+    if language is None:
+        meta = getattr(text, "meta", None)
+        if isinstance(meta, dict) and meta.get("language"):
+            language = str(meta["language"])
+    if language is not None:
+        code = str(language).strip().lower()
+        return "" if code.startswith("en") else _NOTE.format(what=f"in the language '{language}'")
+    if hasattr(text, "sentences") and not isinstance(text, (list, tuple)):
+        text = text.sentences
+    if isinstance(text, (list, tuple)):
+        text = " ".join(t if isinstance(t, str) else str(getattr(t, "text", "")) for t in text)
+    if not isinstance(text, str):
+        _check_text(text)
+    lows = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(_mask_html(text))]
+    foreign = _looks_foreign(lows)
+    return _NOTE.format(what="not in English") if foreign else ""
+
+
+_NOTE = ("This text is {what}. The cues' word lists and patterns are English-only, so they give no hits "
+         "here (only quotation marks are found): read it yourself for attributions, opinions and loaded words.")
 
 
 def _check_text(s: Any) -> None:

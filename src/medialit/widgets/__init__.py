@@ -7,7 +7,8 @@
 * :class:`LearnerBox` - see or change the learner id;
 * :class:`Answer` - answer an exercise question (feedback and saving through ``ml.check``);
 * :class:`HandIn` - the last box of every exercise: hand in, then download the file;
-* :class:`Switch` - a yes/no setting that :func:`live` cells follow (not saved).
+* :class:`Switch` - a yes/no setting that :func:`live` cells follow (not saved);
+* :class:`AddArticle` - paste or upload an article and add it to the course (teacher folder).
 
 All share :class:`~medialit.widgets.base.ActivityBase` (one ``data`` trait, saved through
 :mod:`medialit.store`). A notebook names its lesson once with ``ml.lesson("02")``; its widgets then
@@ -15,6 +16,7 @@ save under ``"02:<kind>:<article>"`` without an activity id typed by hand.
 """
 from __future__ import annotations
 
+from .add_article import AddArticle
 from .answer import Answer
 from .base import ActivityBase, BoxActivity, current_lesson, default_activity, lesson
 from .claim_ledger import STATUSES, ClaimLedger
@@ -27,7 +29,7 @@ from .sentence_labeller import SentenceLabeller
 from .switch import Switch
 
 __all__ = [
-    "ActivityBase", "Answer", "BoxActivity", "ClaimLedger", "HandIn", "LearnerBox", "LiveView", "PROVENANCE_QUESTIONS",
+    "ActivityBase", "AddArticle", "Answer", "BoxActivity", "ClaimLedger", "HandIn", "LearnerBox", "LiveView", "PROVENANCE_QUESTIONS",
     "PhraseMarker",
     "ProvenanceChecklist", "STATUSES", "SentenceLabeller", "Switch", "current_lesson", "default_activity", "lesson", "live",
 ]

@@ -49,7 +49,9 @@ const CSS = `
   font-size: 90%; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 .medialit-focus-hint[hidden] { display: none; }
 `;
-let groups = 0;
+// One counter for the whole page: anywidget may load this module once per widget, and radio groups
+// in different widgets must never share a name (the browser would un-check one group from another).
+const nextGroup = () => (globalThis.__medialitRadioGroups = (globalThis.__medialitRadioGroups || 0) + 1);
 
 function ensureStyle() {
   if (document.getElementById(STYLE_ID)) return;
@@ -65,7 +67,7 @@ function fix(box) {
     if (!node.hasAttribute("data-lm-suppress-shortcuts")) node.setAttribute("data-lm-suppress-shortcuts", "true");
   });
   box.querySelectorAll(".widget-radio-box").forEach((group) => {
-    if (!group.dataset.medialitGroup) group.dataset.medialitGroup = `medialit-radio-${++groups}`;
+    if (!group.dataset.medialitGroup) group.dataset.medialitGroup = `medialit-radio-${nextGroup()}`;
     group.setAttribute("role", "radiogroup");
     group.querySelectorAll('input[type="radio"]').forEach((input) => {
       if (input.name !== group.dataset.medialitGroup) input.name = group.dataset.medialitGroup;

@@ -4,10 +4,15 @@
 //  * mouse: select words in the text, choose a category, press "Add mark";
 //  * keyboard: type the phrase in "Phrase", choose the occurrence and the category, press Enter
 //    or "Add mark". In the list of marks, arrow keys move, Delete removes the focused mark.
+//    "Which one" lists at most MAX_OPTIONS places (a short phrase in a 60,000-word article is
+//    found thousands of times; listing them all froze the page for a second per keystroke).
+// Offsets sent to and read from Python count code points, not UTF-16 units: see offsetMap.
 // All learner and article text is inserted with textContent (never as HTML).
 
 const LINE_STYLES = ["solid", "dashed", "dotted", "double", "solid", "dashed", "dotted", "double"];
 let counter = 0;
+const MAX_OPTIONS = 200;   // places listed under "Which one"
+const MAX_COUNT = 10001;   // places counted for "found N times"
 
 function h(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
@@ -21,22 +26,74 @@ function h(tag, attrs = {}, children = []) {
   return node;
 }
 
-function findAll(text, phrase) {
+// ---------------------------------------------------------------- offsets
+// Python (and so every saved mark, the answers file and the dashboard) counts offsets in code
+// points; the browser (String.slice, DOM ranges) counts UTF-16 code units, in which an emoji or
+// any other astral character takes two. Inside this module offsets are UTF-16 units; they are
+// converted at the boundary: marks read from the model go through toUnits, marks sent to the
+// model through toCodePoints. (Without this, a mark on "puppets" after "🚨" was saved one
+// character late, as "uppets ".)
+
+/** UTF-16 index of every astral character (a valid surrogate pair) in `text`, ascending. */
+export function astralIndex(text) {
   const out = [];
-  if (!phrase) return out;
-  const hay = text.toLowerCase();
-  const needle = phrase.toLowerCase();
-  let i = hay.indexOf(needle);
-  while (i !== -1) {
-    out.push(i);
-    i = hay.indexOf(needle, i + 1);
+  for (let i = 0; i < text.length - 1; i++) {
+    const hi = text.charCodeAt(i);
+    if (hi >= 0xd800 && hi <= 0xdbff) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) { out.push(i); i++; }
+    }
   }
   return out;
 }
 
+function countBelow(sorted, value) {  // how many entries are < value (binary search)
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Converters between code-point offsets (Python, saved marks) and UTF-16 offsets (the browser). */
+export function offsetMap(text) {
+  const units = astralIndex(text);
+  if (!units.length) return { toUnits: (cp) => cp, toCodePoints: (u) => u, astral: 0 };
+  const points = units.map((u, j) => u - j);  // the code-point index of each astral character
+  return {
+    astral: units.length,
+    toUnits: (cp) => cp + countBelow(points, cp),
+    // an offset inside a surrogate pair (never made by this module) rounds down to its start
+    toCodePoints: (u) => u - countBelow(units, u),
+  };
+}
+
+// Every place `phrase` appears, ignoring case, as [start, end] in UTF-16 units. Like Python's
+// re.finditer(re.escape(phrase), text, re.IGNORECASE) in PhraseMarker.find: occurrences do not
+// overlap ("ha ha" is found once in "ha ha ha") and case is folded character by character, so
+// the occurrences are numbered the same on both sides. Counting stops at `limit`.
+export function findAll(text, phrase, limit = Infinity) {
+  const out = [];
+  if (!phrase) return out;
+  // Python also takes i, I, dotted İ and dotless ı for one another; the browser's "iu" does not
+  const pattern = phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/[iIİı]/g, "[iIİı]");
+  const re = new RegExp(pattern, "giu");
+  for (const m of text.matchAll(re)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+const isLow = (text, i) => { const c = text.charCodeAt(i); return c >= 0xdc00 && c <= 0xdfff; };
+
 function context(text, start, end) {
-  const before = text.slice(Math.max(0, start - 25), start).replace(/\s+/g, " ");
-  const after = text.slice(end, end + 25).replace(/\s+/g, " ");
+  let from = Math.max(0, start - 25), to = Math.min(text.length, end + 25);
+  if (from > 0 && isLow(text, from)) from--;   // never cut an emoji in half
+  if (to < text.length && isLow(text, to)) to++;
+  const before = text.slice(from, start).replace(/\s+/g, " ");
+  const after = text.slice(end, to).replace(/\s+/g, " ");
   return `…${before}[${text.slice(start, end)}]${after}…`;
 }
 
@@ -47,7 +104,10 @@ function render({ model, el }) {
 
   const text = () => model.get("text") || "";
   const cats = () => model.get("categories") || [];
-  const marks = () => ((model.get("data") || {}).marks || []).slice();
+  // offsets in the model are code points; `marks()` gives them in UTF-16 units (see offsetMap)
+  let map = offsetMap(text());
+  const saved = () => (model.get("data") || {}).marks || [];
+  const marks = () => saved().map((m) => ({ ...m, start: map.toUnits(m.start), end: map.toUnits(m.end) }));
   const catInfo = (name) => {
     const list = cats();
     const i = list.findIndex((c) => c.name === name);
@@ -153,7 +213,8 @@ function render({ model, el }) {
         "aria-label": `Delete mark ${i + 1}: ${m.category}, “${m.text}”`,
       });
       del.addEventListener("click", () => removeMark(i));
-      const where = m.end <= body.length ? ` (characters ${m.start}–${m.end})` : " (outside this text)";
+      const where = m.end <= body.length  // shown as Python counts them (to_frame, the dashboard)
+        ? ` (characters ${map.toCodePoints(m.start)}–${map.toCodePoints(m.end)})` : " (outside this text)";
       const label = h("span", { class: "pm-mark-label" }, [
         h("b", { text: `[${info.tag}] ${m.category}` }), `: “${m.text}”${where}${m.note ? ` — note: ${m.note}` : ""}`,
       ]);
@@ -192,21 +253,32 @@ function render({ model, el }) {
     const value = phrase.value;
     occurrence.replaceChildren();
     if (pending && body.slice(pending.start, pending.end) === value) {
-      occurrence.append(h("option", { value: String(pending.start), text: `selected: ${context(body, pending.start, pending.end)}` }));
+      occurrence.append(h("option", {
+        value: `${pending.start}-${pending.end}`, text: `selected: ${context(body, pending.start, pending.end)}`,
+      }));
       found.textContent = "from your selection";
       return;
     }
     pending = null;
-    const starts = findAll(body, value);
-    starts.forEach((s, i) => {
-      occurrence.append(h("option", { value: String(s), text: `${i + 1}: ${context(body, s, s + value.length)}` }));
+    const places = findAll(body, value, MAX_COUNT);
+    // a short phrase in a long article: list the first places only (a long list freezes the page)
+    places.slice(0, MAX_OPTIONS).forEach(([s, e], i) => {
+      occurrence.append(h("option", { value: `${s}-${e}`, text: `${i + 1}: ${context(body, s, e)}` }));
     });
-    found.textContent = value ? (starts.length ? `found ${starts.length} time(s)` : "not found in the text") : "";
+    let says = value ? (places.length ? `found ${places.length} time(s)` : "not found in the text") : "";
+    if (places.length > MAX_OPTIONS) {
+      const many = places.length >= MAX_COUNT ? `more than ${(MAX_COUNT - 1).toLocaleString("en")}`
+        : places.length.toLocaleString("en");
+      says = `found ${many} times; "Which one" lists the first ${MAX_OPTIONS}. ` +
+        "Type more words, or select the words in the text.";
+    }
+    found.textContent = says;
   }
 
   // ---------------------------------------------------------------- actions
-  function save(newMarks) {
-    model.set("data", { ...(model.get("data") || {}), marks: newMarks });
+  function save(newMarks) {  // newMarks in UTF-16 units, as marks() gives them
+    const points = newMarks.map((m) => ({ ...m, start: map.toCodePoints(m.start), end: map.toCodePoints(m.end) }));
+    model.set("data", { ...(model.get("data") || {}), marks: points });
     model.save_changes();
   }
 
@@ -216,8 +288,7 @@ function render({ model, el }) {
     message.textContent = "";
     if (!value.trim()) { message.textContent = "Type or select a phrase first."; phrase.focus(); return; }
     if (!occurrence.value) { message.textContent = `“${value}” is not in the text. Check the spelling.`; phrase.focus(); return; }
-    const start = Number(occurrence.value);
-    const end = start + value.length;
+    const [start, end] = occurrence.value.split("-").map(Number);
     const cat = category.value;
     if (marks().some((m) => m.start === start && m.end === end && m.category === cat)) {
       message.textContent = "That phrase already has this category here.";
@@ -282,7 +353,7 @@ function render({ model, el }) {
   add.addEventListener("click", addMark);
 
   const onData = () => { drawText(); drawList(); };
-  const onText = () => { drawText(); drawOccurrences(); };
+  const onText = () => { map = offsetMap(text()); pending = null; drawText(); drawList(); drawOccurrences(); };
   const onCategories = () => { drawLegend(); drawText(); drawList(); };
   model.on("change:data", onData);
   model.on("change:text", onText);

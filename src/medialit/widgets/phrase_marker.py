@@ -8,9 +8,15 @@ same phrase at different places stay apart, and marks may overlap. The front end
 * with the keyboard only: type the phrase (or part of it) in the "Phrase" box, choose which
   occurrence and a category, press Enter or "Add mark". Marks are listed below the text; arrow
   keys move through the list, Delete removes the focused mark.
+
+Offsets count code points, as Python's ``str`` does, everywhere: in ``data``, the answers file and
+the dashboard. The browser counts UTF-16 code units (an emoji is two of them), so the front end
+converts at the boundary; :func:`utf16_to_code_points` and :func:`code_points_to_utf16` are the
+same conversion in Python.
 """
 from __future__ import annotations
 
+import bisect
 import pathlib
 import re
 from typing import Any
@@ -23,6 +29,34 @@ from .. import schema
 from .base import ActivityBase, resolve_article, short_repr
 
 _HERE = pathlib.Path(__file__).parent
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each (emoji, ...)
+
+
+def _astral_points(text: str) -> list[int]:
+    """The code-point index of every astral character of ``text``, ascending."""
+    return [m.start() for m in _ASTRAL.finditer(text)]
+
+
+def code_points_to_utf16(text: str, offset: int) -> int:
+    """The browser's offset (UTF-16 code units) of Python's ``offset`` (code points) in ``text``."""
+    return offset + bisect.bisect_left(_astral_points(text), offset)
+
+
+def utf16_to_code_points(text: str, offset: int) -> int:
+    """Python's offset (code points) of the browser's ``offset`` (UTF-16 code units) in ``text``.
+    An offset between the two halves of an astral character counts as its start."""
+    units = [p + j for j, p in enumerate(_astral_points(text))]  # UTF-16 index of each astral character
+    return offset - bisect.bisect_left(units, offset)
+
+
+def _utf16_mark(body: str, units: list[int], m: Any) -> Any:
+    """``m`` with code-point offsets if its offsets are UTF-16 ones (see ``PhraseMarker._from_utf16``)."""
+    if not (isinstance(m, dict) and type(m.get("start")) is int and type(m.get("end")) is int
+            and isinstance(m.get("text"), str) and m["text"] and body[m["start"]:m["end"]] != m["text"]):
+        return m
+    s = m["start"] - bisect.bisect_left(units, m["start"])
+    e = m["end"] - bisect.bisect_left(units, m["end"])
+    return {**m, "start": s, "end": e} if body[s:e] == m["text"] else m
 
 
 class PhraseMarker(ActivityBase, anywidget.AnyWidget):
@@ -72,6 +106,7 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
         if any(len(str(name)) > schema.LIMITS.short for name in categories):
             raise ValueError(f"A category name can be at most {schema.LIMITS.short} characters long.")
         self._text = body
+        self._has_astral = _ASTRAL.search(body) is not None
         cats = [
             {"name": str(name), "definition": str(defn), "colour": PALETTE[i % len(PALETTE)],
              "tag": str(i + 1)}
@@ -87,11 +122,25 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
         return {"marks": []}
 
     def clean(self, data: Any):
-        return schema.clean_phrase_marks(data, strict=False, text=self._text)
+        return schema.clean_phrase_marks(self._from_utf16(data), strict=False, text=self._text)
+
+    def _from_utf16(self, data: Any) -> Any:
+        """Marks with UTF-16 offsets (sent by an older front end still open in a browser tab) are
+        turned into code-point offsets. Such a mark is recognised by its ``text``: it is what the
+        UTF-16 offsets cut from the text, not what the code-point offsets cut. Marks whose text
+        matches the code-point offsets (all the marks Python saves) are left as they are."""
+        if not (self._has_astral and isinstance(data, dict) and isinstance(data.get("marks"), list)):
+            return data
+        body, marks, cap = self._text, data["marks"], schema.LIMITS.items
+        units = [p + j for j, p in enumerate(_astral_points(body))]  # UTF-16 index of each astral character
+        fixed = [_utf16_mark(body, units, m) for m in marks[:cap]] + marks[cap:]
+        return {**data, "marks": fixed}
 
     # ------------------------------------------------------------------ learner actions
     def find(self, phrase: str) -> list[int]:
-        """Start offsets of every occurrence of ``phrase`` in the text (case-insensitive)."""
+        """Start offsets (code points) of every occurrence of ``phrase`` in the text, ignoring case.
+        Occurrences do not overlap ("ha ha" is found once in "ha ha ha"); the browser's "Which one"
+        list numbers them the same way, so "occurrence 2" means the same place in both."""
         if not phrase:
             return []
         return [m.start() for m in re.finditer(re.escape(phrase), self._text, flags=re.IGNORECASE)]

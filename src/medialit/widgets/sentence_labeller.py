@@ -1,8 +1,9 @@
 """SentenceLabeller: one label per sentence, with an optional note and confidence.
 
-Built for 5 to 300 sentences: one sentence is edited at a time (Previous / Next / Go to), and
-an HTML overview table shows every sentence with its label as text, so the number of
-ipywidgets does not grow with the article.
+One sentence is edited at a time (Previous / Next / Go to), and an HTML overview table shows
+the sentences with their labels as text, so the number of ipywidgets does not grow with the
+article. Up to 300 sentences the overview lists them all; a longer article (a teacher's
+60,000-word text) shows a window of 100 around the current sentence.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from .. import schema
 from .base import CONFIDENCES, BoxActivity, esc, resolve_article
 
 _CONF_OPTIONS = [("not set", ""), ("low", "low"), ("medium", "medium"), ("high", "high")]
+#: Up to this many sentences the overview lists them all; a longer article shows a window.
+OVERVIEW_ALL = 300
+OVERVIEW_WINDOW = 100
 
 
 def _tag(name: str) -> str:
@@ -305,10 +309,22 @@ class SentenceLabeller(BoxActivity):
         return (f"<span style='border-bottom:3px solid {colour};font-weight:bold'>[{esc(_tag(label))}] "
                 f"{esc(label)}</span>")
 
+    def _overview_window(self) -> tuple[int, int]:
+        """The rows the overview shows: all of them up to OVERVIEW_ALL sentences; for a longer article
+        a window of OVERVIEW_WINDOW rows around the current sentence (a 60,000-word article would
+        otherwise re-send thousands of rows on every click)."""
+        n = len(self._ids)
+        if n <= OVERVIEW_ALL:
+            return 0, n
+        start = max(0, min(self.position - OVERVIEW_WINDOW // 4, n - OVERVIEW_WINDOW))
+        return start, start + OVERVIEW_WINDOW
+
     def _draw_overview(self) -> None:
         labels = self.data.get("labels", {})
         rows = []
-        for i, sid in enumerate(self._ids):
+        first, last = self._overview_window()
+        for i in range(first, last):
+            sid = self._ids[i]
             entry = labels.get(sid, {})
             here = i == self.position
             mark = "▶" if here else ""
@@ -322,11 +338,18 @@ class SentenceLabeller(BoxActivity):
         self.overview.value = (
             "<style>.medialit-overview th, .medialit-overview td {padding:2px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style>"
             "<table class='medialit-overview' style='border-collapse:collapse;font-size:0.9em'>"
-            "<caption style='text-align:left'>All sentences and your labels</caption>"
+            f"<caption style='text-align:left'>{self._overview_caption(first, last)}</caption>"
             "<thead><tr><th scope='col'>now</th><th scope='col'>id</th>"
             "<th scope='col'>sentence</th><th scope='col'>label</th><th scope='col'>confidence</th>"
             "<th scope='col'>note</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         )
+
+    def _overview_caption(self, first: int, last: int) -> str:
+        n = len(self._ids)
+        if first == 0 and last == n:
+            return "All sentences and your labels"
+        return (f"Sentences {first + 1} to {last} of {n} and your labels (the overview shows the "
+                f"{last - first} around the current sentence; use Go to for the others)")
 
     # ------------------------------------------------------------------ results
     def to_frame(self):

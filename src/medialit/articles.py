@@ -1,0 +1,570 @@
+"""Bring your own article: add a saved web page, a text file or pasted text to the course.
+
+>>> import medialit as ml
+>>> aid = ml.add_article("saved_page.html", title="City council votes to close the bridge",  # doctest: +SKIP
+...                      publisher="The Gazette", url="https://gazette.example/city-council",
+...                      date="2026-12-05", author="Jane Doe")
+>>> ml.load_article(aid)                                                                      # doctest: +SKIP
+
+Where it goes: the teacher folder (``MEDIALIT_HOME``, else the course's ``answers/``), in
+``articles/<id>.txt`` plus ``articles/datapackage.yaml``, a manifest with the same fields as
+``data/articles/datapackage.yaml`` (sha256 included). Nothing is ever written into ``data/``.
+
+Rules this module keeps:
+
+* the text is stored once and never rewritten, so its sentence ids (``s001``...), which depend
+  only on the stored text and its language, never change: adding the same article again (same
+  words, whatever the spacing or the file it came from) returns the id it already has;
+* an id is a lower-case slug of the title plus the date (``city-council-votes-2026-12-06``),
+  checked like a learner id, so it can never leave the folder;
+* every file is written atomically (temporary file, fsync, rename) under a lock;
+* bad input is refused with one plain sentence (:class:`ArticleError`): empty, binary or
+  non-UTF-8 files, a web page with no article text, a missing or malformed field.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import os
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import data, paths, store
+
+#: The ``kind`` of an article a teacher added (``ml.list_articles()`` shows it).
+TEACHER_KIND = "teacher article"
+#: File types :func:`add_article` reads.
+SUFFIXES = (".html", ".htm", ".txt")
+#: Largest file read (bytes): a 60,000-word article is about 400 KB.
+MAX_BYTES = 20_000_000
+#: Fewest words a web page must yield to count as an article.
+MIN_HTML_WORDS = 12
+MAX_ID = 64
+MAX_FIELD = 300
+NONE_GIVEN = "none given"
+_ID_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LANG_RE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+_URL_RE = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", re.I)
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a Word, OpenDocument or zip file",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel file",
+    b"{\\rtf": "a rich-text (RTF) file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+}
+
+
+class ArticleError(ValueError):
+    """An article cannot be added. The message is one plain sentence saying why and what to do."""
+
+
+# ---------------------------------------------------------------------------- reading the source
+
+def _looks_like_path(source: str) -> bool:
+    if "\n" in source or len(source) >= 1024:
+        return False
+    if source.strip().lower().endswith(SUFFIXES):
+        return True
+    try:
+        return Path(source).expanduser().is_file()
+    except (OSError, ValueError):  # a name too long for the disk, or with a NUL: text, not a file
+        return False
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 text of ``raw``, or :class:`ArticleError` for empty, binary or non-UTF-8 bytes.
+    ``name`` starts the messages ("The file page.html", "The pasted text")."""
+    if not raw.strip():
+        raise ArticleError(f"{name} is empty: there is no text to add.")
+    for magic, what in _MAGIC.items():
+        if raw.startswith(magic):
+            raise ArticleError(f"{name} is {what}, not text: copy the article's text into a .txt file "
+                               "(or save the web page as .html) and add that.")
+    head = raw[:8192]
+    if b"\x00" in head:
+        raise ArticleError(f"{name} looks like a binary file, not text: add a saved web page (.html) "
+                           "or a plain-text file (.txt).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name} is not UTF-8 text (byte {exc.start} cannot be read): open it in a text editor and "
+            "save it again with the encoding UTF-8, then add it again."
+        ) from None
+    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise ArticleError(f"{name} looks like a binary file, not text: add a saved web page (.html) "
+                           "or a plain-text file (.txt).")
+    return text
+
+
+def _read_file(path: Path) -> tuple[str, str]:
+    """(decoded text, "html" or "text") of a file given as the source."""
+    name = f"The file {path.name}"
+    if path.suffix.lower() not in SUFFIXES:
+        raise ArticleError(f"{name} cannot be added: only .html, .htm and .txt files can be "
+                           f"(it is a {path.suffix or 'file with no'} file).")
+    if not path.is_file():
+        raise ArticleError(f"There is no file {path}: check the name and the folder.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{name} is {size // 1_000_000} MB, more than the {MAX_BYTES // 1_000_000} MB "
+                               "a single article may have.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    text = _decode(raw, name)
+    return text, "html" if path.suffix.lower() in (".html", ".htm") else "text"
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in text[:20000].lower()
+                                                                      and "</p>" in text.lower())
+
+
+def _quiet_trafilatura():
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    import trafilatura
+
+    return trafilatura
+
+
+def _html_text(html: str) -> tuple[str, dict]:
+    """(article text, found metadata) of a web page, via trafilatura."""
+    trafilatura = _quiet_trafilatura()
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False, include_images=False)
+    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        doc = None
+    found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    body = (found.get("text") or "").strip()
+    # trafilatura puts one paragraph per line; the course separates paragraphs by blank lines
+    text = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    meta = {
+        "title": found.get("title") or "",
+        "author": found.get("author") or "",
+        "site": found.get("sitename") or found.get("hostname") or "",
+        "date": found.get("date") or "",
+        "url": found.get("url") or "",
+        "language": found.get("language") or "",
+    }
+    return text, {k: str(v).strip() for k, v in meta.items()}
+
+
+def extract_html(path_or_html: str | os.PathLike) -> dict:
+    """The article text and the metadata trafilatura finds in a web page, for the teacher to check.
+
+    ``path_or_html``: a saved page (``.html``/``.htm``) or the HTML itself. Returns
+    ``{"text", "title", "author", "site", "date", "url", "language", "words"}`` (``""`` for
+    what was not found). Raises :class:`ArticleError` when the page has no article text.
+    """
+    if isinstance(path_or_html, os.PathLike) or (isinstance(path_or_html, str) and _looks_like_path(path_or_html)):
+        path = Path(path_or_html).expanduser()
+        html, _kind = _read_file(path)
+        name = f"the file {path.name}"
+    elif isinstance(path_or_html, str):
+        html, name = path_or_html, "the pasted page"
+        if not html.strip():
+            raise ArticleError("The pasted page is empty: there is no text to add.")
+    else:
+        raise ArticleError(f"Give a saved web page's file name or its HTML as text, not {type(path_or_html).__name__}.")
+    text, meta = _html_text(html)
+    words = len(text.split())
+    if words < MIN_HTML_WORDS:
+        raise ArticleError(
+            f"No article text was found in {name} ({words} word{'s' if words != 1 else ''}): save the page "
+            "again from the article itself (File → Save Page As), or copy the article's text into a .txt file."
+        )
+    return {"text": text, **meta, "words": words}
+
+
+def _source_text(source: Any) -> tuple[str, str, dict]:
+    """(text to store, how it came, metadata found) for the ``source`` of :func:`add_article`."""
+    if isinstance(source, bytes):
+        source = _decode(source, "The pasted text")
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
+        path = Path(source).expanduser()
+        text, kind = _read_file(path)
+        if kind == "html":
+            found = extract_html(path)
+            return found["text"], f"saved web page {path.name}", found
+        return text, f"text file {path.name}", {}
+    if not isinstance(source, str):
+        raise ArticleError("The article must be a file name (.html, .htm or .txt) or the article's text, "
+                           f"not {type(source).__name__}.")
+    if not source.strip():
+        raise ArticleError("The pasted text is empty: paste the article's text first.")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in source[:8192]):
+        raise ArticleError("The pasted text contains hidden control characters, as binary files do: "
+                           "copy the article's text again from the page.")
+    if _looks_like_html(source):
+        found = extract_html(source)
+        return found["text"], "pasted web page", found
+    return source, "pasted text", {}
+
+
+def normalise_text(text: str) -> str:
+    """The text as stored: NFC, Unix line ends, no trailing spaces, at most one blank line in a row,
+    one final line break. Everything else (words, punctuation, emoji) is kept as it is."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    lines = [line.rstrip() for line in text.replace("\f", "\n").split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n"
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the words of ``text`` (spacing and line breaks ignored): the same article pasted or
+    saved differently has the same hash."""
+    return hashlib.sha256(" ".join(unicodedata.normalize("NFC", text).split()).encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------- checking the fields
+
+def _plain_field(value: Any, what: str, flag: str) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ArticleError(f"The article needs {what}{flag}.")
+    if not isinstance(value, str):
+        raise ArticleError(f"{what[0].upper()}{what[1:]} must be text, not {type(value).__name__}.")
+    value = " ".join(value.split())
+    if len(value) > MAX_FIELD:
+        raise ArticleError(f"{what[0].upper()}{what[1:]} is {len(value)} characters long; the limit is {MAX_FIELD}.")
+    if any(not ch.isprintable() for ch in value):
+        raise ArticleError(f"{what[0].upper()}{what[1:]} contains a hidden character; type it again.")
+    return value
+
+
+def check_date(value: Any, today: _dt.date | None = None) -> str:
+    """``value`` as ``YYYY-MM-DD`` if it is a real date not after tomorrow, else :class:`ArticleError`."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        value = value.isoformat()
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ArticleError("The article needs the date it was published, written YYYY-MM-DD "
+                           "(for example 2026-12-05).")
+    value = str(value).strip()
+    if not _DATE_RE.fullmatch(value):
+        raise ArticleError(f"The date {value!r} is not written YYYY-MM-DD (for example 2026-12-05).")
+    try:
+        day = _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ArticleError(f"The date {value} does not exist in the calendar; check the day and the month.") from None
+    today = today or _dt.date.today()
+    if day > today + _dt.timedelta(days=1):
+        raise ArticleError(f"The date {value} is in the future; give the date the article was published.")
+    return value
+
+
+def check_url(value: Any) -> str:
+    """``value`` if it is a web address starting with http:// or https://, else :class:`ArticleError`."""
+    value = _plain_field(value, "the web address (URL) it was published at", ", starting with https://")
+    if not _URL_RE.fullmatch(value):
+        raise ArticleError(f"The URL {value!r} is not a web address: copy it from the browser's address bar "
+                           "(it starts with https://).")
+    return value
+
+
+def check_language(value: Any) -> str:
+    """A language code such as ``en``, ``de`` or ``pt-br`` (lower case), else :class:`ArticleError`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ArticleError("The article needs its language: give a two-letter code such as en, fr or de.")
+    code = str(value).strip().lower().replace("_", "-")
+    if not _LANG_RE.fullmatch(code):
+        raise ArticleError(f"The language {value!r} is not a language code: give a two-letter code such as "
+                           "en, fr or de.")
+    return code
+
+
+_REQUIRED_NAMES = (("title", "its title"), ("publisher", "its publisher or site"), ("url", "its URL"),
+                   ("date", "the date it was published (YYYY-MM-DD)"), ("language", "its language"))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_fields(title, publisher, url, date, author, language, translated) -> dict:
+    given = {"title": title, "publisher": publisher, "url": url, "date": date, "language": language}
+    missing = [what for key, what in _REQUIRED_NAMES if _blank(given[key])]
+    if len(missing) > 1:
+        raise ArticleError(f"The article needs {', '.join(missing[:-1])} and {missing[-1]}.")
+    if not isinstance(translated, bool):
+        raise ArticleError("Say whether the article is a translation: translated must be True or False.")
+    if _blank(author):
+        author = NONE_GIVEN
+    return {
+        "title": _plain_field(title, "a title", ""),
+        "publisher": _plain_field(publisher, "a publisher or site", ""),
+        "url": check_url(url),
+        "published": check_date(date),
+        "author": _plain_field(author, "an author", ""),
+        "language": check_language(language),
+        "translated": translated,
+    }
+
+
+# ---------------------------------------------------------------------------- ids
+
+def slug(title: str, limit: int = 48) -> str:
+    """Lower-case ASCII words of ``title`` joined by hyphens, cut at a word end (``""`` if none)."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_title)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "")
+
+
+def _bad_id(article_id: str) -> str:
+    shown = article_id if len(article_id) <= 70 else article_id[:60] + "…"
+    return (f"The article id {shown!r} cannot be used: ids have at most {MAX_ID} lower-case letters, digits "
+            "and hyphens, such as 'city-council-votes-2026-12-06'.")
+
+
+def check_article_id(article_id: Any) -> str:
+    """``article_id`` if it is a safe teacher-article id (lower case, digits, hyphens), else :class:`ArticleError`.
+
+    It is checked like a learner id too, so ``..``, slashes and hidden characters never reach a file name.
+    """
+    if not isinstance(article_id, str) or not article_id:
+        raise ArticleError("An article id must be text such as 'city-council-votes-2026-12-06'.")
+    try:
+        store.validate_learner_id(article_id)
+    except store.LearnerIdError:
+        raise ArticleError(_bad_id(article_id)) from None
+    if len(article_id) > MAX_ID or not _ID_RE.fullmatch(article_id):
+        raise ArticleError(_bad_id(article_id))
+    return article_id
+
+
+def article_path(article_id: str, folder: Path | None = None) -> Path:
+    """``<teacher articles folder>/<id>.txt``, after checking the id cannot leave the folder."""
+    check_article_id(article_id)
+    folder = (folder or paths.teacher_articles_dir()).resolve()
+    path = (folder / f"{article_id}.txt").resolve()
+    if path.parent != folder:  # belt and braces: the id check already forbids this
+        raise ArticleError(f"The article id {article_id!r} would leave the teacher's articles folder.")
+    return path
+
+
+# ---------------------------------------------------------------------------- the teacher manifest
+
+MANIFEST_HEADER = (
+    "# Articles added by the teacher (ml.add_article or `medialit add-article`).\n"
+    "# Same fields as data/articles/datapackage.yaml. Do not edit the .txt files: their sha256 is\n"
+    "# checked, and the sentence ids saved answers refer to depend on their exact text.\n"
+)
+
+
+def _empty_manifest() -> dict:
+    return {
+        "name": "medialit-teacher-articles",
+        "title": "Articles added by the teacher",
+        "licenses": [{"name": "see-each-resource", "title": "Each resource states its own licence."}],
+        "resources": [],
+    }
+
+
+def read_manifest(folder: Path | None = None) -> dict:
+    """The teacher articles' manifest (an empty one when there is none yet)."""
+    folder = folder or paths.teacher_articles_dir()
+    mf = folder / data.MANIFEST
+    if not mf.is_file():
+        return _empty_manifest()
+    try:
+        with open(mf, encoding="utf-8") as fh:
+            doc = data.read_yaml(fh)
+    except Exception as exc:  # noqa: BLE001 - yaml errors, unreadable file
+        raise ArticleError(f"{mf} cannot be read ({type(exc).__name__}); restore it from a backup.") from None
+    if not isinstance(doc, dict):
+        raise ArticleError(f"{mf} is not a manifest (no 'resources' list); restore it from a backup.")
+    if doc.get("resources") is None:
+        doc["resources"] = []
+    if not isinstance(doc["resources"], list):
+        raise ArticleError(f"{mf} has no 'resources' list; restore it from a backup.")
+    return doc
+
+
+def _write_manifest(doc: dict, folder: Path) -> None:
+    import yaml
+
+    body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    store.atomic_write_text(folder / data.MANIFEST, MANIFEST_HEADER + body, mode=0o644)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Only one process adds an article to ``folder`` at a time (best effort where fcntl is missing)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder / ".datapackage.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _taken_ids(doc: dict) -> set[str]:
+    taken = {str(r.get("name")) for r in doc["resources"]}
+    try:
+        taken |= {str(r.get("name")) for r in data.manifest("articles")["resources"]}
+    except data.DataError:
+        pass
+    return taken
+
+
+def _free(path: Path, text: str) -> bool:
+    """No file at ``path``, or one left with this very text by an add that stopped before its manifest."""
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _new_id(fields: dict, taken: set[str], folder: Path, text: str) -> str:
+    base = slug(fields["title"], MAX_ID - 11 - 4) or "article"
+    stem = f"{base}-{fields['published']}"
+    for n in range(1, 1000):
+        candidate = stem if n == 1 else f"{stem}-{n}"
+        if candidate not in taken and _free(folder / f"{candidate}.txt", text):
+            return check_article_id(candidate)
+    raise ArticleError(f"There are already 999 articles called {stem}; give this one a different title.")
+
+
+def _title_roles(text: str, title: str) -> dict[int, str]:
+    """``{0: "title"}`` when the text opens with the title (web pages usually do)."""
+    spans = data.paragraphs(text)
+    if spans:
+        first = " ".join(text[spans[0][0]:spans[0][1]].split()).casefold()
+        if first == " ".join(title.split()).casefold() and len(spans) > 1:
+            return {0: "title"}
+    return {}
+
+
+def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[int, str], path: Path) -> dict:
+    lang = fields["language"]
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # segmented from the file as written, through the loader's cache: the first load_article is free
+    sentences = data._load_teacher_cached(article_id, str(path), sha, lang, tuple(sorted(roles.items())))
+    seg_note = data.segmenter_note(lang)
+    notes = [f"Added by the teacher from {how} on {_dt.date.today().isoformat()}."]
+    if seg_note:
+        notes.append(seg_note)
+    if not lang.startswith("en"):
+        notes.append("The course's language signals (ml.cues) are English-only and give no hits on this text.")
+    if fields["translated"]:
+        notes.append("A translation: the words studied are the translator's, not the original author's.")
+    chain_status = "as given by the teacher; not checked by the course"
+    return {
+        "name": article_id,
+        "path": f"{article_id}.txt",
+        "sha256": sha,
+        "content_sha256": content_hash(text),
+        "kind": TEACHER_KIND,
+        "title": fields["title"],
+        "publisher": fields["publisher"],
+        "author": fields["author"],
+        "published": fields["published"],
+        "retrieved": _dt.date.today().isoformat(),
+        "url": fields["url"],
+        "language": fields["language"],
+        "translated": fields["translated"],
+        "licence": "Not checked; brought by the teacher for use in class.",
+        "redistribution": "For use in this class only; do not republish it.",
+        "edits": f"none: the words of the {how}, with line ends and blank lines tidied",
+        "notes": " ".join(notes),
+        "source": how,
+        "segmenter": data.segmenter_name(lang),
+        "sentences": len(sentences),
+        "sentences_sha256": data.spans_hash(sentences),
+        **({"paragraph_roles": roles} if roles else {}),
+        "chain": [{
+            "what": f"{fields['publisher']} publishes it" + (" (a translation)" if fields["translated"] else ""),
+            "who": fields["publisher"],
+            "date": fields["published"],
+            "url": fields["url"],
+            "status": chain_status,
+            "source": f"teacher folder ({how})",
+        }],
+    }
+
+
+def _existing(doc: dict, text: str) -> str | None:
+    want = content_hash(text)
+    for res in doc["resources"]:
+        if res.get("content_sha256") == want:
+            return str(res.get("name"))
+    return None
+
+
+def add_article(source: Any, *, title: str | None, publisher: str | None, url: str | None, date: Any,
+                author: str | None = None, language: str = "en", translated: bool = False) -> str:
+    """Add an article to the teacher folder and return its id (``city-council-votes-2026-12-06``).
+
+    ``source``: a saved web page (``.html``/``.htm``, its text and metadata found with trafilatura),
+    a text file (``.txt``, UTF-8), or the article's text itself (pasted; HTML is recognised too).
+    The metadata is what the teacher confirms: ``title``, ``publisher`` (or site), ``url``,
+    ``date`` published (``YYYY-MM-DD``), ``author`` (``None``: "none given"), ``language`` (a code
+    such as ``en``, ``fr``, ``de``) and ``translated``.
+
+    The same article added again (same words) returns the id it already has and changes nothing.
+    Raises :class:`ArticleError` (one plain sentence) on bad input.
+    """
+    text, how, found = _source_text(source)
+    try:
+        fields = _check_fields(title, publisher, url, date, author, language, translated)
+    except ArticleError as exc:
+        raise ArticleError(_with_found(str(exc), found)) from None
+    text = normalise_text(text)
+    if not any(ch.isalnum() for ch in text):
+        raise ArticleError(f"The {how} has no words in it (no letters or digits).")
+    folder = paths.teacher_articles_dir()
+    with _locked(folder):
+        doc = read_manifest(folder)
+        same = _existing(doc, text)
+        if same is not None:
+            return same
+        article_id = _new_id(fields, _taken_ids(doc), folder, text)
+        path = article_path(article_id, folder)
+        store.atomic_write_text(path, text, mode=0o644)
+        res = _resource(article_id, text, fields, how, _title_roles(text, fields["title"]), path)
+        doc["resources"].append(res)
+        _write_manifest(doc, folder)
+    return article_id
+
+
+def _with_found(message: str, found: dict) -> str:
+    """Add what the web page says (when it says anything) to a message about a missing field."""
+    hints = [f"{label} {found[key]!r}" for key, label in (("title", "title"), ("site", "site"),
+                                                           ("url", "URL"), ("date", "date"), ("author", "author"))
+             if found.get(key)]
+    if not hints:
+        return message
+    return f"{message.rstrip('.')}; the page says: {', '.join(hints)}."
+
+
+def teacher_article_ids() -> list[str]:
+    """Ids of the articles in the teacher folder, in the order they were added."""
+    return [str(r.get("name")) for r in read_manifest()["resources"]]

@@ -1,0 +1,385 @@
+"""AddArticle: bring a new article into the course from a notebook (``ml.AddArticle()``).
+
+The teacher (or a self-study learner) pastes the text, or uploads a page saved from the browser
+(``.html``/``.htm``) or a text file (``.txt``). The widget shows what it found: the start of the
+text with its word and sentence counts and, for a web page, the title, site, author and date that
+:func:`medialit.articles.extract_html` (trafilatura) found. Those go into fields the teacher checks
+and corrects: title, publisher or site, URL, date published, author (or "no author given"),
+language and whether the text is a translation. **Add article** calls :func:`medialit.add_article`
+and shows the new article's id, or the id it already has when the same text was added before.
+
+* The article goes to the teacher folder (``MEDIALIT_HOME/articles/``), never into ``data/``.
+* What the page receives is escaped: article text, found metadata and error messages alike.
+* Problems are said in plain words in the box (never a traceback); nothing is added until every
+  required field is filled in.
+* Every control is a standard ipywidget with a label: Tab moves between them, Enter or Space
+  presses a button, the arrow keys choose in lists and radio buttons.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import traitlets
+
+from .base import KeyboardAssist, display_path, esc
+
+#: Files the upload button accepts (the same suffixes :func:`medialit.add_article` reads).
+ACCEPT = (".html", ".htm", ".txt")
+#: Uploads larger than this are refused with a message (a long article as HTML is well under it).
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: How much of the text the preview shows.
+PREVIEW_CHARS = 1200
+#: Languages offered, as (name shown, code). pysbd splits sentences in most of them; the course's
+#: signals (``ml.cues``) work in English only and say so for any other language.
+LANGUAGES = (
+    ("English", "en"), ("French", "fr"), ("German", "de"), ("Spanish", "es"), ("Italian", "it"),
+    ("Dutch", "nl"), ("Polish", "pl"), ("Russian", "ru"), ("Ukrainian", "uk"), ("Danish", "da"),
+    ("Greek", "el"), ("Bulgarian", "bg"), ("Slovak", "sk"), ("Armenian", "hy"), ("Kazakh", "kk"),
+    ("Arabic", "ar"), ("Persian", "fa"), ("Urdu", "ur"), ("Hindi", "hi"), ("Marathi", "mr"),
+    ("Amharic", "am"), ("Burmese", "my"), ("Japanese", "ja"), ("Chinese", "zh"),
+)
+_FIELDS = ("title", "publisher", "url", "date", "author")
+_FIELD_NAMES = {"title": "the title", "publisher": "the publisher or site", "url": "the URL",
+                "date": "the date published", "author": "the author (or tick 'No author given')"}
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_STYLE = {"description_width": "11em"}
+_WIDE = w.Layout(width="min(100%, 640px)")
+
+
+def _say_html(text: str, ok: bool) -> str:
+    style = "" if ok else "font-weight:bold;border-left:4px solid #D55E00;padding-left:6px;"
+    sign = "✔ " if ok else "⚠ "
+    return f"<div class='medialit-status' role='status' aria-live='polite' style='{style}'>{esc(sign + text)}</div>"
+
+
+def _plain(exc: BaseException) -> str:
+    """One plain sentence about ``exc`` (its message, never a traceback)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _safe_file_name(name: str) -> str:
+    """The uploaded file's name reduced to safe characters, keeping an accepted suffix."""
+    stem, suffix = Path(str(name)).stem, Path(str(name)).suffix.lower()
+    stem = _SAFE_NAME.sub("-", stem).strip(".-")[:60] or "article"
+    return stem + (suffix if suffix in ACCEPT else ".txt")
+
+
+def _looks_like_html(text: str) -> bool:
+    """True for a web page's source (pasted from "View page source")."""
+    return text.lstrip()[:20].lower().startswith(("<!doctype html", "<html"))
+
+
+def _upload_items(value: Any) -> list[dict]:
+    """The files of a FileUpload value (ipywidgets 8: a tuple of dicts; older: a dict by name)."""
+    if isinstance(value, dict):
+        return [{"name": k, **v} for k, v in value.items()]
+    return [dict(v) for v in (value or ())]
+
+
+class AddArticle(w.VBox):
+    """``ml.AddArticle()``: paste or upload an article, check its details, add it to the course.
+
+    After a successful add, :attr:`article_id` holds the article's id (a trait: observe it, or
+    read it in the next cell, e.g. ``ARTICLE = adder.article_id or ARTICLE``).
+    """
+
+    #: the id of the article added (or found already added) last; "" before that
+    article_id = traitlets.Unicode("")
+
+    def __init__(self):
+        self.source_kind = ""   # "paste" or "file"
+        self.file_name = ""
+        self.file_bytes = b""
+        self.text = ""          # the text the preview shows
+        self.found: dict = {}   # what extract_html found (title, author, site, date)
+        self._quiet = False
+        self._origin = ""
+        intro = w.HTML(
+            "<h4 style='margin:4px 0'>Add your own article</h4>"
+            "<p style='margin:2px 0'>Paste the article's text below, or upload a web page you saved from "
+            "your browser (<b>File → Save Page As</b>, an .html file) or a .txt file. Then check the details "
+            "and press <b>Add article</b>. Tab moves between the boxes; Enter or Space presses a button.</p>")
+        self.paste = w.Textarea(description="Paste the text", placeholder="Paste the whole article here…",
+                                continuous_update=False, description_allow_html=False, style=_STYLE,
+                                layout=w.Layout(width="min(100%, 640px)", height="8em"))
+        self.upload = w.FileUpload(accept=",".join(ACCEPT), multiple=False, description="Upload .html or .txt",
+                                   tooltip="Choose a saved web page (.html, .htm) or a text file (.txt)",
+                                   layout=w.Layout(width="auto"))
+        self.preview = w.HTML("<p style='margin:2px 0'>Nothing to add yet: paste a text or upload a file.</p>")
+        self.title = w.Text(description="Title", **self._text_opts("the article's headline"))
+        self.publisher = w.Text(description="Publisher or site", **self._text_opts("e.g. the newspaper or web site"))
+        self.url = w.Text(description="URL", **self._text_opts("https://… (where the article was published)"))
+        self.date = w.Text(description="Date published", **self._text_opts("YYYY-MM-DD, e.g. 2026-12-06"))
+        self.author = w.Text(description="Author", **self._text_opts("the name in the byline"))
+        self.no_author = w.Checkbox(value=False, description="No author given (no byline)", indent=False,
+                                    description_allow_html=False)
+        self.language = w.Dropdown(options=list(LANGUAGES), value="en", description="Language",
+                                   description_allow_html=False, style=_STYLE)
+        # toggle buttons, not radio buttons: radio groups of several widgets on one page can share a
+        # name in the browser (keyboard_assist.js numbers them per widget), and then un-check each other
+        self.translated = w.ToggleButtons(options=[("no", False), ("yes", True)], value=False,
+                                          description="A translation?", description_allow_html=False,
+                                          tooltips=["The text is in its original language",
+                                                    "Someone translated it from another language"],
+                                          style={**_STYLE, "button_width": "5em"})
+        self.add_button = w.Button(description="Add article", icon="plus", button_style="primary",
+                                   tooltip="Add this article to your course folder")
+        self.message = w.HTML()
+        self.paste.observe(self._pasted, "value")
+        self.upload.observe(self._uploaded, "value")
+        self.no_author.observe(self._no_author_changed, "value")
+        self.language.observe(self._language_changed, "value")
+        self.add_button.on_click(lambda _b: self.add())
+        details = w.HTML("<p style='margin:6px 0 2px'><b>Check the details</b> (found on the page where "
+                         "possible: correct anything that is wrong).</p>")
+        super().__init__(children=[
+            intro, self.paste, w.HBox([w.HTML("<span style='margin-right:8px'>or</span>"), self.upload]),
+            self.preview, details, self.title, self.publisher, self.url, self.date,
+            w.HBox([self.author, self.no_author], layout=w.Layout(flex_flow="row wrap")),
+            self.language, self.translated, self.add_button, self.message, KeyboardAssist()])
+        self.add_class("medialit-widget")
+        self.add_class("medialit-add-article")
+
+    @staticmethod
+    def _text_opts(placeholder: str) -> dict:
+        return {"placeholder": placeholder, "continuous_update": False, "description_allow_html": False,
+                "style": _STYLE, "layout": _WIDE}
+
+    # ------------------------------------------------------------------ messages
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.value = _say_html(text, ok)
+
+    def _no_author_changed(self, change) -> None:
+        self.author.disabled = bool(change["new"])
+
+    def _language_changed(self, _change) -> None:
+        if self.text and self._origin:  # sentences are split by the rules of the chosen language
+            self._show_preview(self._origin)
+
+    # ------------------------------------------------------------------ the source
+    def _pasted(self, change) -> None:
+        if self._quiet:
+            return
+        text = change["new"] or ""
+        if not text.strip():
+            if self.source_kind == "paste":
+                self._clear_source()
+            return
+        self.source_kind, self.file_name, self.file_bytes, self.found = "paste", "", b"", {}
+        self._clear_upload()
+        self.message.value = ""
+        if _looks_like_html(text):  # a page's source pasted: read it as a web page
+            self._extract(text, "the pasted web page")
+            self.source_kind = "paste" if self.text else ""
+            return
+        self.text = text
+        self._show_preview("pasted text")
+        self._guess_title(text)
+
+    def _uploaded(self, change) -> None:
+        if self._quiet:
+            return
+        items = _upload_items(change["new"])
+        if not items:
+            return
+        self.load_file(items[0].get("name", "upload.txt"), bytes(items[0].get("content", b"")))
+
+    def load_file(self, name: str, raw: bytes) -> bool:
+        """Read an uploaded file (what the upload button does). Returns True when it could be read."""
+        self.message.value = ""
+        suffix = Path(str(name)).suffix.lower()
+        if suffix not in ACCEPT:
+            return self._refuse(f"{name} is not a saved web page or a text file: upload an .html, .htm or .txt file.")
+        if not raw:
+            return self._refuse(f"{name} is empty: there is nothing to add.")
+        if len(raw) > MAX_UPLOAD_BYTES:
+            return self._refuse(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; save the page "
+                                "again without pictures, or paste the text instead.")
+        if b"\x00" in raw[:8192]:
+            return self._refuse(f"{name} is not text (it looks like a picture or a program): upload the page "
+                                "saved as .html, or paste the text.")
+        self.source_kind, self.file_name, self.file_bytes, self.found = "file", str(name), bytes(raw), {}
+        self.text = ""
+        self._quiet = True
+        try:
+            self.paste.value = ""
+        finally:
+            self._quiet = False
+        if suffix == ".txt":
+            try:
+                self.text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                return self._refuse(f"{name} is not UTF-8 text. Open it in a text editor and save it as UTF-8, "
+                                    "or paste the text.")
+            self._show_preview(f"the file {name}")
+            self._guess_title(self.text)
+            return True
+        with tempfile.TemporaryDirectory(prefix="medialit-page-") as tmp:
+            path = Path(tmp) / _safe_file_name(name)  # messages then name the teacher's file
+            path.write_bytes(raw)
+            return self._extract(path, f"the web page {name}")
+
+    def _extract(self, source: Path | str, origin: str) -> bool:
+        """Read a web page (a file, or its source pasted) with :func:`medialit.articles.extract_html`."""
+        try:
+            from ..articles import extract_html
+
+            found = extract_html(source)
+        except ImportError:
+            return self._refuse("This version of medialit cannot read web pages (medialit.articles is "
+                                "missing); paste the text instead.")
+        except Exception as exc:  # noqa: BLE001 - any failure is said in plain words
+            return self._refuse(_plain(exc))
+        self.found = {k: str(v).strip() for k, v in dict(found or {}).items() if v and k != "words"}
+        self.text = self.found.pop("text", "")
+        if not self.text.strip():
+            return self._refuse(f"No article text was found in {origin}. Save the page again once the whole "
+                                "article shows in your browser, or paste the text.")
+        self._show_preview(origin)
+        self._fill_found()
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self._clear_source()
+        self._say(text, ok=False)
+        return False
+
+    def _clear_upload(self) -> None:
+        self._quiet = True
+        try:
+            self.upload.value = ()
+        except traitlets.TraitError:  # pragma: no cover - very old ipywidgets
+            pass
+        finally:
+            self._quiet = False
+
+    def _clear_source(self) -> None:
+        self.source_kind, self.file_name, self.file_bytes, self.text, self.found = "", "", b"", "", {}
+        self._clear_upload()
+        self.preview.value = "<p style='margin:2px 0'>Nothing to add yet: paste a text or upload a file.</p>"
+
+    # ------------------------------------------------------------------ what was found
+    def _show_preview(self, origin: str) -> None:
+        from ..data import segment
+
+        self._origin = origin
+        text = self.text
+        n_words = len(text.split())
+        try:
+            n_sentences = len(segment(text, language=self.language.value))
+        except Exception:  # noqa: BLE001 - the preview must not fail on odd text
+            n_sentences = 0
+        head = text.strip()[:PREVIEW_CHARS]
+        more = len(text.strip()) - len(head)
+        rest = f"<p style='margin:2px 0'>… and {more:,} more characters.</p>" if more > 0 else ""
+        found = ""
+        if self.found:
+            names = {"title": "title", "site": "site", "author": "author", "date": "date"}
+            parts = [f"{label}: <b>{esc(self.found[k])}</b>" for k, label in names.items() if self.found.get(k)]
+            missing = [label for k, label in names.items() if not self.found.get(k)]
+            found = ("<p style='margin:2px 0'>Found on the page: " + ("; ".join(parts) or "nothing")
+                     + (f". Not found: {esc(', '.join(missing))}." if missing else ".") + "</p>")
+        self.preview.value = (
+            f"<p style='margin:2px 0'><b>From {esc(origin)}</b>: {n_words:,} words, about "
+            f"{n_sentences:,} sentences. The start of the text:</p>"
+            "<div class='medialit-add-preview' tabindex='0' aria-label='Start of the text' "
+            "style='white-space:pre-wrap;max-height:12em;overflow:auto;border:1px solid #ccc;padding:4px;"
+            f"max-width:640px'>{esc(head)}</div>{rest}{found}")
+
+    def _fill_found(self) -> None:
+        """Put what the page gave into the fields (the teacher corrects them)."""
+        mapping = {"title": self.title, "site": self.publisher, "author": self.author, "date": self.date}
+        for key, box in mapping.items():
+            value = self.found.get(key, "")
+            if value:
+                box.value = value[:500]
+        url = self.found.get("url", "")
+        if url.startswith(("http://", "https://")):
+            self.url.value = url[:2000]
+        if self.found.get("language") in dict((code, name) for name, code in LANGUAGES):
+            self.language.value = self.found["language"]
+        if self.found.get("author"):
+            self.no_author.value = False
+
+    def _guess_title(self, text: str) -> None:
+        """A pasted text's first line is usually its headline: offer it when the title is empty."""
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if first and not self.title.value.strip() and len(first) <= 200:
+            self.title.value = first
+
+    # ------------------------------------------------------------------ adding
+    def missing_fields(self) -> list[str]:
+        """The required details not filled in yet, in words ("the title", "the URL"...)."""
+        out = []
+        for name in _FIELDS:
+            if name == "author" and self.no_author.value:
+                continue
+            if not getattr(self, name).value.strip():
+                out.append(_FIELD_NAMES[name])
+        return out
+
+    def add(self) -> str:
+        """Add the article (what the button does). Returns its id, or "" when it was not added."""
+        if not self.source_kind or not self.text.strip():
+            self._say("Paste the article's text or upload a saved page first.", ok=False)
+            return ""
+        missing = self.missing_fields()
+        if missing:
+            self._say("Still to fill in: " + ", ".join(missing) + ".", ok=False)
+            return ""
+        try:
+            from .. import data
+            from ..articles import add_article, teacher_article_ids
+
+            before = set(teacher_article_ids())
+            with tempfile.TemporaryDirectory(prefix="medialit-add-") as tmp:
+                new_id = add_article(
+                    self._source(Path(tmp)), title=self.title.value.strip(), publisher=self.publisher.value.strip(),
+                    url=self.url.value.strip(), date=self.date.value.strip(),
+                    author=None if self.no_author.value else self.author.value.strip(),
+                    language=self.language.value, translated=bool(self.translated.value))
+            article = data.load_article(new_id)
+        except ImportError:
+            self._say("This version of medialit cannot add articles (medialit.articles is missing).", ok=False)
+            return ""
+        except Exception as exc:  # noqa: BLE001 - every problem is said in plain words, never a traceback
+            self._say(f"The article was not added: {_plain(exc)}", ok=False)
+            return ""
+        self.article_id = new_id
+        self._say(self._added_text(article, already=new_id in before), ok=True)
+        return new_id
+
+    def _source(self, folder: Path) -> Path | str:
+        """What :func:`medialit.add_article` gets: the uploaded file as it was (copied to ``folder``
+        under a safe name), or the pasted text. The pasted text always ends with a line break, so it is
+        never taken for a file name (the stored text is the same: line ends are tidied anyway)."""
+        if self.source_kind == "file":
+            path = folder / _safe_file_name(self.file_name)
+            path.write_bytes(self.file_bytes)
+            return path
+        return self.paste.value + "\n"
+
+    @staticmethod
+    def _added_text(article, already: bool) -> str:
+        n = len(article.sentences)
+        span = f"s001 to {article.sentences[-1].id}" if n else "none"
+        where = ""
+        try:
+            from .. import paths
+
+            where = f" It is kept in {display_path(paths.teacher_articles_dir())}."
+        except (ImportError, AttributeError, OSError):
+            pass
+        if already:
+            return (f"This article is already in the course as {article.id} (same text), so nothing new was added. "
+                    f"Use that id: ARTICLE = \"{article.id}\".{where}")
+        return (f"Added as {article.id}: {n} sentences ({span}). Use it with ARTICLE = \"{article.id}\" "
+                f"(run the next cells, or put that line in the first code cell).{where}")
+
+    def __repr__(self) -> str:
+        return "AddArticle()"

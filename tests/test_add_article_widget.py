@@ -1,0 +1,280 @@
+"""The AddArticle widget (paste or upload, check the details, add), the bundled practice article,
+and lesson 04's key-free feedback (medialit.own_article)."""
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+import pytest
+
+import medialit as ml
+from medialit import data, own_article, store
+from medialit.widgets.add_article import LANGUAGES, AddArticle
+
+PRACTICE = "kelvenford_practice_2026"
+EMOJI_TEXT = ("🚨 Town square reopens after two years\n\n"
+              "The town square reopened on Monday, the mayor's office said. "
+              "\"It is <b>wonderful</b>,\" one resident said. "
+              "Everyone loves it 😀 and the regime's puppets fled.\n")
+PAGE = ("<!doctype html><html><head><title>Bridge closes for repairs</title>"
+        "<meta name='author' content='Ann Lee'><meta property='og:site_name' content='Town Gazette'>"
+        "<meta name='date' content='2026-11-30'></head><body><article><h1>Bridge closes for repairs</h1>"
+        "<p>The old bridge over the river closed on Friday after engineers found cracks in two of its "
+        "pillars, the council said.</p><p>Repairs will take a year and cost about two million, according "
+        "to the council's engineer.</p></article></body></html>")
+
+
+def plain(markup: str) -> str:
+    """The text a reader sees: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def fill(widget: AddArticle, **values) -> None:
+    defaults = {"publisher": "Town Gazette", "url": "https://gazette.example/square", "date": "2026-12-05"}
+    for name, value in {**defaults, **values}.items():
+        getattr(widget, name).value = value
+
+
+def upload(widget: AddArticle, name: str, raw: bytes) -> None:
+    """What the browser sends when a file is chosen with the upload button."""
+    widget.upload.value = ({"name": name, "type": "", "size": len(raw), "content": memoryview(raw),
+                            "last_modified": datetime.datetime.now(datetime.timezone.utc)},)
+
+
+# ---------------------------------------------------------------- fields
+
+
+def test_every_required_detail_has_a_labelled_field():
+    w = ml.AddArticle()
+    assert repr(w) == "AddArticle()" and "medialit-add-article" in w._dom_classes
+    labels = {box.description for box in (w.paste, w.title, w.publisher, w.url, w.date, w.author,
+                                          w.language, w.translated)}
+    assert labels == {"Paste the text", "Title", "Publisher or site", "URL", "Date published", "Author",
+                      "Language", "A translation?"}
+    assert w.no_author.description.startswith("No author given")
+    assert w.upload.accept == ".html,.htm,.txt" and w.upload.multiple is False
+    assert w.language.value == "en" and ("Ukrainian", "uk") in LANGUAGES
+    assert w.translated.options == (("no", False), ("yes", True)) and w.translated.value is False
+    assert w.add_button.description == "Add article"
+    # keyboard: standard controls plus the helper that keeps arrow keys in lists and radio buttons
+    assert any(type(c).__name__ == "KeyboardAssist" for c in w.children)
+    w.no_author.value = True
+    assert w.author.disabled
+    assert "the author" not in " ".join(w.missing_fields())
+
+
+def test_nothing_to_add_and_missing_details_are_said_in_words():
+    w = ml.AddArticle()
+    assert w.add() == ""
+    assert "Paste the article's text or upload a saved page first" in plain(w.message.value)
+    w.paste.value = EMOJI_TEXT
+    assert w.add() == ""
+    msg = plain(w.message.value)
+    assert "Still to fill in: the publisher or site, the URL, the date published, the author" in msg
+    assert not (data.paths.teacher_articles_dir() / "datapackage.yaml").exists()
+
+
+# ---------------------------------------------------------------- paste path
+
+
+def test_paste_preview_add_and_load(_isolated_answers):
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    assert w.title.value == "🚨 Town square reopens after two years"   # the first line, offered as the title
+    preview = w.preview.value
+    assert "From pasted text" in preview and "words, about" in preview
+    assert "<b>wonderful</b>" not in preview and "&lt;b&gt;wonderful&lt;/b&gt;" in preview
+    fill(w)
+    w.no_author.value = True
+    w.translated.value = False
+    article_id = w.add()
+    assert article_id == "town-square-reopens-after-two-years-2026-12-05" == w.article_id
+    msg = plain(w.message.value)
+    assert f"Added as {article_id}" in msg and "sentences (s001 to s" in msg
+    art = ml.load_article(article_id)
+    assert "😀" in art.text and art.meta["author"] == "none given" and art.meta["kind"] == "teacher article"
+    assert (_isolated_answers / "articles" / f"{article_id}.txt").is_file()
+    row = ml.list_articles().set_index("id").loc[article_id]
+    assert row["kind"] == "teacher article" and row["publisher"] == "Town Gazette"
+    assert not list((data.paths.data_dir() / "articles").glob("town-square*")), "never written into data/"
+
+
+def test_same_text_again_gives_the_existing_id():
+    first = ml.AddArticle()
+    first.paste.value = EMOJI_TEXT
+    fill(first, author="Jo Bloggs")
+    article_id = first.add()
+    again = ml.AddArticle()
+    again.paste.value = "\n" + EMOJI_TEXT.replace("\n\n", "\n\n\n") + "   "  # same words, other spacing
+    fill(again, title="Another title", date="2026-12-06", author="Someone Else")
+    assert again.add() == article_id
+    msg = plain(again.message.value)
+    assert f"already in the course as {article_id}" in msg and "nothing new was added" in msg
+    assert sum(1 for i in ml.list_articles()["id"] if i == article_id) == 1
+
+
+def test_pasted_single_line_is_text_not_a_file_name(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("This is a private file that must never become an article in the course.\n")
+    w = ml.AddArticle()
+    w.paste.value = str(secret)
+    fill(w, title="A path", author="X")
+    article_id = w.add()
+    assert article_id, plain(w.message.value)
+    assert ml.load_article(article_id).text.strip() == str(secret)
+
+
+def test_errors_are_escaped_plain_sentences():
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, url="<img src=x onerror=alert(1)>", author="<script>alert(1)</script>")
+    assert w.add() == ""
+    markup = w.message.value
+    assert "<img" not in markup and "<script" not in markup and "&lt;img src=x" in markup
+    text = plain(markup)
+    assert text.startswith("⚠ The article was not added: The URL") and "Traceback" not in text
+    fill(w, date="2026-02-30")
+    assert w.add() == "" and "does not exist in the calendar" in plain(w.message.value)
+
+
+# ---------------------------------------------------------------- upload path
+
+
+def test_upload_a_saved_page_fills_the_found_details():
+    w = ml.AddArticle()
+    upload(w, "bridge page.html", PAGE.encode("utf-8"))
+    assert w.source_kind == "file" and w.title.value == "Bridge closes for repairs"
+    assert w.author.value == "Ann Lee" and w.publisher.value == "Town Gazette"
+    preview = plain(w.preview.value)
+    assert "From the web page bridge page.html" in preview and "Found on the page: title:" in preview
+    assert "cracks in two of its pillars" in preview and "<article>" not in w.preview.value
+    fill(w, publisher="Town Gazette", url="https://gazette.example/bridge", date="2026-11-30")
+    article_id = w.add()
+    assert article_id == "bridge-closes-for-repairs-2026-11-30", plain(w.message.value)
+    art = ml.load_article(article_id)
+    assert art.meta["author"] == "Ann Lee" and "saved web page" in art.meta["source"]
+    assert "<p>" not in art.text and "cracks in two of its pillars" in art.text
+
+
+def test_upload_a_text_file_and_pasted_page_source():
+    w = ml.AddArticle()
+    upload(w, "notes.txt", EMOJI_TEXT.encode("utf-8"))
+    assert w.text == EMOJI_TEXT and "From the file notes.txt" in w.preview.value
+    w2 = ml.AddArticle()
+    w2.paste.value = PAGE  # "View page source", copied and pasted
+    assert w2.source_kind == "paste" and w2.title.value == "Bridge closes for repairs"
+    assert "From the pasted web page" in w2.preview.value
+
+
+@pytest.mark.parametrize("name, raw, words", [
+    ("report.pdf", b"%PDF-1.4 ...", "not a saved web page or a text file"),
+    ("empty.txt", b"", "is empty"),
+    ("latin1.txt", "Café au lait, déjà vu.".encode("latin-1"), "is not UTF-8 text"),
+    ("picture.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is not text"),
+    ("nothing.html", b"<html><body><nav>Home</nav><p>Hi</p></body></html>", "No article text was found"),
+])
+def test_bad_uploads_get_a_plain_message(name, raw, words):
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    upload(w, name, raw)
+    msg = plain(w.message.value)
+    assert msg.startswith("⚠") and words in msg, msg
+    assert "Traceback" not in msg and w.source_kind == "" and w.add() == ""
+
+
+def test_adding_needs_no_learner_id():
+    assert store.learner_or_none() is None
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    assert w.add()
+
+
+# ---------------------------------------------------------------- the practice article
+
+
+def test_practice_article_is_marked_invented_and_is_not_a_case_article():
+    res = data.resource("articles", PRACTICE)
+    assert res["kind"] == "practice article" and res["origin"] == "written for the course"
+    assert "CC BY 4.0" in res["licence"] and "INVENTED" in res["title"] and "INVENTED" in res["notes"]
+    assert PRACTICE not in data.case_articles()
+    art = ml.load_article(PRACTICE)
+    assert art.sentences[0].role == "title" and "INVENTED FOR THE COURSE" in art.sentences[0].text
+    assert 15 <= len(art.body_sentences()) <= 25
+    assert "invented" in art.sentences[-1].text.lower() or "invented" in art.sentences[-2].text.lower()
+    for word in ("NATO", "war", "Russia", "Ukraine"):
+        assert not re.search(rf"\b{word}\b", art.text), word
+
+
+# ---------------------------------------------------------------- lesson 04 feedback
+
+
+@pytest.fixture
+def learner(monkeypatch):
+    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")
+
+
+def test_views_with_nothing_done_say_so(learner):
+    ml.lesson("04")
+    try:
+        lab = ml.SentenceLabeller(PRACTICE, ml.reporting.LABELS, label_set="reporting")
+        assert "not labelled any sentence yet (18 sentences to label)" in own_article.labels_view(lab)[0]
+        assert "not marked any phrase" in own_article.marks_view(ml.PhraseMarker(PRACTICE, {"loaded": "x"}))
+        assert "ledger is empty" in own_article.ledger_view(ml.ClaimLedger(PRACTICE))
+        assert "not answered any question" in own_article.provenance_view(ml.ProvenanceChecklist(PRACTICE))
+    finally:
+        ml.lesson(None)
+
+
+def test_views_compare_with_the_signals(learner):
+    lab = ml.SentenceLabeller(PRACTICE, ml.reporting.LABELS, label_set="reporting")
+    lab.show("s016")
+    lab.label_buttons.value = "opinion"
+    lab.show("s012")
+    lab.label_buttons.value = "unattributed assertion"
+    text, table = own_article.labels_view(lab)
+    assert text.startswith("You labelled 2 of 18 sentences. The signals' guess is the same as yours for 2 of them")
+    assert "evaluative.adjective" in table.markup
+    marker = ml.PhraseMarker(PRACTICE, ml.reporting.phrase_categories())
+    marker.add_phrase("crusade against cars", next(iter(ml.reporting.phrase_categories())))
+    marker.add_phrase("Everyone knows", next(iter(ml.reporting.phrase_categories())))
+    text, table = own_article.marks_view(marker)
+    assert "You marked 2 phrases. The signals also fire on 1 of them" in text
+    assert "loaded.exaggeration" in table.markup and "s007" in table.text
+    ledger = ml.ClaimLedger(PRACTICE, rows=[{"sentence": "s012", "claim": "Traffic has doubled"}])
+    ledger.update_data(lambda d: d["rows"][0].update(claimant="the writer", status="unsupported"))
+    text, table = own_article.ledger_view(ledger)
+    assert text.startswith("Your ledger has 1 claim: 1 with a claimant, 0 with the evidence offered")
+    check = ml.ProvenanceChecklist(PRACTICE)
+    check.update_data(lambda d: d["answers"].update(author={"answer": "yes", "evidence": ""}))
+    text, _table = own_article.provenance_view(check)
+    assert "You answered 1 of 8 questions. 1 answer has no evidence yet" in text
+
+
+def test_signals_are_switched_off_for_other_languages(learner):
+    text = ("Le conseil municipal a voté mardi soir la fermeture de la rue du Moulin aux voitures. "
+            "C'est une décision courageuse, a déclaré la maire.\n\nLes commerçants sont inquiets.\n")
+    article_id = ml.add_article(text, title="La rue du Moulin fermée", publisher="La Gazette",
+                                url="https://gazette.example/moulin", date="2026-12-01", language="fr")
+    assert not own_article.is_english(article_id) and own_article.is_english(PRACTICE)
+    note = own_article.signals_note(article_id)
+    assert "in the language 'fr'" in note and "English-only" in note and "switched off" in note
+    assert own_article.signals_for(article_id).empty
+    lab = ml.SentenceLabeller(article_id, ml.reporting.LABELS)
+    lab.label_buttons.value = "opinion"
+    parts = own_article.labels_view(lab)
+    assert parts[1] == note and "signals" not in parts[2].text
+
+
+def test_picker_lists_course_and_teacher_articles():
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    article_id = w.add()
+    picker = own_article.article_picker(article_id)
+    ids = [v for _k, v in picker.options]
+    assert picker.value == article_id and PRACTICE in ids and "southfront_2026" in ids
+    assert own_article.article_picker("no-such-article").value == ids[0]
+    details = own_article.details(PRACTICE)
+    assert "INVENTED" in details.text and "<script" not in details.markup
