@@ -410,18 +410,8 @@ def _write_manifest(doc: dict, folder: Path) -> None:
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Only one process adds an article to ``folder`` at a time (best effort where fcntl is missing)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    with store.lock_file(folder / ".datapackage.lock"):
         yield
-        return
-    fd = os.open(folder / ".datapackage.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _taken_ids(doc: dict) -> set[str]:

@@ -342,26 +342,32 @@ def _move_aside(path: Path, reason: str) -> Path:
 
 
 @contextlib.contextmanager
+def lock_file(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (created if missing) against other processes; best
+    effort: where fcntl is missing or the folder is read-only, it just runs the block."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # read-only folder: reading still works, writing will report
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+@contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
     """Lock against other kernels writing the same learner's file (best effort on non-POSIX)."""
-    with _lock:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            yield
-            return
-        lock_path = path.with_name(f".{path.name}.lock")
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:  # read-only folder: reading still works, writing will report
-            yield
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
+    with _lock, lock_file(path.with_name(f".{path.name}.lock")):
+        yield
 
 
 def _read(path: Path, learner: str) -> dict:
