@@ -79,8 +79,9 @@ ml.LearnerBox()
 # The course uses three real articles about Article 5 of the North Atlantic Treaty (NATO's promise
 # of collective defence), and the treaty's own words (Articles 4 to 6). The table shows what we
 # know about where each one comes from. Where a field says "none given", the text itself does not
-# say. The last row is a short news report **we wrote for the course** (lesson 02 uses it as a
-# model); the `kind` column says which is which.
+# say. Two more texts were **written for the course**: a short news report (lesson 02 uses it as a
+# model) and an invented practice story about a fictional town (lesson 04). Articles your teacher
+# adds appear here too, as `teacher article`. The `kind` column says which is which.
 
 # %%
 articles = ml.list_articles()
