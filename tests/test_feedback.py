@@ -164,3 +164,10 @@ def test_unknown_question_suggests_close_ids(course):
 def test_feedback_html_is_escaped(course):
     fb = ml.check("t-weekday", "<script>alert(1)</script>")
     assert "<script>" not in fb._repr_html_()
+
+
+def test_feedback_shows_record_ids_as_code_and_escapes_the_rest():
+    fb = feedback.Feedback("q", "correct", "See record `ev-p-rally-date` <b>now</b>", ["a `x` b"])
+    page = fb._repr_html_()
+    assert "<code>ev-p-rally-date</code>" in page and "`" not in page
+    assert "&lt;b&gt;now&lt;/b&gt;" in page and "<code>x</code>" in page

@@ -76,17 +76,26 @@ class Feedback:
     def _repr_html_(self) -> str:
         icon, word, colour = self._ICONS[self.status]
         if self.for_teacher:  # the key's points as boxes to tick for self-review
-            items = "".join(f"<li>{'☐' if self._is_point(d) else '•'} {html.escape(d)}</li>" for d in self.details)
+            items = "".join(f"<li>{'☐' if self._is_point(d) else '•'} {_show(d)}</li>" for d in self.details)
             style = ' style="list-style:none;padding-left:0.5em"'
         else:
-            items, style = "".join(f"<li>{html.escape(d)}</li>" for d in self.details), ""
+            items, style = "".join(f"<li>{_show(d)}</li>" for d in self.details), ""
         listing = f"<ul{style}>{items}</ul>" if items else ""
         return (
             f'<div role="status" style="border-left:6px solid {colour};padding:4px 10px;margin:4px 0">'
             f"<strong>{icon} {html.escape(word)}</strong> "
             f"<span style='color:#555'>({html.escape(self.question_id)})</span><br>"
-            f"{html.escape(self.message)}{listing}</div>"
+            f"{_show(self.message)}{listing}</div>"
         )
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]{1,120})`")
+
+
+def _show(text: str) -> str:
+    """Feedback text as HTML: escaped, with `code spans` (record ids such as `ev-p-rally-date`)
+    shown as code instead of with their backticks."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", html.escape(str(text)))
 
 
 @functools.lru_cache(maxsize=8)
