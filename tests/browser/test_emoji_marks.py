@@ -89,6 +89,7 @@ def test_marks_after_emoji_keep_their_words_after_a_restart(browser_page, tmp_pa
         marker = page.locator(".medialit-phrase-marker")
         expect(marker).to_be_visible(timeout=60_000)
         expect(marker.locator(".pm-text")).to_contain_text("🚨🚨 BREAKING")
+        expect(marker.locator(".pm-owner")).to_have_text(f"Saving as: {LEARNER}")  # whose work this is
 
         # the keyboard path: type the phrase, keep the first place, choose the category, press Enter
         phrase = marker.get_by_label("Phrase")

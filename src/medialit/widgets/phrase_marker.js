@@ -151,7 +151,9 @@ function render({ model, el }) {
     h("div", { class: "pm-row" }, [occLabel, occurrence, catLabel, category]),
     h("div", { class: "pm-row" }, [noteLabel, note, add]),
   ]);
-  root.append(title, help, legend, textBox, form, message, listTitle, list, status);
+  // whose work this is (the "Saving as" line every widget shows; set by Python, plain text only)
+  const owner = h("div", { class: "pm-owner medialit-owner", role: "note" });
+  root.append(owner, title, help, legend, textBox, form, message, listTitle, list, status);
   // JupyterLab's notebook shortcuts (arrow keys move to another cell, Shift+arrows select cells)
   // must not take the keys away from the text (keyboard selection), the lists and the mark list.
   // (Lumino checks the focused element itself first, so each list item is marked too.)
@@ -241,6 +243,11 @@ function render({ model, el }) {
       if (items.length) items[Math.min(focusIndex, items.length - 1)].focus();
       else phrase.focus();
     }
+  }
+
+  function drawOwner() {
+    owner.textContent = model.get("saving_as") || "";
+    owner.style.display = owner.textContent ? "" : "none";
   }
 
   function drawStatus() {
@@ -360,7 +367,9 @@ function render({ model, el }) {
   model.on("change:categories", onCategories);
   model.on("change:status", drawStatus);
   model.on("change:status_ok", drawStatus);
+  model.on("change:saving_as", drawOwner);
 
+  drawOwner();
   drawLegend();
   drawText();
   drawList();
@@ -373,6 +382,7 @@ function render({ model, el }) {
     model.off("change:categories", onCategories);
     model.off("change:status", drawStatus);
     model.off("change:status_ok", drawStatus);
+    model.off("change:saving_as", drawOwner);
   };
 }
 
