@@ -14,3 +14,10 @@ def _isolated_answers(tmp_path, monkeypatch):
 
     monkeypatch.setattr(store, "_chosen_learner", None)
     return home
+
+
+@pytest.fixture
+def home(_isolated_answers, monkeypatch):
+    """The isolated answers folder, with the learner id "tester" chosen (for widget tests)."""
+    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")
+    return _isolated_answers

@@ -13,22 +13,12 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import medialit as ml  # noqa: E402
-from medialit import claims, display, store  # noqa: E402
+from medialit import claims, display  # noqa: E402
 from medialit import provenance as prov  # noqa: E402
 from medialit import reporting as rp  # noqa: E402
 live_mod = importlib.import_module("medialit.widgets.live")  # the module (ml.widgets.live is the function)
 
 ARTICLE = "southfront_2026"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "answers"
-    monkeypatch.setenv("MEDIALIT_HOME", str(folder))
-    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")
-    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setattr(store, "_chosen_learner", None)
-    return folder
 
 
 def _labeller():

@@ -24,16 +24,6 @@ LABELS = {"fact": "can be checked against a record", "opinion": "a view or judge
 CATS = {"loaded language": "words chosen to stir feelings", "hedge": "a word that softens a claim"}
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "answers"
-    monkeypatch.setenv("MEDIALIT_HOME", str(folder))
-    monkeypatch.setenv("MEDIALIT_LEARNER", "tester")
-    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setattr(store, "_chosen_learner", None)
-    return folder
-
-
 def saved(home, activity=None, learner="tester"):
     doc = json.loads((home / f"{learner}.json").read_text(encoding="utf-8"))
     return doc if activity is None else doc["activities"][activity]
