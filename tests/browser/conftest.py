@@ -90,6 +90,22 @@ def browser_page(chromium_path, tmp_path):
             context.close()
 
 
+def wait_for(check, what: str, timeout: float = 15.0):
+    """Poll ``check()`` until it returns something true; return it. A file being rewritten (not yet
+    there, half-written JSON, a key not yet saved) counts as "not yet"."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+            if last:
+                return last
+        except (OSError, json.JSONDecodeError, KeyError, TypeError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{what} (waited {timeout} s); last: {last!r}")
+
+
 def wait_for_answers(path: Path, check, timeout: float = 20.0):
     """Poll the answers file until ``check(doc)`` is true; return the document."""
     deadline = time.monotonic() + timeout

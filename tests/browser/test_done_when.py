@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
+from .conftest import wait_for
 from .servers import isolated_env, voila
 
 pytestmark = pytest.mark.browser
@@ -40,20 +40,6 @@ JUSTIFICATION = (
     "which judges the reactions & names no critic; the key accepts opinion but prefers unattributed "
     "assertion, because the sentence gives no source for its claim."
 )
-
-
-def wait_for(check, what: str, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = check()
-            if last:
-                return last
-        except (OSError, json.JSONDecodeError, KeyError, TypeError):
-            pass
-        time.sleep(0.25)
-    raise AssertionError(f"{what} (waited {timeout} s); last: {last!r}")
 
 
 def activity(answers_file: Path, name: str):
@@ -90,7 +76,7 @@ def student_completes_exercise(page, url: str, answers_file: Path, artifacts: Pa
     expect(check_box).to_contain_text("13 of 14 sentences match the key")
     expect(check_box).to_contain_text("s013: ✘ you chose 'attributed report'")
     check_box.screenshot(path=str(artifacts / "done-when-labels-feedback.png"))
-    wait_for(lambda: activity(answers_file, "check:02-ex1-labels")["answer"] == LABELS, "labels check saved")
+    wait_for(lambda: activity(answers_file, "check:02-ex1-labels")["answer"] == LABELS, "labels check saved", timeout=30)
 
     picker = page.locator(".medialit-answer").nth(1)
     picker.scroll_into_view_if_needed()
@@ -102,14 +88,14 @@ def student_completes_exercise(page, url: str, answers_file: Path, artifacts: Pa
     page.keyboard.press("ArrowDown")  # keyboard only: the arrow key moves to the next sentence
     expect(picker.get_by_role("radio", name=re.compile(r"^s015: According to"))).to_be_checked()
     expect(picker).to_contain_text("Correct")
-    wait_for(lambda: activity(answers_file, "check:02-ex1-attributed-wrong")["correct"] is True, "Task 2 saved")
+    wait_for(lambda: activity(answers_file, "check:02-ex1-attributed-wrong")["correct"] is True, "Task 2 saved", timeout=30)
 
     free = page.locator(".medialit-answer").filter(has=page.locator("textarea"))
     free.locator("textarea").fill(JUSTIFICATION)
     n_words = len(JUSTIFICATION.split())
     expect(free.locator(".medialit-word-count")).to_contain_text(f"{n_words} words (at least 40)")
     expect(free).to_contain_text("Saved for your teacher")
-    saved = wait_for(lambda: activity(answers_file, "check:02-ex1-justify"), "justification saved")
+    saved = wait_for(lambda: activity(answers_file, "check:02-ex1-justify"), "justification saved", timeout=30)
     assert saved == {"answer": JUSTIFICATION, "correct": None, "status": "for teacher"}
     free.screenshot(path=str(artifacts / "done-when-justification.png"))
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
+from .conftest import wait_for
 from .servers import isolated_env, jupyterlab
 from .test_lab import command, command_done, wait_idle
 from .test_lessons import PROBLEMS_JS, RUN_DONE_JS
@@ -41,20 +41,6 @@ def run_all_fresh(page) -> None:
     command(page, "runmenu:run-all")
     page.wait_for_function(RUN_DONE_JS, timeout=60_000, polling=250)
     wait_idle(page)
-
-
-def wait_for(check, what: str, timeout: float = 15.0):
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = check()
-            if last:
-                return last
-        except (OSError, json.JSONDecodeError, KeyError, TypeError):
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{what} (waited {timeout} s)")
 
 
 def saved_label(path: Path):
