@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from . import data, paths, store
+from .display import plural
 
 LABEL_SET = "reporting"
 #: Empty claim rows in a new key template (a row left wholly empty is left out).
@@ -449,22 +450,18 @@ def _articles_problems(doc: dict, labels: set[str]) -> tuple[list[str], list[str
         missing = [sid for sid in known if sid not in entries]
         if missing:
             verb = "has" if len(missing) == 1 else "have"
-            problems.append(f"{pre}{_plural(len(missing), 'body sentence')} of the article {verb} no entry: "
+            problems.append(f"{pre}{plural(len(missing), 'body sentence')} of the article {verb} no entry: "
                             f"{_listed(missing)}.")
         empty: dict[str, list] = {"label": [], "why": []}
         for sid, entry in entries.items():
             problems += _sentence_problems(f"{pre}{sid}", sid, entry, known, labels, empty)
         if empty["label"]:
-            problems.append(f"{pre}No label yet for {_plural(len(empty['label']), 'sentence')}: "
+            problems.append(f"{pre}No label yet for {plural(len(empty['label']), 'sentence')}: "
                             f"{_listed(empty['label'])} (choose one of: {', '.join(sorted(labels))}).")
         if empty["why"]:
-            problems.append(f"{pre}The reason ('why') is empty for {_plural(len(empty['why']), 'sentence')}: "
+            problems.append(f"{pre}The reason ('why') is empty for {plural(len(empty['why']), 'sentence')}: "
                             f"{_listed(empty['why'])} (learners read it when their label differs).")
     return problems, ids
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _labels_problems(doc: dict) -> list[str]:

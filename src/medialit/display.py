@@ -8,15 +8,13 @@ shows as a table when it is the last line of a cell, so lessons never need ``dis
 from __future__ import annotations
 
 import html
-import re
 
-_UNSHOWABLE = re.compile("[\ud800-\udfff\x00]")
-
+from .text_utils import clean_text
 
 def showable(text: str) -> str:
     """``text`` with lone surrogates and NUL replaced: they cannot be sent to the browser as UTF-8
-    (the whole output would fail)."""
-    return _UNSHOWABLE.sub("\ufffd", text)
+    (the whole output would fail). The same cleaning as :func:`medialit.text_utils.clean_text`."""
+    return clean_text(text)
 
 
 def esc(value) -> str:
