@@ -5,6 +5,9 @@
     content/NN_slug_exK.py  -> exercises/NN_slug_exK.ipynb             (answers stripped)
                             -> solutions/NN_slug_exK_solution.ipynb     (answers + instructor notes)
 
+NN is two digits, optionally followed by one letter for a lesson that continues another
+(``01b_tracing_quotes`` comes right after ``01_source_provenance``).
+
 Markers: a cell tagged ``solution`` is dropped from the exercise; a line ending ``# SOLUTION``
 becomes ``...`` in the exercise (``x = 42  # SOLUTION`` -> ``x = ...``); a cell tagged
 ``instructor`` appears only in ``solutions/``. The output is deterministic: no outputs,
@@ -23,8 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-EXERCISE_RE = re.compile(r"^(?P<base>\d\d_[a-z0-9_]+?)_ex(?P<k>\d+)$")
-LESSON_RE = re.compile(r"^\d\d_[a-z0-9_]+$")
+EXERCISE_RE = re.compile(r"^(?P<base>\d\d[a-z]?_[a-z0-9_]+?)_ex(?P<k>\d+)$")
+LESSON_RE = re.compile(r"^\d\d[a-z]?_[a-z0-9_]+$")
 SOLUTION_LINE = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*#\s*SOLUTION\s*$")
 ASSIGN = re.compile(r"^(?P<lhs>[A-Za-z_][\w\.\[\]'\", ]*?\s*(?::[^=]+)?=)(?!=)\s*.+$")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
