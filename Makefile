@@ -4,14 +4,26 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.medialit-installed
 
-.PHONY: setup lab test build manifests bench voila dashboard clean
+.PHONY: setup lab test build manifests bench voila dashboard clean hub-deps
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "medialit needs Python 3.11 or newer (found " + sys.version.split()[0] + ")"'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "medialit: installing JupyterLab, the widgets and the course's packages into $(VENV)."
+	@echo "medialit: the first time this downloads about 300 MB and takes 3 to 10 minutes; pip shows its progress below."
+	$(PY) -m pip install --progress-bar on -e '.[dev]'
 	touch $(STAMP)
+
+# configurable-http-proxy (npm registry) for the JupyterHub tests (tests/hub/); without npm they skip.
+CHP := $(VENV)/chp/node_modules/.bin/configurable-http-proxy
+$(CHP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "medialit: installing configurable-http-proxy from the npm registry into $(VENV)/chp (for the hub tests)"; \
+	  npm install --prefix $(VENV)/chp --no-audit --no-fund configurable-http-proxy@5 || echo "note: npm install failed; the hub tests will be skipped"; \
+	else echo "note: npm is missing, so the JupyterHub tests will be skipped (apt-get install npm)"; fi
+
+hub-deps: setup $(CHP)
 
 setup: $(STAMP)
 
@@ -38,7 +50,8 @@ voila: setup
 # test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook
 # folders, browser tests). Learners' answers written by the notebooks go to a temp folder, under
 # the learner id "nbval" (there is no default id: without one nothing would be saved or exported).
-test: setup
+# MEDIALIT_SLOW=1 make test adds the Binder-style build check (a fresh venv, 2-10 min; .ci/run sets it).
+test: setup hub-deps
 	$(VENV)/bin/ruff check src tools tests benchmarks config
 	@home=$$(mktemp -d); \
 	MEDIALIT_STRICT=1 MEDIALIT_HOME=$$home MEDIALIT_LEARNER=nbval MEDIALIT_CLASS= MEDIALIT_EXPORT= $(PY) -m pytest --nbval-lax -p no:cacheprovider \
@@ -48,6 +61,7 @@ test: setup
 build: setup
 	$(PY) tools/build_notebooks.py
 	$(PY) tools/build_evidence_doc.py
+	$(PY) tools/build_readme_rates.py
 
 manifests: setup
 	$(PY) tools/update_manifests.py

@@ -13,31 +13,25 @@
 # %% [markdown]
 # # 00 · Start here
 #
-# This notebook shows how the course works, where your work is saved, and which articles you will study.
+# **Questions**: How does the course work? Where is my work saved?
 #
-# **Questions**
-# - What will I learn in this course, and in what order?
-# - Where is my work saved, and how do I get it back?
-# - Which articles will we study, and where do they come from?
+# **Objectives**: run a box, choose your name, try each of the course's four tools once, and hand
+# in your work.
 #
-# **Objectives**: by the end you can run a cell, use each of the four annotation tools once,
-# find your answers file, and read the table of articles.
+# **Time**: 25 minutes.
 #
-# **Time**: about 20 minutes.
+# New words? `ml.glossary()` explains the course's terms.
+
+# %% [markdown] tags=["instructor"]
+# **Instructor notes: timing (25 min).** Setup and introduction 5 · run a box 1 · name 2 · the
+# course 2 · the four tools 12 · safe and handed in 3. The skills check 00b (25 minutes, of which
+# 5 are setup already done) completes the first period.
 
 # %% [markdown]
-# ## How to use a notebook
+# ## 1. Run a box (1 minute)
 #
-# A notebook is a page of text boxes (like this one) and code boxes (with `In [ ]` beside them).
-#
-# - Click a code box and press **Shift + Enter** to run it. The result appears under it.
-# - Run the boxes **from top to bottom**. If something looks wrong, use the menu
-#   **Run → Run All Cells**.
-# - You do not need to know Python. Where you must type something, the notebook says so.
-# - If you see this page **without any code** (your teacher opened it as a web app), skip the
-#   running: just use the tools. To check that your work is safe, reload the page.
-#
-# Run the box below. It loads the course's helper package under the short name `ml`.
+# Click a code box and press **Shift + Enter** to run it. Run the boxes from top to bottom; if
+# something goes wrong, use **Run → Run All Cells**.
 
 # %%
 import medialit as ml
@@ -46,82 +40,45 @@ ml.lesson("00")  # the work you save in this notebook is filed under "00"
 print("The course helper package is ready (version " + ml.__version__ + ").")
 
 # %% [markdown]
-# ## The course in four steps
+# ## 2. Your name (2 minutes)
 #
-# | notebook | the question it asks | time |
-# |---|---|---|
-# | 00 Start here | How does this course work? | 20 min |
-# | 01 Source provenance | Who is behind this text, and where did it come from? | 45 min |
-# | 02 Opinion or reporting? | Which sentences report checkable facts, and which judge or persuade? | 45 min |
-# | 03 Unsupported battlefield claims | What exactly is claimed, and who could confirm it? | 45 min |
-#
-# Each lesson has an **exercise** notebook in the `exercises/` folder. Your teacher may ask you
-# to hand it in.
-
-# %% [markdown]
-# ## Who are you? Where is your work saved?
-#
-# Everything you do with the course's tools is saved **at once, on every change**, in one file
-# with your name on it. If you close the tab, restart the kernel or come back next week, run the
-# boxes again and your answers reappear.
-#
-# Type a short name (letters, digits, `.`, `_` or `-`, no spaces) and press **Enter**. On a school
-# server your name may already be set for you. **Nothing is saved until you choose a name**: every
-# tool below shows "Saving as: your name" on its first line, and follows at once if you change it.
-# In the web-app view (no code), type your name each time you open the page.
+# Type a short name (letters, digits, `.`, `_` or `-`) and press **Enter**. **Nothing is saved
+# until you choose a name**; after that, every change is saved at once in a file with your name.
 
 # %%
 ml.LearnerBox()
 
 # %% [markdown]
-# ## The articles we will study
+# ## 3. The course (2 minutes)
 #
-# The course uses three real articles about Article 5 of the North Atlantic Treaty (NATO's promise
-# of collective defence), and the treaty's own words (Articles 4 to 6). The table shows what we
-# know about where each one comes from. Where a field says "none given", the text itself does not
-# say. Two more texts were **written for the course**: a short news report (lesson 02 uses it as a
-# model) and an invented practice story about a fictional town (lesson 04). Articles your teacher
-# adds appear here too, as `teacher article`. The `kind` column says which is which.
-
-# %%
-articles = ml.list_articles()
-articles[["id", "kind", "title", "publisher", "author", "published"]]
+# | notebook | time |
+# |---|---|
+# | 00 Start here; 00b Skills check (before) | 25 + 25 min |
+# | 01 Where each article comes from | 45 min |
+# | 01b Tracing quotes | 45 min |
+# | 02 Opinion or reporting? | 45 min |
+# | 03 and 03b Battlefield claims | 2 × 45 min |
+# | 04 Your own article | 45 min |
+# | 05 Skills check (after) | 25 min |
+#
+# We study three real articles about NATO's Article 5 (its promise of collective defence) and the
+# treaty itself. `ml.list_articles()` lists them, with the texts invented for the course.
 
 # %% [markdown]
-# Some of these texts were **copied, republished or translated** before they reached us. The
-# `chain` column shows each step we could document. Lesson 01 follows each chain upstream.
-
-# %%
-articles[["id", "chain"]]
-
-# %% [markdown]
-# A text is split into sentences, and each sentence has a short id such as `s004`. The ids are the
-# same on every computer, so you and your teacher can talk about "sentence s004 of the SouthFront
-# article". Here are the first sentences of the shortest case article:
-
-# %%
-southfront = ml.load_article("southfront_2026")
-southfront.to_frame().head(6)
-
-# %% [markdown]
-# ## Try the four tools
+# ## 4. Try the four tools (12 minutes)
 #
-# You will meet each tool again in the lessons. Try each one now: your answers are saved as you
-# go. Everything works with the keyboard too: **Tab** moves between controls, **Space** or
-# **Enter** presses a button, the **arrow keys** move within a group.
+# Keyboard: **Tab** moves between controls, **Space** presses a button, **arrow keys** choose.
 #
-# **1. The provenance checklist** (lesson 01). Answer the first question about the SouthFront
-# article: is the outlet named on the page? Look at the table above, or at the article's last
-# line, for evidence.
+# **Provenance checklist** (lesson 01): does the SouthFront article name its author? Read its
+# text in the phrase marker below.
 
 # %%
-checklist = ml.ProvenanceChecklist("southfront_2026")
+checklist = ml.ProvenanceChecklist("southfront_2026", questions=ml.PROVENANCE_QUESTIONS[1:2])
 checklist
 
 # %% [markdown]
-# **2. The sentence labeller** (lesson 02). Give one sentence a label. The list "What the labels
-# mean" above the buttons explains every label; hovering over a button, or moving to it with
-# **Tab**, shows its meaning too.
+# **Sentence labeller** (lesson 02): label one sentence. Ids such as `s004` let everyone point to
+# the same sentence.
 
 # %%
 practice_labels = {
@@ -134,8 +91,7 @@ labeller = ml.SentenceLabeller("southfront_2026", practice_labels,
 labeller
 
 # %% [markdown]
-# **3. The phrase marker** (lesson 02). Select a word or phrase that sounds loaded to you (or type
-# it in the box) and choose a category.
+# **Phrase marker** (lesson 02): select one word that sounds loaded and choose a category.
 
 # %%
 marker = ml.PhraseMarker("southfront_2026", {"loaded word": "A word chosen to make you feel something.",
@@ -143,8 +99,7 @@ marker = ml.PhraseMarker("southfront_2026", {"loaded word": "A word chosen to ma
 marker
 
 # %% [markdown]
-# **4. The claim ledger** (lesson 03). One claim is already in the ledger. Fill in who makes it
-# and what evidence the article offers.
+# **Claim ledger** (lesson 03): fill in who makes this claim and what evidence the article offers.
 
 # %%
 ledger = ml.ClaimLedger("southfront_2026",
@@ -153,42 +108,18 @@ ledger = ml.ClaimLedger("southfront_2026",
 ledger
 
 # %% [markdown]
-# ## Check that your work is safe
+# ## 5. Safe, and handed in (3 minutes)
 #
-# Try it: in the menu choose **Kernel → Restart Kernel**, then **Run → Run All Cells**. Your
-# answers above come back. The box below shows the file where they are kept.
+# Try **Kernel → Restart Kernel**, then **Run → Run All Cells**: your answers come back. When
+# your teacher asks, press **Hand in my work** and hand in the file it gives you.
 
 # %%
-if ml.learner_chosen():
-    print("Your answers file:", ml.answers_path())
-    print("Activities saved so far:", ml.saved_activities())
-else:
-    print("No name chosen yet, so nothing is saved: type your name in the box under 'Who are you?'.")
-
-# %% [markdown]
-# ## Handing in your work
-#
-# When your teacher asks for your work, press **Hand in my work** below. It writes **one file** with
-# everything you have done and offers it as a download. Hand in that file (upload it, or put it in
-# the shared folder your teacher names). Nothing is handed in before you choose your name.
-
-# %%
+print("Your answers file:", ml.answers_path() if ml.learner_chosen() else "none yet (choose a name)")
 ml.HandIn("00")
-
-# %% [markdown]
-# ## Where do the course's facts come from?
-#
-# The facts the course states rest on **records** in its evidence, each with the source and a short
-# quote from it. You can open any record by its id, like this (lesson 01 uses them a lot):
-
-# %%
-ml.evidence(["ev-p-sf-copy", "ev-p-voltaire-copy", "ev-p-mt-copy"])
 
 # %% [markdown]
 # ## Key points
 #
-# - Run the boxes from top to bottom; **Run → Run All Cells** repairs most problems.
-# - Your work is saved on every change, in one file with your name; it survives a restart.
-# - Sentences have fixed ids (`s001`, `s002`...) so everyone can point to the same sentence.
-# - Two of the three case articles reached us as a republication and a translation, and the third
-#   was also posted on another site: lesson 01 starts there.
+# - Your work is saved on every change, in a file with your name.
+# - Every fact the course states rests on a record you can open, such as
+#   `ml.evidence("ev-p-mt-copy")`.

@@ -38,7 +38,6 @@ from medialit import provenance as prov
 ml.lesson("01-ex1")  # the work you save in this notebook is filed under "01-ex1"
 voltaire = ml.load_article("voltaire_2024")
 quotes = ml.load_table("quotes")
-RECORD = ml.Switch("I am offline (or a link is dead): show the course's record, with dates and venues")
 print("Ready:", voltaire.title)
 ml.LearnerBox(compact=True)
 
@@ -53,14 +52,11 @@ print(voltaire.sentence("s012").text)
 # %% [markdown]
 # The quote has **two** halves, so the table below has two rows. It shows only the clues: who
 # spoke and the sources. **Read laterally**: open each source in a new tab and find when and where
-# each half was said. (Offline, or a link is dead? Tick the box below: every table in this
-# exercise then shows the course's own record, with dates and venues.)
+# each half was said. (Offline, or a link is dead? Each part has a button that shows the course's
+# own record, with dates and venues: press it after you have answered, because it shows the answers.)
 
 # %%
-RECORD
-
-# %%
-ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s012"], full_record=s.on))
+prov.quote_table(quotes[quotes.sentence == "s012"])
 
 # %% [markdown]
 # **A1.** On which date did Salvini say "NATO cannot force us to kill in Russia..."? Type the date
@@ -81,6 +77,10 @@ ml.Answer("01-ex1-salvini-venue")
 # %% tags=["solution"]
 ml.check("01-ex1-salvini-venue", "remarks to reporters")
 
+# %%
+ml.KeyReveal("01-ex1-salvini-key", lambda: prov.quote_table(quotes[quotes.sentence == "s012"], full_record=True),
+             questions=["01-ex1-salvini-rally-date", "01-ex1-salvini-venue"], label="Show the course's record")
+
 # %% [markdown]
 # ## Part B · Putin (sentence s013)
 #
@@ -89,7 +89,7 @@ ml.check("01-ex1-salvini-venue", "remarks to reporters")
 
 # %%
 print(voltaire.sentence("s013").text)
-ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s013"], full_record=s.on))
+prov.quote_table(quotes[quotes.sentence == "s013"])
 
 # %% [markdown]
 # **B1.** In which city did Putin speak? **B2.** On which date (like 2024-02-10 or 10 February 2024)?
@@ -107,6 +107,10 @@ ml.Answer("01-ex1-putin-date")
 # %% tags=["solution"]
 ml.check("01-ex1-putin-date", "2024-05-28")
 
+# %%
+ml.KeyReveal("01-ex1-putin-key", lambda: prov.quote_table(quotes[quotes.sentence == "s013"], full_record=True),
+             questions=["01-ex1-putin-place", "01-ex1-putin-date"], label="Show the course's record")
+
 # %% [markdown]
 # ## Part C · Rogozin (sentence s014)
 #
@@ -115,7 +119,7 @@ ml.check("01-ex1-putin-date", "2024-05-28")
 
 # %%
 print(voltaire.sentence("s014").text)
-ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.sentence == "s014"], full_record=s.on))
+prov.quote_table(quotes[quotes.sentence == "s014"])
 
 # %% [markdown]
 # **C1.** What was Rogozin's post reacting to? Choose one.
@@ -137,6 +141,10 @@ ml.Answer("01-ex1-rogozin-free")
 # %% tags=["solution"]
 ml.check("01-ex1-rogozin-free", "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to the Telegram post, catches it.")
 
+# %%
+ml.KeyReveal("01-ex1-rogozin-key", lambda: prov.quote_table(quotes[quotes.sentence == "s014"], full_record=True),
+             questions=["01-ex1-rogozin-context", "01-ex1-rogozin-free"], label="Show the course's record")
+
 # %% [markdown] tags=["solution"]
 # **Model answer (C2).** The warning was a Telegram post from about Saturday 25 May 2024. Rogozin
 # was reacting to reports that Ukrainian drones had hit a Russian early-warning radar near Armavir
@@ -155,7 +163,7 @@ ml.check("01-ex1-rogozin-free", "The post reacted to a reported Ukrainian drone 
 # Open the sources in the table below and check.
 
 # %%
-ml.live(RECORD, lambda s: prov.quote_table(quotes[quotes.id == "q08"], full_record=s.on))
+prov.quote_table(quotes[quotes.id == "q08"])
 
 # %% [markdown]
 # **D1.** What status should the claim get that these words come **from the Economist interview**?
@@ -166,6 +174,10 @@ ml.Answer("01-ex1-troops-status")
 
 # %% tags=["solution"]
 ml.check("01-ex1-troops-status", "CONFIRMED")
+
+# %%
+ml.KeyReveal("01-ex1-troops-key", lambda: prov.quote_table(quotes[quotes.id == "q08"], full_record=True),
+             questions=["01-ex1-troops-status"], label="Show the course's record")
 
 # %% [markdown]
 # ## Part E · Weekday checks
@@ -209,12 +221,14 @@ ml.check("01-ex1-weekday-welt", prov.weekday("2024-05-25"))
 # any answer that names the missing occasion and a way of tracing it.
 
 # %% [markdown]
-# Every answer in this exercise rests on a record of the course's evidence. You can open any record
-# this way, with its sources and short quotes from them:
+# Every answer in this exercise rests on a record of the course's evidence. When you have answered
+# everything, you can open the records, with their sources and short quotes from them:
 
 # %%
-ml.evidence(["ev-p-salvini-26-may", "ev-p-salvini-27-may", "ev-p-putin-tashkent", "ev-p-rogozin-post",
-             "ev-p-economist-troops", "ev-p-welt-interview"])
+ml.KeyReveal("01-ex1-evidence-key", lambda: ml.evidence(["ev-p-salvini-26-may", "ev-p-salvini-27-may", "ev-p-putin-tashkent", "ev-p-rogozin-post",
+             "ev-p-economist-troops", "ev-p-welt-interview"]),
+             questions=["01-ex1-salvini-rally-date", "01-ex1-salvini-venue", "01-ex1-putin-place", "01-ex1-putin-date",
+                        "01-ex1-rogozin-context", "01-ex1-troops-status"], label="Show the evidence records")
 
 # %% [markdown]
 # ## Hand in

@@ -23,7 +23,8 @@
 # **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for
 # each sentence; explain in writing why you chose a label where you differ from the key.
 #
-# **Time**: about 20 minutes. **You need**: lesson 02 (the five labels).
+# **Time**: about 25 minutes, plus an optional "After class" part (about 10 minutes).
+# **You need**: lesson 02 (the five labels).
 
 # %% [markdown]
 # Seed 002 is an unsigned English text that reads as a translation of an article from Linternaute,
@@ -38,8 +39,6 @@
 # Enter if it is empty): your work is saved under that name.
 
 # %%
-import pandas as pd
-
 import medialit as ml
 
 rp = ml.reporting
@@ -47,16 +46,11 @@ ml.lesson("02-ex1")  # the work you save in this notebook is filed under "02-ex1
 ml.LearnerBox(compact=True)
 
 # %% [markdown]
-# ## The labels (a reminder)
-
-# %%
-pd.DataFrame({"definition": rp.LABELS, "example": rp.EXAMPLES})
-
-# %% [markdown]
 # ## Task 1: label the passage
 #
-# Label all 14 sentences. Use the note box when you hesitate between two labels: you will need
-# those notes in Task 3. Your work is saved on every change.
+# Label all 14 sentences (the labeller shows what each label means). Use the note box when you
+# hesitate between two labels: you will need those notes in Task 3. Your work is saved on every
+# change.
 
 # %%
 labeller = ml.SentenceLabeller("linternaute_mt_2024", rp.LABELS, sentences=list(rp.EXERCISE_SENTENCES),
@@ -125,14 +119,28 @@ ml.check("02-ex1-justify", "s013: I chose attributed report because it describes
 # A good answer separates the *type* of sentence from whether its claim is *true*.
 
 # %% [markdown]
-# ## The evidence behind this exercise
+# The feedback cites evidence records: open one with `ml.evidence("ev-…")` to see the claim, its
+# status and its sources, for example `ml.evidence("ev-m-seed-breton-conflation")`.
+
+# %% [markdown]
+# ## After class (optional, about 10 minutes)
 #
-# You can open any record the feedback cites with `ml.evidence("ev-…")`, or several at once with a
-# list. Each record shows the claim, its status, and the sources with a short excerpt.
+# Not part of the class period: more practice with seed 001, the Voltaire Network editorial of
+# 31 May 2024 as Swiss Standpoint republished it (lesson 01 traced it). Label sentences s006 to
+# s014, then open our key: your labels at that moment are kept as your first answers.
 
 # %%
-ml.evidence(["ev-m-breton-account", "ev-m-seed-breton-conflation", "ev-m-seed-rally-date-wrong",
-             "ev-m-seed-trump-quote-drift", "ev-m-seed-more-serious"])
+after_vn = ml.SentenceLabeller("voltaire_2024", rp.LABELS, sentences=list(rp.AFTER_CLASS["voltaire_2024"]),
+                               label_set="reporting")
+after_vn
+
+# %%
+ml.KeyReveal("02-ex1-seed001-key", lambda: rp.after_class_key_view(after_vn, "voltaire_2024"),
+             activities=[after_vn])
+
+# %% [markdown]
+# In our key, seed 001 is mostly quotation and attributed report, and seed 000 mostly opinion.
+# Which was harder to label, and why?
 
 # %% [markdown]
 # ## Hand in

@@ -13,21 +13,18 @@
 # %% [markdown]
 # # 04 · Your own article: the three skills on any text
 #
-# Lessons 01 to 03 used articles the course chose. Here you use the same tools on an article
-# **you** bring: today's news, a post a friend shared, a text your teacher picked. There is no
-# answer key for a new article, so nobody marks your work here. You compare it with the
-# signals, write your reasons in notes, and discuss it with others.
+# The same tools, on an article **you** bring (or on a practice article). A new article has no
+# answer key: you compare your work with the signals, write your reasons in notes, and discuss.
 #
-# **Questions**
-# - Where does this article come from, and what does it leave out about itself?
-# - Which sentences report, which give the writer's view, and which words push the reader?
-# - Which claims could be checked, and who could check them?
+# **Questions**: Where does this article come from? Which sentences report and which judge?
+# Which claims could be checked, and by whom?
 #
 # **Objectives**: add an article with its details; answer the provenance checklist with evidence;
-# label its sentences and compare your labels with the signals; mark loaded phrases and say why;
-# fill a claim ledger with a status for each claim.
+# label its sentences against the signals; mark loaded phrases and say why; fill a claim ledger.
 #
-# **Time**: about 45 minutes.
+# **Time**: 45 minutes.
+#
+# Unsure of a word such as *hedge*? `ml.glossary("hedge")` explains it.
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: before the lesson.** Add the article yourself beforehand (the widget below,
@@ -37,14 +34,13 @@
 # an exercise with its own key: `medialit make-exercise ID`, fill in the key, then
 # `medialit check-key FILE`. See `docs/instructor-guide.md`, section 04.
 #
-# Suggested timing: choose or add the article 5 min, provenance 10 min, labels 12 min, phrases
-# 8 min, claim ledger 10 min.
+# Timing (45 min): setup 5 · add an article 4 · choose it 3 · provenance 6 · labels 10 ·
+# phrases 7 · claim ledger 8 · key points 2. The budget tool cannot count ledger rows the learners
+# have not added yet: the two claims (4 minutes) are in the ledger's 8.
 
 # %% [markdown]
-# Run the box below to load the course's helper package. `ARTICLE` names the article you work
-# on. It starts as a short **practice article**: it was invented for the course, and the town,
-# the people and the newspaper in it do not exist. Later you can change `ARTICLE` to the id of
-# your own article.
+# `ARTICLE` starts as a short **practice article**, invented for the course: its town, people
+# and newspaper do not exist.
 
 # %%
 import medialit as ml
@@ -55,34 +51,27 @@ ARTICLE = "kelvenford_practice_2026"  # change this to your own article's id
 ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the start notebook
 
 # %% [markdown]
-# ## 1. Bring your own article (optional)
+# ## 1. Bring your own article, if you like (4 minutes)
 #
-# Skip this section to use the practice article. To bring your own, paste its text into the box
-# below, or save the web page in your browser (**File → Save Page As**) and upload the file.
-# The box shows what it found (the title, the site, the author, the date): check each detail
-# and correct anything wrong. Then press **Add article**. It tells you the article's **id**.
-#
-# If the page names no author, tick "No author given": that is an answer, not a gap to fill.
-# If you add the same text twice, nothing new is added and you get the id it already has.
+# Skip this to use the practice article. Otherwise paste the text below, or upload a page saved
+# with **File → Save Page As**. Check each detail found (title, site, author, date), correct it
+# if wrong, and press **Add article**. No author on the page? Tick "No author given".
 
 # %%
 adder = ml.AddArticle()
 adder
 
 # %% [markdown]
-# ## 2. Choose the article
+# ## 2. Choose the article (3 minutes)
 #
-# The list holds every article you can use: the course's, and the ones added in your class.
-# The article you just added is already chosen; otherwise it shows `ARTICLE`. Choose one, then
-# run the cells below it.
+# Choose an article (the one you just added is already chosen), then run the boxes below.
 
 # %%
 picker = own.article_picker(adder.article_id or ARTICLE)
 picker
 
 # %% [markdown]
-# The next cell uses the article chosen in the list. To come back to the same article after a
-# restart, copy its id into the first code cell (`ARTICLE = "..."`).
+# After a restart, copy the printed id into the first code box to come back to it.
 
 # %%
 ARTICLE = picker.value
@@ -91,48 +80,34 @@ print(f'ARTICLE = "{ARTICLE}"  ({len(article.body_sentences())} sentences to lab
 own.details(ARTICLE)
 
 # %% [markdown]
-# Now read the whole article once, without judging it yet. Each sentence has a fixed id
-# (`s001`, `s002`...), so everyone can point to the same sentence. The `role` column says which
-# lines are not part of the running text (a title, a dateline, a note at the end).
+# Its first lines (you read the whole text in sections 4 and 5):
 
 # %%
-ml.display.html_table(article.to_frame(), ["sentence", "role", "text"], max_rows=120)
+ml.display.html_table(article.to_frame(), ["sentence", "text"], max_rows=3)
 
 # %% [markdown]
-# ## 3. Where does it come from?
+# ## 3. Where does it come from? (6 minutes)
 #
-# Answer the checklist from lesson 01 for this article. For each answer write your **evidence**:
-# a URL, or where you looked ("the last line of the article", "the site's About page").
-# "Can't tell" is a fine answer when you looked and found nothing: say where you looked.
-#
-# **Your turn (8 minutes).** The details above are what the person who added the article typed
-# in. Does the text itself say the same? For the practice article, what does its first line
-# tell you?
+# The checklist of lesson 01. For each answer write your **evidence**: a URL, or where you looked
+# ("the article's first line"). "Can't tell" is fine when you looked and found nothing. The
+# details above were typed in by whoever added the article: does the text say the same?
 
 # %%
-checklist = ml.ProvenanceChecklist(ARTICLE)
+ASK = [q for q in ml.PROVENANCE_QUESTIONS if q["id"] in ("publisher", "author", "date", "original")]
+checklist = ml.ProvenanceChecklist(ARTICLE, questions=ASK)
 checklist
 
 # %% [markdown]
-# Under the checklist: what you have answered so far, and which answers still lack evidence.
-# It updates as you answer.
+# Which answers still lack evidence (it updates as you answer):
 
 # %%
 ml.live(checklist, own.provenance_view)
 
 # %% [markdown]
-# ## 4. Label the sentences
+# ## 4. Label the sentences (10 minutes)
 #
-# Use the five labels of lesson 02. A reminder of the order to decide in:
-#
-# 1. Mostly someone's exact words in quotation marks? → **quotation**
-# 2. Says who the information comes from ("said", "according to")? → **attributed report**
-# 3. Guesses the future, or says what *would* happen? → **prediction**
-# 4. Judges, blames, praises, or uses loaded words? → **opinion**
-# 5. Otherwise it states a fact without a source → **unattributed assertion**
-#
-# Hover over a label (or reach it with **Tab**) to see its definition. A long article is shown
-# one sentence at a time: use **Next**, or "Go to" to jump.
+# The five labels of lesson 02, decided in this order: **quotation**, **attributed report**,
+# **prediction**, **opinion**, else **unattributed assertion**. Use **Next**, or "Go to" to jump.
 
 # %%
 labeller = ml.SentenceLabeller(ARTICLE, ml.reporting.LABELS, label_set="reporting")
@@ -141,10 +116,8 @@ labeller
 # %% [markdown]
 # ### Your labels next to the signals
 #
-# There is no key for this article. Instead, the table puts your label next to the **signals'
-# guess**: a naive label made from words alone (`ml.cues`, lesson 02). Where the two differ,
-# decide who is right and write why in the sentence's note. The signals are English word
-# lists: for an article in another language they are switched off, and the line below says so.
+# Your label next to the **signals' guess**, made from English words alone (lesson 02). Where
+# they differ, decide who is right and write why in the sentence's note.
 
 # %%
 signals = own.signals_for(ARTICLE)
@@ -152,33 +125,30 @@ print(own.signals_note(ARTICLE))
 ml.live(labeller, lambda lab: own.labels_view(lab, signals))
 
 # %% [markdown]
-# **Your turn (3 minutes).** Find one sentence where the signals find nothing but you still
-# see an opinion or a claim without a source. What did the words-only signals miss?
+# **Your turn.** Find one sentence where the signals find nothing but you see an opinion or an
+# unsourced claim. What did they miss?
 
 # %% [markdown]
-# ## 5. Mark loaded phrases
+# ## 5. Mark loaded phrases (7 minutes)
 #
-# Select words in the text (or type them in the Phrase box) and choose a category. These are the
-# categories of lesson 02. Mark at least three phrases, and say in the note why each one is
-# loaded: what feeling does it push, and what plainer word could the writer have used?
+# Mark at least three phrases (select them, or type them in the Phrase box) with lesson 02's
+# categories. In each note: what feeling does it push, and what plainer word would do?
 
 # %%
 marker = ml.PhraseMarker(ARTICLE, ml.reporting.phrase_categories())
 marker
 
 # %% [markdown]
-# Your marks, with the signals that fire on the same words. A phrase the signals miss can
-# still be loaded: the signals only know their word lists.
+# Your marks, with the signals on the same words (a phrase they miss can still be loaded):
 
 # %%
 ml.live(marker, own.marks_view)
 
 # %% [markdown]
-# ## 6. A claim ledger
+# ## 6. A claim ledger (8 minutes)
 #
-# Choose three claims from the article that could be checked: a number, an event, something
-# someone is said to have said. Add one row per claim: who makes it, what evidence the article
-# offers ("none" if nothing), who could confirm it independently, and your status:
+# Add two checkable claims (a number, an event, a remark): who makes it, what evidence the
+# article offers ("none" if nothing), who could confirm it independently, and your status:
 #
 # - **supported**: independent evidence backs it;
 # - **contradicted**: independent evidence goes against it;
@@ -193,9 +163,8 @@ ledger
 ml.live(ledger, own.ledger_view)
 
 # %% [markdown]
-# **Your turn (3 minutes).** Pick the claim you are least sure about. Who could confirm it
-# without having a stake in it? Write that in its "who could confirm" column. In the practice
-# article, who ran the survey, and what did they want?
+# **Your turn.** For the claim you are least sure of: who could confirm it without a stake in
+# it? In the practice article, who ran the survey, and what did they want?
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: the practice article.** It is invented (no key). Things worth finding:
@@ -207,19 +176,10 @@ ml.live(ledger, own.ledger_view)
 # (s004, the minutes), the traffic figure (s012), the survey (s014), the meetings (s011).
 
 # %% [markdown]
-# ## Your own article, next time
-#
-# Everything you did here works on any article: add it in section 1 (or ask your teacher to add
-# it), choose it in section 2, and run the cells again. Your work on each article is saved
-# separately, under that article's id. Your teacher can turn an article into an exercise with
-# its own key; then `ml.check` gives feedback on it, as in the other exercises.
-
 # %% [markdown]
 # ## Key points
 #
-# - Any article can be studied with the same tools: add it with its details, and it gets fixed
-#   sentence ids (`s001`, `s002`...) like the course's articles.
+# - Any article works: add it, choose it, run the boxes again; your work is saved per article.
 # - Provenance first: who published it, who wrote it, when, and is it the original?
-# - Label each sentence by what it **does**: report, quote, assert without a source, judge, predict.
-# - The signals see only words, and only English words; where they miss, your reasons count.
+# - Label each sentence by what it **does**; the signals see only English words.
 # - A claim needs a claimant, evidence and someone **independent** who could confirm it.

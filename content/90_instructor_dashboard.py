@@ -20,6 +20,7 @@
 # - Which learners handed in work, who is missing, and which files could not be read?
 # - On which sentences does the class disagree, and how strongly?
 # - Where do learners' labels differ from the reference key, and in which direction?
+# - What did the class gain between the skills check before and after the unit, and how sure can you be?
 #
 # **Objectives**: load a folder of submissions, read the validation report, read each plot,
 # look at one activity or one learner, and download the tables as CSV for your gradebook.
@@ -167,6 +168,20 @@ cm = ca.confusion_matrix(cls, key)
 ml.plots.show(ca.plot_confusion(cm), ca.describe_confusion(cm))
 
 # %% [markdown]
+# ## First answers: before the key was open
+#
+# In the lessons, learners open our key with a button. Their answers at that moment are kept as
+# their **first answers**; what they change afterwards is kept separately. Per activity: agreement
+# with the key of the first answers next to the final answers of the same learners (sentence
+# labels: key label or an accepted alternative; check questions: marked correct). A large rise
+# means answers were corrected, or copied, after seeing the key.
+
+# %%
+first = ca.first_answer_agreement(cls, key)
+print(ca.describe_first_answers(first))
+ca.html_table(first, caption="Agreement with the key: first answers and final answers")
+
+# %% [markdown]
 # ## Check questions and free text
 #
 # How many learners answered each `check()` question and how many were right. Written answers
@@ -186,6 +201,33 @@ ca.html_table(ca.free_answers(cls), max_rows=200, caption="Written answers, in f
 ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evidence (first 15; all in the CSV file)")
 
 # %% [markdown]
+# ## Learning: before and after
+#
+# Each learner takes one form of the skills check before the unit (notebook 00b) and the other
+# form after it (notebook 05). Half the class takes form A first and half form B first, so a
+# difference in difficulty between the forms cancels out. The check is scored automatically per
+# skill (provenance, opinion or reporting, claims); the written answer is yours to mark and is not
+# in these scores.
+#
+# Left: the class's mean score before (orange, plain) and after (blue, hatched). Right: the
+# **normalised gain**, (after − before) / (1 − before): the share of the points still to gain that
+# the class gained (0 = no change, 1 = all of it), with a 95% bootstrap interval. Then, in plain
+# words, what a class of this size can and cannot conclude. Learners with only one check are
+# left out and counted.
+
+# %%
+learn = ca.learning_tables(cls)  # per learner and per skill; both are in the CSV files below
+summary = learn["learning_summary"]
+ml.plots.show(ca.plot_learning(summary), ca.describe_learning(summary))
+for sentence in ca.learning.conclusion(summary):
+    print("-", sentence)
+
+# %%
+per_learner = learn["learning_learners"]
+ca.html_table(per_learner[per_learner["skill"] == "overall"].round(2), max_rows=100,
+              caption="Overall score per learner, before and after (every skill in the CSV file)")
+
+# %% [markdown]
 # ## Export for your gradebook
 #
 # One download link per table: your browser saves the CSV file, and nothing is written on the
@@ -196,7 +238,7 @@ ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evide
 # %%
 tables = {"gradebook": ca.gradebook(cls, key), "free_answers": ca.free_answers(cls),
           "free_text": ca.free_text(cls), "progress": prog.reset_index(), "agreement": by_article,
-          "disputed": disputed, "report": cls.report}
+          "disputed": disputed, "report": cls.report, **learn}
 print(ca.describe_downloads(tables))
 app.downloads(tables)
 
@@ -213,5 +255,7 @@ app.downloads(tables)
 #   visible.
 # - Pick an activity to see a lesson or an exercise on its own, and a learner to see all of their
 #   work; a class list shows who is missing, and why.
+# - The normalised gain per skill, with its interval, shows what the class gained between the two
+#   skills checks; without a comparison class it does not show that the unit caused it.
 # - Learners' text is always escaped before display; CSV files are downloaded from the page, and
 #   written to a folder only when you ask.

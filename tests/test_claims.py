@@ -82,7 +82,7 @@ def test_claims_statuses_match_the_evidence_record(table):
 def test_unconfirmed_details_do_not_overstate(table):
     details = dict(zip(table["claim_id"], table["status_detail"], strict=False))
     # Content audit 2026-12: ISW's two-month total cannot "contradict" a one-day claim.
-    assert details["sf-huliaipole"] == "UNCONFIRMED (not supported; the one independent assessment points the other way)"
+    assert details["sf-huliaipole"] == "UNCONFIRMED (nobody was found making the claim; the one independent assessment cannot settle one day at one place)"
     # Re-audit 0203: Ukraine's report of fighting does not say who holds the settlement.
     assert details["sf-drobysheve"] == ("UNCONFIRMED (Russia claims it; Ukraine still reported fighting there "
                                         "on 7 March; no independent source)")

@@ -315,6 +315,9 @@ def test_mix_table_and_plot(key, tmp_path):
     assert f"southfront_2026 (our key): {n_op} of {len(sf)} opinion or prediction" in summary
     assert "southfront_2026 (you): 1 of 2 opinion or prediction" in summary
     fig.savefig(tmp_path / "mix.png")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)  # the caller closes what it draws (ml.plots.show does in lessons)
 
 
 # ------------------------------------------------------------------ the phrase key

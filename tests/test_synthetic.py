@@ -161,3 +161,106 @@ def test_cli_default_folder_and_bad_count(tmp_path, monkeypatch, capsys):
     assert "at least 1" in capsys.readouterr().err
     assert mod.main(["--learners", "3", "--seed", "5"]) == 0
     assert len(list((tmp_path / "synthetic_class_3_seed5").glob("*.json"))) >= 3
+
+
+def test_committed_class_has_the_skills_check_before_and_after():
+    """The demo class shows learning: a moderate gain on every skill, forms counterbalanced by
+    form_for, and three learners left out on purpose (one check missed before, one after, one not
+    finished)."""
+    from medialit import skillcheck
+    from medialit.analysis import learning
+
+    cls = ml.load_class(ml.analysis.demo_folder())
+    sc = cls.skillchecks
+    assert set(sc["phase"]) == {"before", "after"}
+    for learner, phase, form in zip(sc["learner"], sc["phase"], sc["form"], strict=True):
+        assert form == skillcheck.form_for(learner, phase)
+    gaps = synthetic.skills_check_gaps(30)
+    tables = learning.learning_tables(cls)
+    status = tables["learning_learners"].drop_duplicates("learner").set_index("learner")["status"]
+    assert {w for w, s in status.items() if s != learning.BOTH} == set(gaps)
+    overall = tables["learning_summary"].set_index("skill").loc[learning.OVERALL]
+    assert overall["learners"] == len(status) - len(gaps) and overall["left out (one check)"] == len(gaps)
+    assert 0 < overall["g low"] < overall["normalised gain"] < overall["g high"]
+
+
+def test_cli_effect_options(tmp_path):
+    tool = [sys.executable, str(ROOT / "tools" / "make_synthetic_class.py"), "--learners", "6", "--seed", "5"]
+    r = subprocess.run(tool + ["--out", str(tmp_path / "a"), "--effect", "0.5", "--no-effect"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "not both" in r.stderr
+    r = subprocess.run(tool + ["--out", str(tmp_path / "b"), "--effect", "reading=0.5"], capture_output=True, text=True)
+    assert r.returncode == 2 and "Unknown skill 'reading'" in r.stderr
+    r = subprocess.run(tool + ["--out", str(tmp_path / "c"), "--no-effect"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "--seed 5 --no-effect." in (tmp_path / "c" / "README.txt").read_text()
+    cls = ml.load_class(tmp_path / "c")
+    assert len(cls.skillchecks) >= 10 and set(cls.skillchecks["phase"]) == {"before", "after"}
+
+
+def test_the_skills_check_leaves_every_other_activity_as_it_was(tmp_path):
+    """The skills check draws from its own random generator: with and without it, every other
+    activity of every file is the same."""
+    import json
+
+    synthetic.make_class(tmp_path / "with", learners=9, seed=3)
+    synthetic.make_class(tmp_path / "without", learners=9, seed=3, skills_check=False)
+    added = 0
+    for path in sorted((tmp_path / "with").glob("*.submission.json")):
+        text = path.read_text(encoding="utf-8")
+        other = (tmp_path / "without" / path.name).read_text(encoding="utf-8")
+        if not text.strip() or text == other:
+            continue
+        doc, before = json.loads(text), json.loads(other)
+        checks = [k for k in doc["activities"] if k.startswith("skills-check:")]
+        assert checks and all(doc["activities"][k]["kind"] == "skillcheck" for k in checks)
+        added += len(checks)
+        for k in checks:
+            del doc["activities"][k]
+        assert doc == before, path.name
+    assert added >= 15
+
+
+def test_committed_class_has_first_answers_for_label_activities():
+    """The demo class gives the dashboard's first-answer section something to show: most label
+    activities keep first answers (from before the key was opened), some differ from the final
+    labels, and agreement with the key is lower for first answers than for final ones."""
+    from medialit.analysis import first_answers
+
+    cls = ml.load_class(ml.analysis.demo_folder())
+    first, final = cls.first_labels, cls.labels
+    assert first is not None and len(first) > 300
+    assert set(first["article"]) == set(synthetic.CASE_ARTICLES)
+    assert (first["first_at"].str.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")).all()
+    merged = first.merge(final, on=["learner", "activity", "sentence"], suffixes=("_first", "_final"))
+    changed = merged[merged["label_first"] != merged["label_final"]]
+    assert 3 <= changed["learner"].nunique() < cls.labels["learner"].nunique()
+    table = first_answers.first_answer_agreement(cls)
+    labels = table[table["kind"] == "sentence labels"]
+    assert len(labels) == len(synthetic.CASE_ARTICLES)
+    assert (labels["first agreement"] < labels["final agreement"]).all()
+    assert "First answers were kept for" in first_answers.describe_first_answers(table)
+
+
+def test_first_answers_leave_every_other_field_as_it_was(tmp_path):
+    """First answers draw from their own random generator: with and without them, every record
+    is the same apart from its ``first`` and ``first_at``; they are never later than the record."""
+    import json
+
+    synthetic.make_class(tmp_path / "with", learners=9, seed=3)
+    synthetic.make_class(tmp_path / "without", learners=9, seed=3, first_answers=False)
+    added = 0
+    for path in sorted((tmp_path / "with").glob("*.submission.json")):
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            continue
+        doc = json.loads(text)
+        before = json.loads((tmp_path / "without" / path.name).read_text(encoding="utf-8"))
+        for act in doc["activities"].values():
+            if "first" in act:
+                assert act["kind"] == "sentence_labels" and act["first_at"] < act["updated"]
+                assert set(act["first"]["labels"]) <= set(act["data"]["labels"])
+                del act["first"], act["first_at"]
+                added += 1
+        assert doc == before, path.name
+    assert added >= 10

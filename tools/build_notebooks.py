@@ -129,7 +129,7 @@ def build(out: Path = ROOT, sources: list[Path] | None = None) -> list[Path]:
     import jupytext
 
     written = []
-    for src in sources or sorted(CONTENT.glob("[0-9][0-9]_*.py")):
+    for src in sources or sorted(CONTENT.glob("[0-9][0-9]*_*.py")):
         nb = _clean(jupytext.read(src, fmt="py:percent"), src.stem)
         has_instructor = any("instructor" in _tags(c) for c in nb.cells)
         for path, kind in targets(src, out).items():

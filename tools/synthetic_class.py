@@ -16,6 +16,13 @@ per learner (the format of ``ml.export_submission()``) with
   answers to ``free`` questions are stored as ``check()`` stores them (``"correct": null`` and
   ``"status": "for teacher"``, or ``"too short"`` below the key's ``min_words``), some of them
   too short;
+* first answers (``first`` / ``first_at`` beside ``data``, as ``ml.KeyReveal`` keeps them) for
+  most sentence-label activities: the labels on show when the learner opened our key; some
+  learners then changed a few labels to the key's, so their first answers differ from their final
+  ones (:func:`add_first_answers`, drawn from its own random generator);
+* the skills check before and after the unit (``tools/synthetic_skillcheck.py``: forms
+  counterbalanced as ``medialit.skillcheck.form_for`` assigns them, a true normalised gain per skill
+  set by ``effect``; with ``broken=True`` three learners miss or do not finish one check);
 * a few broken files (``broken=True``): not JSON, a newer schema version, an unknown learner id,
   an empty file, an older duplicate of one learner, an unknown article and sentence id inside one
   file, ``<script>``/``onerror`` payloads in free text (to show that the dashboard escapes it), and
@@ -250,12 +257,18 @@ def _submission(learner, exported, acts, schema_version=store.SCHEMA_VERSION) ->
 
 
 def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = None,
-               broken: bool = True, prefix: str = "student") -> list[Path]:
+               broken: bool = True, prefix: str = "student", effect: dict | None = None,
+               skills_check: bool = True, first_answers: bool = True) -> list[Path]:
     """Write a synthetic class into ``folder`` (created if needed); return the files written.
 
     ``key``: the sentence-label key to aim at (default: the course key,
     ``data/keys/sentence_labels.yaml``). Existing ``*.json`` files in the folder are not removed,
-    so use an empty folder.
+    so use an empty folder. ``skills_check``: add the skills check before and after the unit, with
+    the true normalised gain per skill ``effect`` (default a moderate gain; see
+    ``tools/synthetic_skillcheck.py``, which draws from its own random generator).
+    ``first_answers``: give label activities the first answers kept when the key was opened
+    (:func:`add_first_answers`, also with its own random generator: without them every other
+    field is the same).
     """
     if learners < 1:
         raise ValueError("learners must be at least 1.")
@@ -286,6 +299,8 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
         t0 = t_start + _dt.timedelta(minutes=rng.randint(0, 50))
         acts, exported = _learner(rng, learner, key_arts, questions, t0, texts)
         docs[learner] = [exported, acts]
+    if first_answers:
+        add_first_answers(docs, key_arts, seed)
     if broken and learners >= 5:
         docs[ids[1]][1].setdefault("labels:southfront_2026", {"kind": "sentence_labels", "article": "southfront_2026",
                                                                "updated": docs[ids[1]][0],
@@ -309,6 +324,14 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
         docs[ids[4]][1]["labels:voltaire_2024"]["data"]["labels"]["s999"] = {"label": "opinion", "note": "",
                                                                              "confidence": ""}
         _written_as_release_0_1(docs[ids[0]], questions, rng)
+    if skills_check:
+        import synthetic_skillcheck  # tools/synthetic_skillcheck.py, next to this file
+
+        checks = synthetic_skillcheck.records(ids, seed, effect, before_at=t_start - _dt.timedelta(days=1),
+                                              after_at={lr: docs[lr][0] for lr in ids},
+                                              gaps=skills_check_gaps(learners, prefix) if broken else None)
+        for learner in ids:
+            docs[learner][1].update(checks[learner])
     for learner in ids:
         exported, acts = docs[learner]
         path = folder / f"{learner}.submission.json"
@@ -326,7 +349,7 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
             "notes-from-lesson.json": "These are my notes from the lesson, not a submission.\n",
             "escape.submission.json": _submission("../../outside", docs[ids[0]][0], {}),
             "README.txt": ("SYNTHETIC CLASS - not real learners. Made by tools/make_synthetic_class.py "
-                           f"--learners {learners} --seed {seed}. Some files are broken on purpose to show "
+                           f"--learners {learners} --seed {seed}{_effect_words(effect, skills_check)}. Some files are broken on purpose to show "
                            "the validation report of ml.load_class().\n"),
         }
         for name, content in files.items():
@@ -334,6 +357,55 @@ def make_class(folder, learners: int = 30, seed: int = 0, key: dict | None = Non
             path.write_text(content, encoding="utf-8")
             written.append(path)
     return sorted(written)
+
+
+#: Per learner, the share of the labels that matched our key only after they opened it (drawn once
+#: per learner): 0 means the learner changed nothing after seeing the key.
+REVISE_SHARES = (0.0, 0.0, 0.1, 0.2, 0.35, 0.5)
+
+
+def add_first_answers(docs: dict, key_arts: dict, seed: int) -> None:
+    """Give most learners' sentence-label activities first answers (``first`` and ``first_at``,
+    the record fields of :func:`medialit.store.freeze_first`), in place.
+
+    A learner opened our key for an activity with probability 0.8. Their first answers are their
+    final labels, except that a share of the labels that agree with the key (:data:`REVISE_SHARES`,
+    one share per learner) held a plausible confusion instead, and that a learner who revised
+    something may have labelled their last one or two sentences only after opening the key. The
+    first answers are kept 2 to 20 minutes before the activity's last change. The draws come from
+    a generator of their own, so every other field is the same with or without first answers."""
+    rng = random.Random(f"first-answers:{seed}")
+    for learner in sorted(docs):
+        acts = docs[learner][1]
+        revise = rng.choice(REVISE_SHARES)
+        for article in CASE_ARTICLES:
+            act = acts.get(f"labels:{article}")
+            if act is None or rng.random() >= 0.8:
+                continue
+            labels = act["data"]["labels"]
+            first = {}
+            for sid in sorted(labels):
+                rec = dict(labels[sid])
+                k = key_arts[article].get(sid)
+                if k and rec["label"] == k["label"] and rng.random() < revise:
+                    rec["label"] = rng.choice([x for x in CONFUSIONS.get(k["label"], LABELS) if x != k["label"]])
+                first[sid] = rec
+            if revise and len(first) > 3 and rng.random() < 0.3:
+                for sid in sorted(first)[-rng.randint(1, 2):]:
+                    del first[sid]
+            when = _dt.datetime.fromisoformat(act["updated"].replace("Z", "+00:00"))
+            act["first"] = {"label_set": act["data"]["label_set"], "labels": first}
+            act["first_at"] = _stamp(when - _dt.timedelta(minutes=rng.randint(2, 20)))
+
+
+def _effect_words(effect, skills_check: bool) -> str:
+    """The options that made the skills check, as the README names them ("" for the default)."""
+    if not skills_check:
+        return " (without the skills check)"
+    import synthetic_skillcheck
+
+    option = synthetic_skillcheck.effect_option(effect)
+    return f" {option}" if option else ""
 
 
 def _written_as_release_0_1(doc: list, questions: list, rng: random.Random) -> None:
@@ -347,6 +419,14 @@ def _written_as_release_0_1(doc: list, questions: list, rng: random.Random) -> N
     for qid, spec in free:
         if f"check:{qid}" in acts:
             acts[f"check:{qid}"]["data"] = _as_release_0_1(acts[f"check:{qid}"]["data"], spec)
+
+
+def skills_check_gaps(learners: int, prefix: str = "student") -> dict[str, str]:
+    """Learners whose skills check has a gap on purpose (with ``broken=True``, from 8 learners)."""
+    if learners < 8:
+        return {}
+    ids = learner_ids(learners, prefix)
+    return {ids[5]: "no after", ids[6]: "after unfinished", ids[7]: "no before"}
 
 
 def broken_files(learners: int, prefix: str = "student") -> dict[str, str]:
@@ -366,15 +446,20 @@ def broken_files(learners: int, prefix: str = "student") -> dict[str, str]:
         f"{ids[1]}.submission.json": "valid, with a <script> payload in a note (shown escaped)",
         f"{ids[3]}.submission.json": "valid, with an <img onerror> payload in a claim (shown escaped)",
         f"{ids[4]}.submission.json": "valid, plus one activity on an unknown article and an unknown sentence id",
+        **{f"{who}.submission.json": {"no before": "valid, but missed the skills check before the unit",
+                                      "no after": "valid, but missed the skills check after the unit",
+                                      "after unfinished": "valid, but did not finish the skills check after the unit"}[gap]
+           for who, gap in skills_check_gaps(learners, prefix).items()},
     }
 
 
-def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int) -> str:
-    """The ``data/synthetic/datapackage.yaml`` listing every generated file (fields of CONTRIBUTING.md)."""
+def manifest_text(files: list[Path], data_folder: Path, learners: int, seed: int, options: str = "") -> str:
+    """The ``data/synthetic/datapackage.yaml`` listing every generated file (fields of CONTRIBUTING.md);
+    ``options``: more command-line options to name in the command (such as ``--effect 0.5``)."""
     import yaml
 
     resources = []
-    command = f"tools/make_synthetic_class.py --learners {learners} --seed {seed}"
+    command = f"tools/make_synthetic_class.py --learners {learners} --seed {seed}" + (f" {options}" if options else "")
     for f in sorted(files):
         rel = f.relative_to(data_folder).as_posix()
         name = rel.replace("/", "-").removesuffix(".json").removesuffix(".txt")

@@ -34,18 +34,24 @@ _LAZY = {
     "PhraseMarker": "widgets:PhraseMarker",
     "ProvenanceChecklist": "widgets:ProvenanceChecklist",
     "ClaimLedger": "widgets:ClaimLedger",
+    "ChainBuilder": "widgets:ChainBuilder",
     "LearnerBox": "widgets:LearnerBox",
     "Answer": "widgets:Answer",
+    "FieldsAnswer": "widgets:FieldsAnswer",
+    "glossary": "terms:glossary",
     "HandIn": "widgets:HandIn",
     "Switch": "widgets:Switch",
     "AddArticle": "widgets:AddArticle",
+    "KeyReveal": "widgets:KeyReveal",
+    "reveal": "widgets:reveal",
     "PROVENANCE_QUESTIONS": "widgets:PROVENANCE_QUESTIONS",
     "load_class": "analysis:load_class",
     "evidence": "evidence_record:evidence",
+    "SkillsCheck": "widgets:SkillsCheck",
 }
 _SUBMODULES = {"data", "store", "paths", "feedback", "widgets", "cues", "analysis", "plots",
-               "provenance", "reporting", "claims", "evidence_record", "display", "own_article",
-               "articles", "assign"}
+               "provenance", "chains", "lateral", "reporting", "claims", "evidence_record", "display", "own_article",
+               "articles", "assign", "terms", "skillcheck"}
 
 __all__ = sorted(_LAZY) + ["__version__"]
 

@@ -490,3 +490,95 @@ def treaty_quote(number: int, contains: str | None = None) -> TreatyQuote:
             return q
     raise ValueError(f"No sentence of Article {number} contains {contains!r}. "
                      "Check the spelling against the treaty text.")
+
+
+# ---------------------------------------------------------------- answers in fields
+
+
+def _keyword_hit(text: str, keywords) -> str | None:
+    """The first keyword found in ``text`` as whole words (case ignored); a keyword ending in "*"
+    also matches the start of a word ("dismantl*" matches "dismantling")."""
+    import re
+
+    low = " ".join(str(text).split()).casefold()
+    for kw in keywords or []:
+        k = " ".join(str(kw).split()).casefold()
+        prefix = k.endswith("*")
+        k = k.rstrip("*")
+        if k and re.search(r"(?<![\w])" + re.escape(k) + ("" if prefix else r"(?![\w])"), low):
+            return str(kw)
+    return None
+
+
+def field_verdict(spec: Mapping, given: Any, choices: Mapping | None = None) -> tuple[bool | None, str]:
+    """``(right, feedback)`` for one field of a ``fields`` question (see :func:`evaluate_fields`);
+    ``right`` is None when the field is empty. A choice field's ``also`` lists other options the
+    key accepts as right (a second answer a careful learner can defend)."""
+    text = "" if given is None else str(given).strip()
+    if not text:
+        return None, "not answered yet."
+    why = str(spec.get("why", "")).strip()
+    if choices is not None or "choices" in spec:
+        accepted = [spec.get("answer", ""), *(spec.get("also") or [])]
+        ok = text.casefold() in {str(option).casefold() for option in accepted}
+        if ok:
+            return True, f"✔ {why}"
+        shown = (choices or {}).get(spec.get("answer"), spec.get("answer"))
+        return False, f"✘ the key says: {shown}. Why: {why}"
+    if _keyword_hit(text, spec.get("accept")):
+        return True, f"✔ {why}"
+    hints = spec.get("hints") or {}
+    hit = _keyword_hit(text, list(hints))
+    if hit is not None:
+        return False, f"✘ {hints[hit]}"
+    return False, f"✘ the key says: {spec.get('answer', '')}. Why: {why}"
+
+
+def evaluate_fields(question: Mapping, answer: Any) -> tuple[str, str, list[str]]:
+    """Mark a ``fields`` question (claim anatomy, checkers): one answer per field.
+
+    ``answer`` is ``{field: text or option}``. A text field is right when it contains one of the
+    key's ``accept`` keywords as whole words (case ignored; ``dismantl*`` matches the start of a
+    word), so "Russian troops" matches ``russian``; a field with ``choices`` is right when the option chosen is its
+    ``answer`` (or one of its ``also`` options). Returns ``(status, message, details)`` with status "correct", "partly", "wrong"
+    or "unanswered", and one line per field: ✔ or ✘ with the key's reason.
+    """
+    fields = question.get("fields") or {}
+    if not isinstance(answer, Mapping):
+        return "wrong", "Give one answer per field, as a dictionary such as {'who': 'Russian forces'}.", []
+    choices = question.get("choices")
+    details, right, done = [], 0, 0
+    for name, spec in fields.items():
+        ok, line = field_verdict(spec, answer.get(name), choices)
+        label = spec.get("label", name)
+        details.append(f"{label} {line}")
+        done += ok is not None
+        right += bool(ok)
+    if done == 0:
+        return "unanswered", "Not answered yet: fill in at least one field first.", details
+    message = f"{right} of {len(fields)} match the key."
+    if right == len(fields):
+        return "correct", f"{message} {question.get('correct', '')}".strip(), details
+    return ("partly" if right else "wrong"), f"{message} {question.get('wrong', '')}".strip(), details
+
+
+#: The SouthFront battlefield claims whose anatomy the lesson's key shows.
+ANATOMY_KEY_CLAIMS = ("sf-huliaipole", "sf-drobysheve", "sf-lyman", "sf-reserves")
+
+
+def anatomy_key(widget: Any) -> list:
+    """What lesson 03's anatomy key shows (inside ``ml.live``): the feedback on each field of the
+    learner's :class:`medialit.FieldsAnswer`, then the anatomy of the SouthFront claims."""
+    from .widgets.claim_anatomy import field_feedback
+
+    return [*field_feedback(widget), anatomy(ANATOMY_KEY_CLAIMS)]
+
+
+def checkers_key(widgets: Iterable[Any]) -> list:
+    """What lesson 03's checkers key shows: the feedback on each checkers question, in order."""
+    from .widgets.claim_anatomy import field_feedback
+
+    return [part for w in widgets for part in field_feedback(w)]
+
+#: The status questions of exercise 03-ex1 ("03-ex1-status-<key>"), kept as first answers with its ledger key.
+EX1_STATUS_KEYS = ("uninvolved", "combat-zone", "condemned", "huliaipole", "drobysheve", "reserves")

@@ -136,3 +136,44 @@ def agree(n, singular_verb: str, plural_verb: str) -> str:
     """``n`` followed by the verb form that agrees with it: ``agree(1, "matches", "match")`` ->
     "1 matches", ``agree(2, "differs", "differ")`` -> "2 differ"."""
     return plural(n, singular_verb, plural_verb)
+
+
+#: the name a keyboard or screen-reader user hears for a plain table's scrolling box
+TABLE_BOX_LABEL = "Table (when it is wider than the page, scroll it with the arrow keys)"
+
+
+def keyboard_scroll_box(markup: str, label: str = TABLE_BOX_LABEL) -> str:
+    """``markup`` inside a box that scrolls sideways when it is too wide and that the keyboard can
+    reach (``tabindex=0``, ``role=group``, named by ``label``, escaped): a table wider than the
+    output area is then scrolled inside its own box, never in an output area Tab cannot reach.
+    JupyterLab's notebook shortcuts leave the arrow keys to the focused box."""
+    return (f"<div class='medialit-table-scroll' tabindex='0' role='group' aria-label='{esc(label)}' "
+            "data-lm-suppress-shortcuts='true' style='overflow-x:auto;max-width:100%'>"  # arrows: JupyterLab's
+            f"{markup}</div>")
+
+
+def _dataframe_html(df):
+    markup = df._repr_html_()  # pandas' own (escaped) table; None if pandas is told not to make one
+    return None if markup is None else keyboard_scroll_box(markup)
+
+
+def use_keyboard_scroll_boxes() -> bool:
+    """In IPython (Jupyter, Voila), show every pandas DataFrame inside :func:`keyboard_scroll_box`.
+
+    Called when this module is imported (every course table and widget imports it), so a wide
+    DataFrame that a lesson shows as the last line of a cell can be scrolled with the keyboard.
+    Does nothing outside IPython and imports nothing (a kernel has IPython loaded already; a
+    plain ``import medialit`` stays light). Returns whether it is in use."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    html_formatter = shell.display_formatter.formatters["text/html"]
+    for module in ("pandas", "pandas.core.frame"):  # DataFrame.__module__ is "pandas" from pandas 3 on
+        html_formatter.for_type_by_name(module, "DataFrame", _dataframe_html)
+    return True
+
+
+use_keyboard_scroll_boxes()

@@ -11,6 +11,12 @@ other work, so the instructor dashboard can show it.
   ``"correct": null`` and ``"status": "for teacher"`` (or ``"too short"`` when it has fewer than
   the key's ``min_words``; still saved), and the learner sees the word count and the key's points
   as a checklist for self-review. The dashboard lists every free answer in full.
+* The first answer to a question is kept beside the latest one and never overwritten (the
+  record's ``first``/``first_at``, see :func:`medialit.store.freeze_first`): at the first
+  ``check()`` for a question answered in one go; for a ``labels`` answer, the first label of
+  each sentence (the feedback shows the key's label once a sentence is labelled); for a written
+  (``free``) answer, checked while it is typed, when the learner opens a key that lists the
+  question (``ml.KeyReveal(..., questions=[...])``).
 * With ``MEDIALIT_STRICT=1`` (set by the tests) a wrong answer raises ``AssertionError``, so running
   the ``solutions/`` notebooks tests that the keys and the model answers agree. A free answer never
   raises: there is nothing to mark.
@@ -30,7 +36,7 @@ from typing import Any
 from . import data, store
 from .schema import FREE_FOR_TEACHER, FREE_TOO_SHORT
 
-TYPES = ("choice", "text", "number", "set", "date", "labels", "free")
+TYPES = ("choice", "text", "number", "set", "date", "labels", "free", "fields")
 #: How each of the key's points is put to the learner after a written answer (a checklist).
 POINT_PREFIX = "Did you mention: "
 
@@ -210,6 +216,10 @@ def _evaluate(qid: str, q: dict, answer: Any) -> Feedback:
         return _evaluate_labels(qid, q, answer)
     if kind == "free":
         return _evaluate_free(qid, q, answer)
+    if kind == "fields":  # one answer per field (lesson 03's claim anatomy and checkers)
+        from .claims import evaluate_fields
+
+        return Feedback(qid, *evaluate_fields(q, answer))
     raise data.DataError(f"Unknown question type {kind!r}")
 
 
@@ -312,7 +322,12 @@ def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: boo
             record = {"answer": _jsonable(answer), "correct": fb.correct}
             if fb.for_teacher:
                 record["status"] = fb.status
-            path = store.put_activity(f"check:{question_id}", record, kind="check")
+            # the first answer given is kept as the first answer, never overwritten; a labels
+            # answer keeps the first label of each sentence; a written answer is checked as it
+            # is typed, so its first answer is the one kept when the learner opens a key
+            # (ml.KeyReveal(..., questions=[...]))
+            path = store.put_activity(f"check:{question_id}", record, kind="check",
+                                      first={"free": False, "labels": "items"}.get(q["type"], True))
             fb.saved_to = str(path)
         except (store.StoreError, store.LearnerIdError) as exc:
             fb.details.append(f"Your answer could not be saved: {exc}")

@@ -1,7 +1,7 @@
 """Where the course keeps its files.
 
 * the repository root (found from this file, or ``MEDIALIT_ROOT``),
-* ``data/`` (articles, keys, tables, lexicons),
+* ``data/`` (articles, keys, tables, lexicons, measured results),
 * the answers folder (``MEDIALIT_HOME``, else ``answers/`` in the course folder).
 """
 from __future__ import annotations
@@ -39,11 +39,34 @@ def data_dir() -> Path:
 
 
 def answers_dir() -> Path:
-    """The folder where learners' answers are saved (created if missing)."""
+    """The folder where learners' answers are saved (created if missing and possible).
+
+    A folder that cannot be created (a read-only home, a path through a file) is still returned:
+    reading finds nothing there, and saving fails with a plain message (see
+    :func:`answers_problem`), so a lesson runs to its end instead of stopping at the first cell
+    that asks where the answers go.
+    """
     env = os.environ.get("MEDIALIT_HOME")
     folder = Path(env).expanduser() if env else repo_root() / "answers"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # said in plain words by answers_problem() and by every save
     return folder
+
+
+def cannot_write_message(folder: Path) -> str:
+    """The one plain sentence a learner sees when ``folder`` cannot be written."""
+    return (f"Your work cannot be saved: the folder {folder} cannot be written to (read-only or no "
+            "permission). Ask your teacher.")
+
+
+def answers_problem() -> str | None:
+    """None when answers can be saved; else a plain message saying that they cannot, and why."""
+    folder = answers_dir()
+    if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK):
+        return None
+    return cannot_write_message(folder)
 
 
 def teacher_dir(create: bool = True) -> Path:

@@ -2,7 +2,7 @@
 
 Every lesson plot function returns a matplotlib Figure and neither displays nor prints it; a
 notebook shows it with ``ml.plots.show(fig, "one-line summary")``, which puts the text summary
-under the image.
+under the image and gives it to the image as its alternative text (``alt``), for screen readers.
 
 Colours follow the Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008), which stays
 distinguishable for the common forms of colour blindness. Colour is never the only signal: every
@@ -72,19 +72,46 @@ def show(fig, summary: str) -> None:
             raise TypeError("ml.plots.show needs the Figure a plot function returns.")
     if not isinstance(summary, str) or not summary.strip():
         raise ValueError("Give the one-line text summary that goes under the plot.")
+    fig._medialit_alt = summary  # the image's alternative text (see display_and_close)
     display_and_close(fig)
     print("Plot summary: " + summary)
 
 
+def image_bundle(fig, alt: str) -> dict:
+    """``fig`` as a Jupyter MIME bundle whose image has ``alt`` as its alternative text.
+
+    ``text/html`` is an ``<img alt=...>`` (JupyterLab, Voila and nbconvert show it, so screen
+    readers read the summary at the image); ``image/png`` and ``text/plain`` stay for front ends
+    that show no HTML. ``alt`` is escaped."""
+    import base64
+    import html
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    text = " ".join(str(alt).split())
+    return {"image/png": png, "text/plain": "Plot: " + text,
+            "text/html": (f'<img src="data:image/png;base64,{png}" alt="{html.escape(text, quote=True)}" '
+                          'style="max-width:100%;height:auto">')}
+
+
 def display_and_close(fig) -> None:
-    """Display ``fig`` now (draw it, outside Jupyter) and close it, printing nothing."""
+    """Display ``fig`` now (draw it, outside Jupyter) and close it, printing nothing.
+
+    A figure given to :func:`show` carries its summary, which becomes the image's alternative
+    text (:func:`image_bundle`); any other figure is displayed as Jupyter displays figures."""
     import matplotlib.pyplot as plt
 
     try:
         if _in_ipython():
             from IPython.display import display
 
-            display(fig)
+            alt = getattr(fig, "_medialit_alt", None)
+            if alt:
+                display(image_bundle(fig, alt), raw=True)
+            else:
+                display(fig)
         else:
             fig.canvas.draw()
     finally:

@@ -431,25 +431,8 @@ def quote_table(quotes, full_record: bool = False) -> SafeHTML:
     return html_table(quotes, list(QUOTE_RECORD if full_record else QUOTE_CLUES))
 
 
-# ---------------------------------------------------------------- republication chains
-
-
-def chain_text(article_id: str) -> str:
-    """A one-line diagram of an article's republication chain, oldest step first.
-
-    >>> chain_text("voltaire_2024")  # doctest: +SKIP
-    'Voltaire Network ... (2024-05-31; UNCONFIRMED) → Swiss Standpoint ... → ...'
-    """
-    from .data import republication_chain
-
-    chain = republication_chain(article_id)
-    steps = []
-    for _, step in chain.iterrows():
-        # the whole status: its qualifier ("as a translation", "one stored copy; re-check
-        # against the live page") is part of what was checked
-        status = " ".join(str(step["status"]).split())
-        steps.append(f"{step['who']} ({step['date']}; {status})")
-    return " → ".join(steps)
+# ---------------------------------------------------------------- republication chains (medialit.chains)
+from .chains import chain_text  # noqa: E402,F401 - re-exported: prov.chain_text(article)
 
 
 # ---------------------------------------------------------------- the scorecard
@@ -488,7 +471,8 @@ def scorecard(checklist_data: Mapping[str, Any], reference: Mapping[str, Any] | 
 
     ``checklist_data`` maps an article id to the learner's checklist: a ``ProvenanceChecklist``,
     its ``.data`` dict (``{"answers": {qid: {"answer", "evidence"}}}``), a store record, or
-    ``None`` when the learner has not started. ``reference`` defaults to the lesson's key.
+    ``None`` when the learner has not started (a widget asking fewer questions is compared on
+    those only). ``reference`` defaults to the lesson's key.
     Returns one row per article and question with ``result`` in :data:`RESULTS`.
     """
     import pandas as pd
@@ -498,8 +482,9 @@ def scorecard(checklist_data: Mapping[str, Any], reference: Mapping[str, Any] | 
         reference = reference["articles"]
     rows = []
     for article, questions in reference.items():
-        answers = _answers_of(checklist_data.get(article)) if checklist_data else {}
-        for qid, ref in questions.items():
+        item = checklist_data.get(article) if checklist_data else None
+        answers, asked = _answers_of(item), {q["id"] for q in getattr(item, "questions", None) or []}
+        for qid, ref in ((q, r) for q, r in questions.items() if not asked or q in asked):  # a widget's questions only
             given = answers.get(qid) or {}
             if isinstance(given, str):
                 given = {"answer": given}

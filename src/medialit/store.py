@@ -11,6 +11,11 @@ File layout (``<answers folder>/<learner id>.json``)::
       }
     }
 
+A record may also hold the learner's first answers, ``"first"`` (the same shape as ``data``) and
+``"first_at"``, kept when a key was opened (:func:`freeze_first`) or at the first ``check()``
+answer and never overwritten; ``data`` goes on holding the latest work. The document's
+``"reveals"`` records which keys were opened and when (:func:`key_opened`).
+
 Rules this module keeps:
 
 * a learner id is checked before it becomes a file name, so it can never leave its folder;
@@ -266,8 +271,9 @@ def answers_path(learner: str | None = None, home: str | os.PathLike | None = No
 def _plain_os_error(exc: OSError, path: Path) -> StoreError:
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
         why = "the disk is full"
-    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        why = "the folder cannot be written to (read-only or no permission)"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or not path.parent.is_dir():
+        # (a folder that could not be created: ENOENT/ENOTDIR from the temporary file)
+        return StoreError(f"{paths.cannot_write_message(path.parent)} What was saved before is still there.")
     else:
         why = exc.strerror or str(exc)
     return StoreError(
@@ -415,11 +421,18 @@ def put_activity(
     article: str | None = None,
     learner: str | None = None,
     home: str | os.PathLike | None = None,
+    first: bool | str = False,
 ) -> Path:
     """Save one activity's ``data`` (JSON-able) for ``learner`` at once; return the file path.
 
     Reads the file fresh, replaces this activity only, and writes atomically, so several
     widgets (or two open notebooks) never erase each other's activities.
+
+    First answers (the record's ``first`` and ``first_at``, beside ``data``; see
+    :func:`freeze_first`) already in the file are kept: they are never overwritten. ``first=True`` (used by
+    ``check()``) also keeps ``data`` as the first answers when there are none yet and the learner
+    has not opened a key covering this activity; ``first="items"`` keeps a first answer per item
+    of ``data["answer"]`` (a labels answer checked sentence by sentence).
     """
     if not isinstance(activity_id, str) or not activity_id:
         raise ValueError("activity_id must be a non-empty string")
@@ -429,11 +442,108 @@ def put_activity(
     with _file_lock(path):
         doc = _read(path, learner)
         stamp = now_iso()
-        doc["activities"][activity_id] = {"kind": kind, "article": article, "updated": stamp, "data": data}
+        doc["activities"][activity_id] = {"kind": kind, "article": article, "updated": stamp, "data": data,
+                                          **_with_first(doc, activity_id, kind, data, stamp if first else None,
+                                                        items=first == "items")}
         doc["updated"] = stamp
         doc["learner"] = learner
         atomic_write_json(path, doc)
     return path
+
+
+FIRST_FIELDS = ("first", "first_at")  # the same as medialit.schema.FIRST_FIELDS
+
+
+def _with_first(doc: dict, activity_id: str, kind: str, data: Any, stamp: str | None, items: bool = False) -> dict:
+    """The first-answer fields of this activity's new record: the ones the file holds (never
+    replaced), or new ones (``data`` itself, at ``stamp``) when ``stamp`` is given, there are none
+    yet and no key covering the activity was opened. ``items``: ``data["answer"]`` is a mapping
+    (labels per sentence) whose items each keep their own first answer: new items are added to
+    the first answers, items already there never change."""
+    old = doc["activities"].get(activity_id)
+    opened = _key_opened_for(doc, activity_id)
+    if isinstance(old, dict) and old.get("kind") in (None, kind) and "first" in old:
+        kept = {f: old[f] for f in FIRST_FIELDS if f in old}
+        before = kept["first"].get("answer") if isinstance(kept["first"], dict) else None
+        new = data.get("answer") if isinstance(data, dict) else None
+        if items and stamp is not None and not opened and isinstance(before, dict) and isinstance(new, dict):
+            added = {k: v for k, v in new.items() if k not in before}
+            if added:
+                kept["first"] = dict(kept["first"], answer={**before, **added})
+        return kept
+    if stamp is not None and not opened:
+        first = json.loads(json.dumps(data))
+        if items and isinstance(first, dict):
+            first["correct"] = None  # each item has its own first answer: no verdict for the whole
+        return {"first": first, "first_at": stamp}
+    return {}
+
+
+def _reveals(doc: dict) -> dict:
+    found = doc.get("reveals")
+    return {k: v for k, v in found.items() if isinstance(v, dict)} if isinstance(found, dict) else {}
+
+
+def _key_opened_for(doc: dict, activity_id: str) -> bool:
+    return any(activity_id in r["activities"] for r in _reveals(doc).values() if isinstance(r.get("activities"), list))
+
+
+def freeze_first(
+    activities: dict,
+    reveal_id: str | None = None,
+    *,
+    learner: str | None = None,
+    home: str | os.PathLike | None = None,
+) -> dict:
+    """Keep the learner's answers now as their first answers, in one atomic write.
+
+    ``activities``: ``{activity id: (kind, article, data)}``; ``data`` is the work on show (None:
+    what the file holds; for an activity with nothing saved and ``data=None`` nothing is written,
+    but a later first answer to it is no longer taken as a first answer). The record gets
+    ``first`` (a copy of ``data``, the same shape) and ``first_at`` (the time) beside ``data``,
+    which goes on holding the latest work. Activities that already have first answers keep them. ``reveal_id`` (a key being opened) is recorded with the time and
+    the activity ids in the file's ``reveals`` (see :func:`key_opened`). Returns
+    ``{activity id: first_at}`` for every activity that has first answers now.
+    """
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    path = answers_path(learner, home)
+    for data in (v[2] for v in activities.values()):
+        json.dumps(data)
+    out = {}
+    with _file_lock(path):
+        doc = _read(path, learner)
+        stamp = now_iso()
+        for act_id, (kind, article, data) in activities.items():
+            old = doc["activities"].get(act_id)
+            if isinstance(old, dict) and old.get("kind") not in (None, kind):
+                continue  # another kind of work under this id: never touched
+            if isinstance(old, dict) and "first" in old:
+                out[act_id] = old.get("first_at", "")
+                continue
+            if data is None:
+                data = old.get("data") if isinstance(old, dict) else None
+            if data is None:
+                continue
+            doc["activities"][act_id] = {
+                "kind": kind, "article": article if article is not None else (old or {}).get("article"),
+                "updated": stamp, "data": data, "first": json.loads(json.dumps(data)), "first_at": stamp}
+            out[act_id] = stamp
+        if reveal_id is not None:
+            reveals = _reveals(doc)
+            if not isinstance((reveals.get(reveal_id) or {}).get("at"), str) or not reveals[reveal_id]["at"]:
+                reveals[reveal_id] = {"at": stamp, "activities": sorted(activities)}
+            doc["reveals"] = reveals
+        doc["updated"] = stamp
+        doc["learner"] = learner
+        atomic_write_json(path, doc)
+    return out
+
+
+def key_opened(reveal_id: str, learner: str | None = None, home: str | os.PathLike | None = None) -> str | None:
+    """When ``learner`` opened the key ``reveal_id`` (``YYYY-MM-DDTHH:MM:SSZ``), or None if never."""
+    found = _reveals(load_answers(learner, home)).get(reveal_id)
+    at = found.get("at") if found else None
+    return at if isinstance(at, str) and at else None
 
 
 def export_submission(

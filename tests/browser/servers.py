@@ -29,6 +29,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _lab_setting(settings_dir: Path, plugin: str, values: dict) -> None:
+    folder = Path(settings_dir) / "@jupyterlab" / plugin.split(":")[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{plugin.split(':')[1]}.jupyterlab-settings").write_text(json.dumps(values))
+
+
+def no_news(settings_dir: Path) -> None:
+    """No news pop-up and no update check, in the JupyterLab user-settings folder ``settings_dir``."""
+    _lab_setting(settings_dir, "apputils-extension:notification", {"fetchNews": "false", "checkForUpdates": False})
+
+
+def render_all_cells(settings_dir: Path) -> None:
+    """Render every cell (no windowing), so the whole notebook's outputs are in the page; in the
+    JupyterLab user-settings folder ``settings_dir`` (``JUPYTERLAB_SETTINGS_DIR``)."""
+    _lab_setting(settings_dir, "notebook-extension:tracker", {"windowingMode": "none"})
+
+
 def isolated_env(tmp: Path, answers: Path, learner: str = "browser") -> dict:
     """Environment for a server whose Jupyter folders all live under ``tmp``."""
     env = os.environ.copy()
@@ -45,11 +62,7 @@ def isolated_env(tmp: Path, answers: Path, learner: str = "browser") -> dict:
     for var, folder in dirs.items():
         folder.mkdir(parents=True, exist_ok=True)
         env[var] = str(folder)
-    # no news pop-up, no update check
-    notification = dirs["JUPYTERLAB_SETTINGS_DIR"] / "@jupyterlab" / "apputils-extension"
-    notification.mkdir(parents=True, exist_ok=True)
-    (notification / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    no_news(dirs["JUPYTERLAB_SETTINGS_DIR"])
     env["MEDIALIT_HOME"] = str(answers)
     env["MEDIALIT_LEARNER"] = learner
     env["PYTHONUNBUFFERED"] = "1"
@@ -112,4 +125,20 @@ def voila(notebook: Path, env: dict, log: Path):
            "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--show_tracebacks=True"]
     base = f"http://127.0.0.1:{port}"
     with _serve(cmd, env, notebook.parent, f"{base}/", f"{base}/api/status", log) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def notebook7(root: Path, env: dict, log: Path):
+    """Serve the Notebook 7 interface (``jupyter notebook``) for ``root``; yields the base URL.
+    ``window.jupyterapp`` is exposed, as in :func:`jupyterlab`."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "jupyter", "notebook", "--no-browser", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.token=",
+           "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True", f"--ServerApp.root_dir={root}",
+           "--JupyterNotebookApp.expose_app_in_browser=True", "--ServerApp.open_browser=False"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers run as root
+        cmd.append("--allow-root")
+    base = f"http://127.0.0.1:{port}"
+    with _serve(cmd, env, root, base, f"{base}/api/status", log) as url:
         yield url

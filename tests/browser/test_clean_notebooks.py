@@ -177,9 +177,8 @@ def _wait(check, what: str, timeout: float = 20.0):
 def test_full_lesson_in_jupyterlab_leaves_git_status_clean(browser_page, tmp_path, artifacts):
     from playwright.sync_api import expect
 
-    from .servers import isolated_env, jupyterlab
-    from .test_lab import command, command_done, wait_idle
-    from .test_lessons import RUN_DONE_JS
+    from .conftest import command, command_done, run_all, wait_idle
+    from .servers import isolated_env, jupyterlab, render_all_cells
 
     page = browser_page
     course = copy_course(tmp_path / "course")
@@ -187,19 +186,13 @@ def test_full_lesson_in_jupyterlab_leaves_git_status_clean(browser_page, tmp_pat
     learner = "cleanlab"
     env = isolated_env(tmp_path / "jupyter", answers, learner)
     env["JUPYTER_CONFIG_PATH"] = str(course / "config")  # what `make lab` sets
-    tracker = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / "@jupyterlab" / "notebook-extension"
-    tracker.mkdir(parents=True, exist_ok=True)
-    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    render_all_cells(env["JUPYTERLAB_SETTINGS_DIR"])
     answers_file = answers / f"{learner}.json"
     working = answers / "notebook-copies" / learner / START
     log = tmp_path / "lab.log"
 
     with jupyterlab(course, env, log) as base:
-        page.goto(f"{base}/lab/tree/{START}")
-        wait_idle(page)
-        command(page, "runmenu:run-all")
-        page.wait_for_function(RUN_DONE_JS, timeout=120_000, polling=250)
-        wait_idle(page)
+        run_all(page, f"{base}/lab/tree/{START}", timeout_ms=120_000)
 
         # label a sentence
         labeller = page.locator(".medialit-sentence-labeller")

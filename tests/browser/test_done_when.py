@@ -3,7 +3,8 @@ teacher sees their labels and written justification and downloads the gradebook.
 
 The student (no MEDIALIT_LEARNER, no JUPYTERHUB_USER: a new learner on a plain server) opens
 exercises/02_opinion_or_reporting_ex1.ipynb in Voila, types a name, labels the 14 sentences with
-the labeller's buttons, chooses the sentence of Task 2 in the picker, writes the justification in
+the buttons of Task 1's labeller (the first of the exercise's two; the "After class" one is left
+alone), chooses the sentence of Task 2 in the picker, writes the justification in
 the free-answer box, presses "Hand in my work" and downloads the file the page offers. The teacher
 puts that file in a class folder: ``ml.load_class`` shows the labels and the whole justification
 (free text, gradebook, CSV), and the dashboard notebook, served by Voila on that folder, shows the
@@ -63,7 +64,12 @@ def student_completes_exercise(page, url: str, answers_file: Path, artifacts: Pa
     expect(box).to_contain_text(f"now {NAME}")
     expect(page.locator(".medialit-answer").first).to_contain_text(f"Saving as: {NAME}")
 
-    labeller = page.locator(".medialit-sentence-labeller")
+    # two labellers: Task 1's (seed 002) first, then the optional "After class" one (seed 001),
+    # whose key stays closed until the student opens it
+    expect(page.locator(".medialit-sentence-labeller")).to_have_count(2)
+    expect(page.locator(".medialit-reveal")).to_have_count(1)
+    expect(page.locator(".medialit-reveal")).to_contain_text("Answer first")
+    labeller = page.locator(".medialit-sentence-labeller").first
     for i, label in enumerate(LABELS.values()):
         expect(labeller).to_contain_text(f"Sentence {i + 1} of 14")
         labeller.locator("button.widget-toggle-button", has_text=re.compile(rf"^\s*{label}\s*$")).click()
@@ -122,6 +128,7 @@ def teacher_sees_work(submission: Path) -> None:
 
     cls = ml.load_class(submission.parent)
     assert list(cls.learners["learner"]) == [NAME]
+    assert set(cls.labels["article"]) == {"linternaute_mt_2024"}  # the "After class" labeller was left alone
     labels = cls.labels[(cls.labels["learner"] == NAME) & (cls.labels["article"] == "linternaute_mt_2024")]
     assert dict(zip(labels["sentence"], labels["label"], strict=True)) == LABELS
     ft = free_text(cls, NAME)

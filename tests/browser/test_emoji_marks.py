@@ -12,9 +12,8 @@ import json
 
 import pytest
 
-from .conftest import LEARNER, wait_for_answers
+from .conftest import LEARNER, restart_kernel, save_notebook, start_run_all, wait_for_answers, wait_idle
 from .servers import isolated_env, jupyterlab
-from .test_lab import command, command_done, run_all, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -31,17 +30,12 @@ def has_add_article() -> bool:
 
 
 def write_notebook(folder, name="emoji.ipynb"):
-    import nbformat
-
     if has_add_article():
         make = (f"art = ml.add_article({POST!r}, **{ADD!r})\n"
                 f"pm = ml.PhraseMarker(art, {CATS!r}, activity='phrases:emoji')\npm")
     else:
         make = f"pm = ml.PhraseMarker(None, {CATS!r}, text={POST!r}, activity='phrases:emoji')\npm"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import medialit as ml"),
-                                         nbformat.v4.new_code_cell(make)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nbformat.write(nb, folder / name)
+    save_notebook(folder / name, ["import medialit as ml", make])
 
 
 def select_with_mouse(page, word: str, nth: int) -> None:
@@ -85,7 +79,7 @@ def test_marks_after_emoji_keep_their_words_after_a_restart(browser_page, tmp_pa
     answers_file = answers / f"{LEARNER}.json"
     with jupyterlab(root, env, tmp_path / "lab.log") as base:
         page.goto(f"{base}/lab/tree/emoji.ipynb")
-        run_all(page)
+        start_run_all(page)
         marker = page.locator(".medialit-phrase-marker")
         expect(marker).to_be_visible(timeout=60_000)
         expect(marker.locator(".pm-text")).to_contain_text("🚨🚨 BREAKING")
@@ -125,13 +119,9 @@ def test_marks_after_emoji_keep_their_words_after_a_restart(browser_page, tmp_pa
         marker.screenshot(path=str(artifacts / "emoji-marks.png"))
 
         # restart the kernel, clear the outputs, run all: the marks are back on the same words
-        command(page, "kernelmenu:restart")
-        page.locator(".jp-Dialog button.jp-mod-accept").click()
-        command_done(page)
-        command(page, "notebook:clear-all-cell-outputs")
-        command_done(page)
+        restart_kernel(page)
         expect(page.locator(".medialit-phrase-marker")).to_have_count(0)
-        run_all(page)
+        start_run_all(page)
         marker = page.locator(".medialit-phrase-marker")
         expect(marker).to_be_visible(timeout=60_000)
         expect(marker.locator("li.pm-mark")).to_have_count(2)

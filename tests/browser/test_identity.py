@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTICLE, LABELS, wait_for_answers
-from .servers import CHROMIUM_ARGS, isolated_env, jupyterlab, voila
-from .test_lab import command, wait_idle
-from .test_lessons import PROBLEMS_JS, RUN_DONE_JS
+from .conftest import (ARTICLE, LABELS, PROBLEMS_JS, chromium_browser, run_all, save_notebook,
+                       wait_for_answers)
+from .servers import isolated_env, jupyterlab, voila
 
 pytestmark = pytest.mark.browser
 ACTIVITY = f"labels:{ARTICLE}"
@@ -28,17 +27,10 @@ ACTIVITY = f"labels:{ARTICLE}"
 
 def identity_notebook(folder: Path) -> Path:
     """A LearnerBox (compact, as at the top of a lesson) and a labeller below it."""
-    import nbformat
-
-    cells = [
-        nbformat.v4.new_code_cell("import medialit as ml\nml.LearnerBox(compact=True)"),
-        nbformat.v4.new_code_cell(f"lab = ml.SentenceLabeller({ARTICLE!r}, {LABELS!r}, label_set='browser-test')\nlab"),
-    ]
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    path = folder / "identity.ipynb"
-    nbformat.write(nb, path)
-    return path
+    return save_notebook(folder / "identity.ipynb", [
+        "import medialit as ml\nml.LearnerBox(compact=True)",
+        f"lab = ml.SentenceLabeller({ARTICLE!r}, {LABELS!r}, label_set='browser-test')\nlab",
+    ])
 
 
 def no_learner_env(tmp_path: Path, answers: Path) -> dict:
@@ -83,10 +75,7 @@ def test_lab_id_change_retargets_the_widget_on_the_page(browser_page, tmp_path, 
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
 
     with jupyterlab(root, no_learner_env(tmp_path, home), tmp_path / "lab.log") as base:
-        page.goto(f"{base}/lab/tree/identity.ipynb")
-        wait_idle(page)
-        command(page, "runmenu:run-all")
-        page.wait_for_function(RUN_DONE_JS, timeout=60_000, polling=250)
+        run_all(page, f"{base}/lab/tree/identity.ipynb", timeout_ms=60_000, idle_after=False)
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller.locator(".medialit-no-learner")).to_contain_text("Choose your name")
 
@@ -125,7 +114,7 @@ def test_lab_id_change_retargets_the_widget_on_the_page(browser_page, tmp_path, 
 
 
 def test_voila_sessions_have_independent_identities(chromium_path, tmp_path, artifacts):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     root = tmp_path / "course"
     root.mkdir()
@@ -136,52 +125,49 @@ def test_voila_sessions_have_independent_identities(chromium_path, tmp_path, art
     choice.write_text("mallory\n")  # a name chosen earlier in JupyterLab on this server
     ann_file, ben_file = home / "ann.json", home / "ben.json"
 
-    with voila(nb, no_learner_env(tmp_path, home), tmp_path / "voila.log") as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            pages = []
-            for _ in range(2):  # two learners, two browser sessions
-                context = browser.new_context(viewport={"width": 1280, "height": 1000})
-                page = context.new_page()
-                page.set_default_timeout(30_000)
-                page.goto(url, timeout=90_000)
-                pages.append(page)
-            for page in pages:  # each session starts without a name: the shared .learner is not read
-                labeller = page.locator(".medialit-sentence-labeller")
-                expect(labeller).to_be_visible(timeout=90_000)
-                box = page.locator(".medialit-learner-box")
-                expect(box.get_by_label("Learner id")).to_have_value("")
-                expect(box).to_contain_text("each time you open or reload the page")
-                expect(labeller.locator(".medialit-no-learner")).to_contain_text("Choose your name")
-            a, b = pages
-            a.locator(".medialit-learner-box").screenshot(path=str(artifacts / "identity-voila-no-name.png"))
+    with voila(nb, no_learner_env(tmp_path, home), tmp_path / "voila.log") as url, \
+            chromium_browser(chromium_path) as browser:
+        pages = []
+        for _ in range(2):  # two learners, two browser sessions
+            context = browser.new_context(viewport={"width": 1280, "height": 1000})
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(url, timeout=90_000)
+            pages.append(page)
+        for page in pages:  # each session starts without a name: the shared .learner is not read
+            labeller = page.locator(".medialit-sentence-labeller")
+            expect(labeller).to_be_visible(timeout=90_000)
+            box = page.locator(".medialit-learner-box")
+            expect(box.get_by_label("Learner id")).to_have_value("")
+            expect(box).to_contain_text("each time you open or reload the page")
+            expect(labeller.locator(".medialit-no-learner")).to_contain_text("Choose your name")
+        a, b = pages
+        a.locator(".medialit-learner-box").screenshot(path=str(artifacts / "identity-voila-no-name.png"))
 
-            choose_name(a, "ann")
-            lab_a = a.locator(".medialit-sentence-labeller")
-            expect(lab_a.locator(".medialit-owner")).to_have_text("Saving as: ann")
-            label_button(lab_a, "duty").click()
-            wait_for_answers(ann_file, lambda d: labels_in_doc(d).get("s003", {}).get("label") == "duty")
+        choose_name(a, "ann")
+        lab_a = a.locator(".medialit-sentence-labeller")
+        expect(lab_a.locator(".medialit-owner")).to_have_text("Saving as: ann")
+        label_button(lab_a, "duty").click()
+        wait_for_answers(ann_file, lambda d: labels_in_doc(d).get("s003", {}).get("label") == "duty")
 
-            lab_b = b.locator(".medialit-sentence-labeller")
-            time.sleep(0.5)
-            expect(lab_b.locator(".medialit-no-learner")).to_have_count(1)  # ann's choice did not reach b
-            choose_name(b, "ben")
-            expect(lab_b.locator(".medialit-owner")).to_have_text("Saving as: ben")
-            expect(lab_b).to_contain_text("0 of 7 labelled")
-            label_button(lab_b, "condition").click()
-            wait_for_answers(ben_file, lambda d: labels_in_doc(d).get("s003", {}).get("label") == "condition")
+        lab_b = b.locator(".medialit-sentence-labeller")
+        time.sleep(0.5)
+        expect(lab_b.locator(".medialit-no-learner")).to_have_count(1)  # ann's choice did not reach b
+        choose_name(b, "ben")
+        expect(lab_b.locator(".medialit-owner")).to_have_text("Saving as: ben")
+        expect(lab_b).to_contain_text("0 of 7 labelled")
+        label_button(lab_b, "condition").click()
+        wait_for_answers(ben_file, lambda d: labels_in_doc(d).get("s003", {}).get("label") == "condition")
 
-            # a is still ann: its next label goes to ann's file only
-            expect(lab_a.locator(".medialit-owner")).to_have_text("Saving as: ann")
-            lab_a.get_by_role("button", name="Next").click()
-            label_button(lab_a, "other").click()
-            wait_for_answers(ann_file, lambda d: labels_in_doc(d).get("s005", {}).get("label") == "other")
-            assert set(labels_in(ben_file)) == {"s003"}
-            b.screenshot(path=str(artifacts / "identity-voila-second-session.png"))
-            assert choice.read_text() == "mallory\n", "a Voila session wrote the shared .learner file"
-            assert not (home / "mallory.json").exists()
-        finally:
-            browser.close()
+        # a is still ann: its next label goes to ann's file only
+        expect(lab_a.locator(".medialit-owner")).to_have_text("Saving as: ann")
+        lab_a.get_by_role("button", name="Next").click()
+        label_button(lab_a, "other").click()
+        wait_for_answers(ann_file, lambda d: labels_in_doc(d).get("s005", {}).get("label") == "other")
+        assert set(labels_in(ben_file)) == {"s003"}
+        b.screenshot(path=str(artifacts / "identity-voila-second-session.png"))
+        assert choice.read_text() == "mallory\n", "a Voila session wrote the shared .learner file"
+        assert not (home / "mallory.json").exists()
 
 
 def labels_in_doc(doc) -> dict:

@@ -17,9 +17,9 @@ import re
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
+from .conftest import chromium_browser, run_all, save_notebook
 from .servers import isolated_env, jupyterlab, voila
 
 pytestmark = pytest.mark.browser
@@ -33,34 +33,20 @@ VIEWPORT = {"width": 1024, "height": 900}
 
 
 def write_notebook(folder: Path) -> Path:
-    cells = [
-        nbformat.v4.new_code_cell("import medialit as ml\nfrom medialit import claims, reporting as rp"),
-        nbformat.v4.new_code_cell(f"lab = ml.SentenceLabeller({ARTICLE!r}, rp.LABELS, label_set='reporting')\nlab"),
-        nbformat.v4.new_code_cell(f"ledger = ml.ClaimLedger({ARTICLE!r}, rows=claims.ledger_rows({ARTICLE!r}))\n"
-                                  "ledger"),
-        nbformat.v4.new_code_cell("print('the cell after the widgets')"),
-    ]
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    path = folder / "keys.ipynb"
-    nbformat.write(nb, path)
-    return path
+    return save_notebook(folder / "keys.ipynb", [
+        "import medialit as ml\nfrom medialit import claims, reporting as rp",
+        f"lab = ml.SentenceLabeller({ARTICLE!r}, rp.LABELS, label_set='reporting')\nlab",
+        f"ledger = ml.ClaimLedger({ARTICLE!r}, rows=claims.ledger_rows({ARTICLE!r}))\nledger",
+        "print('the cell after the widgets')",
+    ])
 
 
 @pytest.fixture
 def page_1024(chromium_path, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    from .servers import CHROMIUM_ARGS
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            page.set_default_timeout(30_000)
-            yield page
-        finally:
-            browser.close()
+    with chromium_browser(chromium_path) as browser:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.set_default_timeout(30_000)
+        yield page
 
 
 def saved(answers: Path, activity: str, pick, timeout: float = 20.0):
@@ -210,9 +196,6 @@ def check_layout(page, artifacts: Path, where: str) -> None:
 
 
 def test_jupyterlab_arrow_keys_and_1024_layout(page_1024, tmp_path, artifacts):
-    from .test_lab import command, wait_idle
-    from .test_lessons import RUN_DONE_JS
-
     page = page_1024
     root = tmp_path / "course"
     root.mkdir()
@@ -222,11 +205,7 @@ def test_jupyterlab_arrow_keys_and_1024_layout(page_1024, tmp_path, artifacts):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     with jupyterlab(root, env, tmp_path / "lab.log") as base:
-        page.goto(f"{base}/lab/tree/keys.ipynb")
-        wait_idle(page)
-        command(page, "runmenu:run-all")
-        page.wait_for_function(RUN_DONE_JS, timeout=120_000, polling=250)
-        wait_idle(page)
+        run_all(page, f"{base}/lab/tree/keys.ipynb", timeout_ms=120_000)
         assert page.locator(".jp-SidePanel, #jp-left-stack").first.is_visible(), "the file browser should be open"
         check_layout(page, artifacts, "lab")
         check_keyboard(page, answers)

@@ -6,33 +6,11 @@ import re
 
 import pytest
 
-from .conftest import ARTICLE, LEARNER, label_of, wait_for_answers, write_notebook
+from .conftest import (ARTICLE, LEARNER, label_of, restart_kernel, start_run_all, wait_for_answers, wait_idle,
+                       write_notebook)
 from .servers import isolated_env, jupyterlab
 
 pytestmark = pytest.mark.browser
-IDLE = "Python 3 (ipykernel) | Idle"
-
-
-def command(page, name: str) -> None:
-    """Start a JupyterLab command (not awaited: some open a dialog and wait for an answer)."""
-    page.evaluate("name => { window.__medialitCommand = window.jupyterapp.commands.execute(name); }", name)
-
-
-def command_done(page, timeout_ms: int = 60_000) -> None:
-    """Wait until the last command started with :func:`command` has finished."""
-    page.evaluate("""ms => Promise.race([window.__medialitCommand.then(() => true),
-                     new Promise((_, reject) => setTimeout(() => reject(new Error('command timed out')), ms))])""",
-                  timeout_ms)
-
-
-def wait_idle(page) -> None:
-    # The toolbar shows "idle" before a kernel exists; the status bar names the kernel once it is there.
-    page.get_by_text(IDLE).first.wait_for(state="visible", timeout=60_000)
-
-
-def run_all(page) -> None:
-    wait_idle(page)
-    command(page, "runmenu:run-all")
 
 
 def test_label_mark_note_saved_and_restored_after_restart(browser_page, tmp_path, artifacts):
@@ -47,7 +25,7 @@ def test_label_mark_note_saved_and_restored_after_restart(browser_page, tmp_path
     answers_file = answers / f"{LEARNER}.json"
     with jupyterlab(root, env, tmp_path / "lab.log") as base:
         page.goto(f"{base}/lab/tree/widgets.ipynb")
-        run_all(page)
+        start_run_all(page)
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller).to_be_visible(timeout=60_000)
         first = "s003"  # the first body sentence of the treaty extract
@@ -97,13 +75,9 @@ def test_label_mark_note_saved_and_restored_after_restart(browser_page, tmp_path
         marker.screenshot(path=str(artifacts / "lab-phrase-marker.png"))
 
         # restart the kernel, clear the old outputs (so no stale view can pass the test), run all again
-        command(page, "kernelmenu:restart")
-        page.locator(".jp-Dialog button.jp-mod-accept").click()  # "Restart"
-        command_done(page)  # the kernel has restarted
-        command(page, "notebook:clear-all-cell-outputs")
-        command_done(page)
+        restart_kernel(page)
         expect(page.locator(".medialit-sentence-labeller")).to_have_count(0)
-        run_all(page)
+        start_run_all(page)
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller).to_be_visible(timeout=60_000)
         expect(labeller).to_contain_text("1 of 7 labelled")

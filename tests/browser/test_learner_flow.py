@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import wait_for
-from .servers import isolated_env, jupyterlab
-from .test_lab import command, command_done, wait_idle
-from .test_lessons import PROBLEMS_JS, RUN_DONE_JS
+from .conftest import PROBLEMS_JS, restart_kernel, run_all, wait_for
+from .servers import isolated_env, jupyterlab, render_all_cells
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -34,13 +32,7 @@ def run_all_fresh(page) -> None:
     """Clear every output (and prompt number), Run All, wait until every code cell has run.
 
     Clearing first means no view from an earlier run can stand in for the new one."""
-    wait_idle(page)
-    command(page, "notebook:clear-all-cell-outputs")
-    command_done(page)
-    page.locator(".medialit-learner-box").first.wait_for(state="detached", timeout=10_000)
-    command(page, "runmenu:run-all")
-    page.wait_for_function(RUN_DONE_JS, timeout=60_000, polling=250)
-    wait_idle(page)
+    run_all(page, timeout_ms=60_000, fresh=".medialit-learner-box", fresh_ms=10_000)
 
 
 def saved_label(path: Path):
@@ -59,10 +51,7 @@ def test_learner_chooses_id_work_saved_and_found_after_restart(browser_page, tmp
     env = isolated_env(tmp_path / "jupyter", home)
     for var in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER"):  # a plain machine: nobody sets the id
         env.pop(var, None)
-    # render every cell (no windowing), so the whole notebook's outputs are in the page
-    tracker = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / "@jupyterlab" / "notebook-extension"
-    tracker.mkdir(parents=True, exist_ok=True)
-    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    render_all_cells(env["JUPYTERLAB_SETTINGS_DIR"])
     page_errors = []
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
     answers_file, choice_file = home / f"{NAME}.json", home / ".learner"
@@ -117,9 +106,7 @@ def test_learner_chooses_id_work_saved_and_found_after_restart(browser_page, tmp
         page.screenshot(path=str(artifacts / "learner-flow-labelled.png"))
 
         # 4. restart the kernel, Run All: the remembered id and the saved label come back
-        command(page, "kernelmenu:restart")
-        page.locator(".jp-Dialog button.jp-mod-accept").click()  # "Restart"
-        command_done(page)
+        restart_kernel(page, clear=False)  # run_all_fresh clears the outputs
         run_all_fresh(page)
         box = page.locator(".medialit-learner-box")
         expect(box.get_by_label("Learner id")).to_have_value(NAME)

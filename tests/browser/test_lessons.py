@@ -15,53 +15,45 @@ from pathlib import Path
 
 import pytest
 
-from .servers import CHROMIUM_ARGS, isolated_env, jupyterlab
+from .conftest import PROBLEMS_JS, chromium_context, run_all, shutdown_kernels
+from .servers import isolated_env, jupyterlab, render_all_cells
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
-IDLE = "Python 3 (ipykernel) | Idle"
 LEARNER = "lessons"
 
-# the medialit widgets each notebook shows (CSS class -> how many)
+# the medialit widgets each notebook shows (CSS class -> how many); "reveal" is an ml.KeyReveal,
+# "answer" an ml.Answer (an ml.FieldsAnswer or ml.SkillsCheck too), "chain" an ml.ChainBuilder
 EXPECTED = {
     "notebooks/00_start_here.ipynb": {"sentence-labeller": 1, "phrase-marker": 1, "provenance": 1,
-                                      "claim-ledger": 1, "learner-box": 1},
-    "notebooks/01_source_provenance.ipynb": {"provenance": 3},
-    "notebooks/02_opinion_or_reporting.ipynb": {"sentence-labeller": 2, "phrase-marker": 1},
-    "notebooks/03_unsupported_battlefield_claims.ipynb": {"claim-ledger": 2},
+                                      "claim-ledger": 1, "learner-box": 1, "handin": 1},
+    "notebooks/00b_skills_check_before.ipynb": {"skills-check": 1, "handin": 1},
+    "notebooks/01_source_provenance.ipynb": {"chain": 3, "provenance": 3, "answer": 3, "reveal": 4},
+    "notebooks/01b_tracing_quotes.ipynb": {"answer": 3, "reveal": 3},
+    "notebooks/02_opinion_or_reporting.ipynb": {"sentence-labeller": 1, "phrase-marker": 1, "answer": 1, "reveal": 3},
+    "notebooks/03_unsupported_battlefield_claims.ipynb": {"claim-ledger": 1, "answer": 3, "reveal": 3},
+    "notebooks/03b_evidence_ladder_and_treaty.ipynb": {"claim-ledger": 1, "reveal": 1},
     "notebooks/04_your_own_article.ipynb": {"provenance": 1, "sentence-labeller": 1, "phrase-marker": 1,
-                                            "claim-ledger": 1},
+                                            "claim-ledger": 1, "add-article": 1},
+    "notebooks/05_skills_check_after.ipynb": {"skills-check": 1, "handin": 1},
     "notebooks/90_instructor_dashboard.ipynb": {},
-    "exercises/01_source_provenance_ex1.ipynb": {},
-    "exercises/02_opinion_or_reporting_ex1.ipynb": {"sentence-labeller": 1},
-    "exercises/03_unsupported_battlefield_claims_ex1.ipynb": {"claim-ledger": 1},
+    "exercises/01_source_provenance_ex1.ipynb": {"answer": 9, "reveal": 5, "handin": 1},
+    "exercises/02_opinion_or_reporting_ex1.ipynb": {"sentence-labeller": 2, "answer": 3, "reveal": 1, "handin": 1},
+    "exercises/03_unsupported_battlefield_claims_ex1.ipynb": {"claim-ledger": 1, "answer": 11, "reveal": 1,
+                                                              "handin": 1},
 }
 NOTEBOOKS = sorted(str(p.relative_to(REPO)) for d in ("notebooks", "exercises") for p in (REPO / d).glob("*.ipynb"))
 
-# Problems in the outputs of the notebook on show (searched in the DOM of the current tab only).
-PROBLEMS_JS = """() => {
-  const node = window.jupyterapp.shell.currentWidget.node, out = [];
-  node.querySelectorAll('.jp-OutputArea-output').forEach(o => {
-    const mime = o.getAttribute('data-mime-type') || '', t = (o.innerText || '').slice(0, 600);
-    if (mime.includes('stderr')) out.push('stderr: ' + t);
-    if (mime.includes('error')) out.push('error: ' + t);
-    if (/Error displaying widget|Loading widget|Traceback \\(most recent/.test(t)) out.push('text: ' + t);
-    if (mime === 'text/plain' && /\\b(SentenceLabeller|PhraseMarker|ClaimLedger|ProvenanceChecklist|LearnerBox)\\(/.test(t))
-      out.push('widget shown as text: ' + t);
-  });
-  return out;
-}"""
-RUN_DONE_JS = """() => {
-  const p = [...window.jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-  return p.length > 0 && p.every(e => /^\\[\\d+\\]:$/.test(e.textContent.trim()));
-}"""
+# Run All never opens a key: every KeyReveal shows its "Answer first" line and an empty key area.
+KEYS_OPEN_JS = """() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll('.medialit-reveal')]
+  .filter(r => !/Answer first/.test(r.innerText) ||
+               r.querySelectorAll('.medialit-reveal-key .jp-OutputArea-output').length > 0)
+  .map(r => (r.innerText || '').slice(0, 200))"""
 
 
 @pytest.fixture(scope="module")
 def lab(chromium_path, tmp_path_factory):
     """(base URL, browser context, answers folder) of one JupyterLab serving copies of every notebook."""
-    from playwright.sync_api import sync_playwright
-
     tmp = tmp_path_factory.mktemp("lessons")
     root = tmp / "course"
     for sub in ("notebooks", "exercises"):
@@ -70,18 +62,9 @@ def lab(chromium_path, tmp_path_factory):
             shutil.copy(nb, root / sub / nb.name)
     answers = tmp / "answers"
     env = isolated_env(tmp / "jupyter", answers, LEARNER)
-    # render every cell (no windowing), so the whole notebook's outputs are in the page
-    tracker = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / "@jupyterlab" / "notebook-extension"
-    tracker.mkdir(parents=True, exist_ok=True)
-    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    with jupyterlab(root, env, tmp / "lab.log") as base, sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            user_data_dir=str(tmp / "chromium-profile"), executable_path=chromium_path, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 1000})
-        try:
-            yield base, context, answers
-        finally:
-            context.close()
+    render_all_cells(env["JUPYTERLAB_SETTINGS_DIR"])
+    with jupyterlab(root, env, tmp / "lab.log") as base, chromium_context(chromium_path, tmp / "chromium-profile") as context:
+        yield base, context, answers
 
 
 def _focused(page) -> dict:
@@ -116,7 +99,8 @@ def _check_keyboard(page, answers: Path, artifacts: Path) -> None:
     expect(button).to_have_attribute("aria-pressed", "true")  # the chosen label is not colour-only
 
     checklist = page.locator(".medialit-provenance")
-    checklist.get_by_role("radio", name="yes", exact=True).first.focus()  # question 2 (author)
+    expect(checklist.get_by_role("radio", name="yes", exact=True)).to_have_count(1)  # one question: author
+    checklist.get_by_role("radio", name="yes", exact=True).first.focus()
     page.keyboard.press("ArrowDown")
     focused = _focused(page)
     assert focused["inWidget"] and focused["tag"] == "INPUT", f"ArrowDown left the radio group: {focused}"
@@ -143,11 +127,7 @@ def test_run_all_without_errors_and_widgets_render(lab, notebook, artifacts):
     page_errors = []
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
     try:
-        page.goto(f"{base}/lab/tree/{notebook}")
-        page.get_by_text(IDLE).first.wait_for(state="visible", timeout=60_000)
-        page.evaluate("() => { window.__run = window.jupyterapp.commands.execute('runmenu:run-all'); }")
-        page.wait_for_function(RUN_DONE_JS, timeout=120_000, polling=250)
-        page.get_by_text(IDLE).first.wait_for(state="visible", timeout=60_000)
+        run_all(page, f"{base}/lab/tree/{notebook}", timeout_ms=120_000, idle_ms=60_000)
         for kind, count in EXPECTED.get(notebook, {}).items():
             views = page.locator(f".medialit-{kind}")
             expect(views).to_have_count(count, timeout=30_000)
@@ -159,12 +139,11 @@ def test_run_all_without_errors_and_widgets_render(lab, notebook, artifacts):
         stem = Path(notebook).stem
         page.screenshot(path=str(artifacts / f"lesson-{stem}.png"))
         assert not problems, f"{notebook}: problem outputs after Run All:\n" + "\n".join(problems)
+        opened = page.evaluate(KEYS_OPEN_JS)
+        assert not opened, f"{notebook}: Run All opened a key (or hid 'Answer first'): {opened}"
         if notebook.endswith("00_start_here.ipynb"):
             _check_keyboard(page, answers, artifacts)
         assert not page_errors, f"{notebook}: JavaScript errors in the page: {page_errors}"
     finally:
-        try:
-            page.evaluate("() => window.jupyterapp.serviceManager.sessions.shutdownAll()")
-        except Exception:  # noqa: BLE001 - the page may already be gone
-            pass
+        shutdown_kernels(page)
         page.close()

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import wait_for_answers
+from .conftest import RUN_DONE_JS, restart_kernel, run_all, shutdown_kernels, wait_for_answers, wait_idle
 from .servers import isolated_env, jupyterlab
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 LESSON = "04_your_own_article.ipynb"
-IDLE = "Python 3 (ipykernel) | Idle"
 LEARNER = "emoji"
 # emoji (astral characters, two UTF-16 units each) and a variation selector before the phrase
 ARTICLE_TEXT = ("Bridge reopens 🌉 after the protests\n\n"
@@ -27,9 +26,6 @@ ARTICLE_TEXT = ("Bridge reopens 🌉 after the protests\n\n"
                 "would reopen on Friday.\n\n"
                 "\"We are delighted 🎉,\" the mayor said. Critics called the plan a disaster 😡 on social media.\n")
 ARTICLE_ID = "bridge-reopens-after-the-protests-2026-12-05"
-PROMPTS_JS = """() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-    .map(e => e.textContent.trim())"""
-DONE_JS = f"() => ({PROMPTS_JS})().every(p => /^\\[\\d+\\]:$/.test(p))"
 SELECT_JS = """phrase => {
     const box = document.querySelector('.medialit-phrase-marker .pm-text');
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
@@ -49,26 +45,15 @@ SET_ARTICLE_JS = """id => {
 }"""
 
 
-def _command(page, name: str) -> None:
-    page.evaluate("name => { window.__cmd = window.jupyterapp.commands.execute(name); }", name)
-
-
-def _command_done(page) -> None:
-    page.evaluate("() => window.__cmd")
-
-
-def _wait_run(page) -> None:
-    page.wait_for_function(DONE_JS, timeout=180_000, polling=250)
-    page.get_by_text(IDLE).first.wait_for(state="visible", timeout=60_000)
-
-
 def _run_from_cell(page, contains: str) -> None:
-    """Run the cell whose source contains ``contains`` and every cell below it."""
+    """Run the cell whose source contains ``contains`` and every cell below it; wait until done."""
     page.evaluate("""text => {
         const nb = window.jupyterapp.shell.currentWidget.content;
         nb.activeCellIndex = nb.widgets.findIndex(c => c.model.sharedModel.getSource().includes(text));
-        window.__cmd = window.jupyterapp.commands.execute('notebook:run-all-below');
+        window.__medialitCommand = window.jupyterapp.commands.execute('notebook:run-all-below');
     }""", contains)
+    page.wait_for_function(RUN_DONE_JS, timeout=180_000, polling=250)
+    wait_idle(page)
 
 
 def _add_article(page, artifacts: Path) -> None:
@@ -104,10 +89,7 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
     env = isolated_env(tmp_path / "jupyter", answers, LEARNER)
     answers_file = answers / f"{LEARNER}.json"
     with jupyterlab(root, env, tmp_path / "lab.log") as base:
-        page.goto(f"{base}/lab/tree/{LESSON}")
-        page.get_by_text(IDLE).first.wait_for(state="visible", timeout=60_000)
-        _command(page, "runmenu:run-all")
-        _wait_run(page)
+        run_all(page, f"{base}/lab/tree/{LESSON}", timeout_ms=180_000)
 
         # 1. paste the article into the widget, check the details, add it
         _add_article(page, artifacts)
@@ -116,7 +98,6 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
 
         # 2. run the lesson from the article picker down: it picks the article just added
         _run_from_cell(page, "own.article_picker(")
-        _wait_run(page)
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller).to_contain_text("Bridge reopens 🌉 after the protests")
         expect(labeller).to_contain_text("Sentence 1 of 4")
@@ -162,14 +143,9 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
 
         # 5. keep the article in the first cell (as the lesson says), restart, clear, run all
         page.evaluate(SET_ARTICLE_JS, ARTICLE_ID)
-        _command(page, "kernelmenu:restart")
-        page.locator(".jp-Dialog button.jp-mod-accept").click()  # "Restart"
-        _command_done(page)
-        _command(page, "notebook:clear-all-cell-outputs")
-        _command_done(page)
+        restart_kernel(page)
         expect(page.locator(".medialit-sentence-labeller")).to_have_count(0)
-        _command(page, "runmenu:run-all")
-        _wait_run(page)
+        run_all(page, timeout_ms=180_000)
 
         # 6. everything is back, and the highlighted words are the marked ones
         labeller = page.locator(".medialit-sentence-labeller")
@@ -187,4 +163,4 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
         assert json.loads(answers_file.read_text(encoding="utf-8"))["activities"][phrases_id]["data"]["marks"] == [mark]
         marker.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "own-article-after-restart.png"))
-        page.evaluate("() => window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        shutdown_kernels(page)

@@ -7,7 +7,8 @@
 
 Modules: :mod:`.loading` (read and validate a folder), :mod:`.agreement` (statistics),
 :mod:`.views` (tables), :mod:`.plots` (figures + one-line summaries), :mod:`.export` (CSV),
-:mod:`.key` (the reference key), :mod:`.app` (the dashboard as a web app: pickers, per-learner
+:mod:`.key` (the reference key), :mod:`.learning` (the skills check before and after the
+unit: normalised gain per skill with bootstrap intervals), :mod:`.app` (the dashboard as a web app: pickers, per-learner
 view, class list, CSV downloads). Inside :mod:`.loading`: :mod:`.files` (safe listing and reading),
 :mod:`.envelope` (JSON and the submission envelope), :mod:`.report` (the capped report); the
 record contract is :mod:`medialit.schema`. The synthetic demo class is made by
@@ -18,8 +19,11 @@ from .agreement import (agreement_by_article, agreement_by_label, current_labels
                         fleiss_kappa, fleiss_kappa_by_category, krippendorff_alpha, label_counts,
                         observed_agreement, why_undefined)
 from .export import ExportError, export_csv
+from .first_answers import describe_first_answers, first_answer_agreement  # commit before the key
 from .key import KeyFileError, key_labels, key_table, load_key
 from .loading import ClassData, load_class
+from . import learning  # the skills check before and after the unit: gain per skill, intervals
+from .learning import describe_learning, learning_tables, plot_learning
 from .plots import (describe_agreement, describe_checks, plot_checks, describe_confusion, describe_disputed, describe_distribution,
                     describe_key_accuracy, describe_progress, plot_agreement, plot_agreement_by_label,
                     plot_confusion, plot_disputed, plot_key_accuracy, plot_label_distribution,
@@ -77,4 +81,6 @@ __all__ = [
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
     "plot_label_distribution", "plot_progress", "progress", "progress_summary", "why_undefined",
+    "learning", "describe_learning", "learning_tables", "plot_learning",
+    "describe_first_answers", "first_answer_agreement",
 ]

@@ -382,6 +382,24 @@ class Dashboard:
         box.pick, box.view = pick, view
         return box
 
+    @property
+    def learning(self):
+        """The skills check before and after the unit: plot, plain-words conclusion, class summary
+        and gain per learner (:func:`.learning.learning_html`); a failure is a plain message."""
+        if getattr(self, "_learning", None) is None:
+            import ipywidgets as w
+
+            from .learning import learning_html
+
+            try:
+                markup = learning_html(self.cls).markup
+            except Exception as exc:  # noqa: BLE001 - shown in plain words instead of an error page
+                markup = message_html(f"The skills-check results could not be shown ({type(exc).__name__}: {exc}).",
+                                      problem=True)
+            self._learning = w.HTML(markup, layout=w.Layout(width="100%"))
+            self._learning.add_class("medialit-dashboard-learning")
+        return self._learning
+
     def downloads(self, tables: dict | None = None):
         """CSV download links for ``tables`` (default :func:`standard_tables`; the class list is
         added when there is one), and a "Save CSV files to folder" button when an export folder is
@@ -420,7 +438,8 @@ class Dashboard:
             return w.HTML(f"<h3>{esc(text)}</h3>")
 
         return w.VBox([head("Class"), self.status, head("Labels per sentence"), self.activities,
-                       head("One learner's work"), self.learners, head("Download the tables"),
+                       head("One learner's work"), self.learners, head("Learning: before and after"),
+                       self.learning, head("Download the tables"),
                        self._downloads or self.downloads()])
 
     def _ipython_display_(self):

@@ -96,13 +96,17 @@ def save_tables(tables: dict, folder: str | os.PathLike) -> tuple[bool, str]:
 
 def standard_tables(cls: ClassData, key: dict | None, roster_table=None) -> dict:
     """The tables offered for download: gradebook, free text, progress, agreement, disputed
-    sentences, the validation report (and the class list when there is one)."""
+    sentences, the validation report, the skills check before and after (``learning_learners``,
+    ``learning_summary``) and the class list when there is one."""
     from .agreement import agreement_by_article, disputed_sentences
     from .views import free_text, gradebook, progress
 
     tables = {"gradebook": gradebook(cls, key), "free_text": free_text(cls),
               "progress": progress(cls).reset_index(), "agreement": agreement_by_article(cls),
               "disputed": disputed_sentences(cls, top=8, key=key if key else False), "report": cls.report}
+    from .learning import learning_tables
+
+    tables.update(learning_tables(cls))  # the skills check before and after: per learner, per skill
     if roster_table is not None and len(roster_table):
         tables["class_list"] = roster_table
     return tables

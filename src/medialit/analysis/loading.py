@@ -56,9 +56,21 @@ MARK_COLUMNS = ["learner", "activity", "article", "mark", "start", "end", "text"
 PROVENANCE_COLUMNS = ["learner", "activity", "article", "question", "answer", "evidence", "updated"]
 CLAIM_COLUMNS = ["learner", "activity", "article", "row", *schema.CLAIM_FIELDS[1:], "updated"]
 CHECK_COLUMNS = ["learner", "activity", "question", "answer", "correct", "updated"]
+#: Republication chains (kind "chain"): one row per learner x activity x step, in the learner's order.
+CHAIN_COLUMNS = ["learner", "activity", "article", "position", "step", "updated"]
+#: The skills check (kind "skillcheck"): one row per learner x phase; ``answers`` as JSON text.
+SKILLCHECK_COLUMNS = ["learner", "activity", "phase", "form", "answers", "written", "finished", "finished_at",
+                      "updated"]
 LEARNER_COLUMNS = ["learner", "file", "exported", "medialit_version", "activities"]
+#: First answers (kept when the learner opened a key, or at the first check(); see
+#: medialit.store.freeze_first): the same columns plus ``first_at``.
+FIRST_LABEL_COLUMNS = [*LABEL_COLUMNS, "first_at"]
+FIRST_CHECK_COLUMNS = [*CHECK_COLUMNS, "first_at"]
+FIRST_MARK_COLUMNS = [*MARK_COLUMNS, "first_at"]
+_FIRST_TABLE = {"sentence_labels": "first_labels", "check": "first_checks", "phrase_marks": "first_marks"}
 _TABLE = {"sentence_labels": "labels", "phrase_marks": "marks", "provenance_checklist": "provenance",
-          "claim_ledger": "claims", "check": "checks"}
+          "claim_ledger": "claims", "check": "checks", "skillcheck": "skillchecks",
+          "chain": "chains"}
 
 
 # ---------------------------------------------------------------- course facts (cached)
@@ -115,12 +127,22 @@ class ClassData:
     claims: Any
     checks: Any
     report: Any
+    skillchecks: Any = None  # the skills check before and after the unit (analysis.learning)
+    chains: Any = None  # republication chains built in lesson 01 (kind "chain")
+    first_labels: Any = None  # first answers of sentence labels (analysis.first_answers)
+    first_checks: Any = None  # first answers of check() questions (analysis.first_answers)
+    first_marks: Any = None  # first answers of phrase marks (analysis.first_answers)
     _tidy: Any = field(default=None, repr=False)
 
     def tables(self) -> dict:
         """The tables by name (used by :func:`medialit.analysis.export_csv`)."""
         return {"learners": self.learners, "labels": self.labels, "marks": self.marks,
                 "provenance": self.provenance, "claims": self.claims, "checks": self.checks,
+                **({"skillchecks": self.skillchecks} if self.skillchecks is not None else {}),
+                **({"chains": self.chains} if self.chains is not None else {}),
+                **({"first_labels": self.first_labels} if self.first_labels is not None else {}),
+                **({"first_checks": self.first_checks} if self.first_checks is not None else {}),
+                **({"first_marks": self.first_marks} if self.first_marks is not None else {}),
                 "report": self.report}
 
     def tidy(self):
@@ -179,6 +201,7 @@ class _Rows:
         self.lim = limits
         self.course = course
         self.tables: dict = {t: [] for t in _TABLE.values()}
+        self.tables.update({t: [] for t in _FIRST_TABLE.values()})
 
     def submission(self, name: str, learner: str, activities: dict) -> None:
         acts_group = (name, "activities")
@@ -196,6 +219,8 @@ class _Rows:
         why = self._unusable(act_id, rec, self.course)
         if why is None:
             kind, article, data = rec["kind"], rec.get("article"), rec["data"]
+            if any(f in rec for f in schema.FIRST_FIELDS) and kind != "skillcheck":  # checked like data
+                data = dict(data, **{f: rec[f] for f in schema.FIRST_FIELDS if f in rec})
             clean, problems = self._clean(kind, data, article)
             for p in problems:
                 if p.level == ACTIVITY_SKIPPED:
@@ -218,7 +243,7 @@ class _Rows:
         if kind not in KINDS:
             return "unknown_kind", f"unknown activity kind {shorten(str(kind), 30)!r} (known: {', '.join(KINDS)})."
         article = rec.get("article")
-        if kind != "check" and (not isinstance(article, str) or article not in course):
+        if kind not in ("check", "skillcheck") and (not isinstance(article, str) or article not in course):
             return "unknown_article", (f"unknown article id {shorten(str(article), 40)!r} "
                                        f"(known: {', '.join(sorted(course))}).")
         if not isinstance(rec.get("data"), dict):
@@ -237,10 +262,19 @@ class _Rows:
         if kind == "claim_ledger":
             return schema.clean_claim_ledger(data, strict=True, sentence_ids=self.course[article].sentence_ids,
                                              article=article, limits=lim)
+        if kind == "skillcheck":
+            return schema.clean_skillcheck(data, strict=True, limits=lim)
+        if kind == "chain":
+            return schema.clean_chain(data, strict=True, limits=lim)
         return schema.clean_check(data, strict=True, limits=lim)
 
     def _append(self, kind, clean, who, updated) -> None:
         learner, act_id, article = who
+        first = clean.get("first") if kind in _FIRST_TABLE else None
+        if first is not None:  # first answers, cleaned like the rest (schema.keeps_first)
+            rows = []
+            _Rows._append(self._first_sink(rows), kind, first, who, updated)
+            self.tables[_FIRST_TABLE[kind]].extend((*r, clean.get("first_at", "")) for r in rows)
         out = self.tables[_TABLE[kind]]
         if kind == "sentence_labels":
             ls = clean["label_set"]
@@ -254,15 +288,33 @@ class _Rows:
                        for q, a in clean["answers"].items())
         elif kind == "claim_ledger":
             out.extend((learner, act_id, article, *r.values(), updated) for r in clean["rows"])
+        elif kind == "chain":
+            out.extend((learner, act_id, article, i, step, updated) for i, step in enumerate(clean["steps"], 1))
+        elif kind == "skillcheck":
+            import json
+
+            out.append((learner, act_id, clean["phase"], clean["form"],
+                        json.dumps(clean["answers"], ensure_ascii=False, sort_keys=True), clean["written"],
+                        bool(clean["finished"]), clean["finished_at"], updated))
         else:
             qid = act_id.split(":", 1)[1] if act_id.startswith("check:") else act_id
             out.append((learner, act_id, qid, clean["answer_text"], clean["correct"], updated))
+
+    @staticmethod
+    def _first_sink(rows: list):
+        """A stand-in for ``self`` whose tables all collect into ``rows`` (first answers)."""
+        class Sink:
+            tables = {t: rows for t in (*_TABLE.values(), *_FIRST_TABLE.values())}
+        return Sink()
 
     def frames(self) -> dict:
         import pandas as pd
 
         cols = {"labels": LABEL_COLUMNS, "marks": MARK_COLUMNS, "provenance": PROVENANCE_COLUMNS,
-                "claims": CLAIM_COLUMNS, "checks": CHECK_COLUMNS}
+                "claims": CLAIM_COLUMNS, "checks": CHECK_COLUMNS,
+                "skillchecks": SKILLCHECK_COLUMNS, "chains": CHAIN_COLUMNS,
+                "first_labels": FIRST_LABEL_COLUMNS, "first_checks": FIRST_CHECK_COLUMNS,
+                "first_marks": FIRST_MARK_COLUMNS}
         out = {t: pd.DataFrame(rows, columns=cols[t]) for t, rows in self.tables.items()}
         out["checks"]["correct"] = out["checks"]["correct"].astype(object)
         out["marks"] = out["marks"].astype({"start": "int64", "end": "int64", "mark": "int64"})

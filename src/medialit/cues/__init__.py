@@ -29,7 +29,11 @@ loaded whoever says it); every hit says whether it is ``in_quote``.
 
 Where things are: :mod:`~medialit.cues.rules` (the rule table), :mod:`~medialit.cues.lexicon`
 (the word lists in ``data/lexicons/`` and their regular forms), :mod:`~medialit.cues.text`
-(masking, quotations, tokens, word-list matching), :mod:`~medialit.cues.families` (the detectors).
+(masking, quotations, tokens, word-list matching), :mod:`~medialit.cues.families` (the detectors;
+attribution in :mod:`~medialit.cues.attribution`), :mod:`~medialit.cues.measured` (how often the
+signals were right on public news they never saw: :func:`measured_rates`, :func:`measured_rates_note`).
+Phrases found only in the course's case articles are in a separate list (``data/lexicons/course.txt``)
+that counts only when :func:`scan` reads a course article (see :func:`is_course_article`).
 Empty or blank text gives ``[]``; ``None`` or a non-string raises ``TypeError``.
 
 The cues are English-only. Text that is clearly in another language (more French, German,
@@ -43,13 +47,17 @@ added by a teacher gets no English signals at all).
 """
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
 import warnings
 from typing import Any, Iterable
 
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
+from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
 from .rules import FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
-from .text import _analyse, _Analysis, _check_text, english_only_note, quote_spans
+from .text import _analyse, _Analysis, _check_text, _foreign_from, _note_for, english_only_note, quote_spans
 
 # _parse_lexicon and _regular_forms are re-exported for tests/test_cues.py, and _analyse (its cache)
 # is used by benchmarks/bench_cues.py.
@@ -59,6 +67,7 @@ __all__ = [
     "evaluative", "loaded", "intensifiers", "rhetoric", "unsourced_numbers", "military_claims",
     "opinion", "signals", "scan", "summary_table", "quote_spans", "explain", "lexicon_words", "RULE_FAMILY",
     "SCAN_COLUMNS", "LEXICONS", "english_only_note", "CuesLanguageWarning", "LANGUAGE_NEUTRAL_FAMILIES",
+    "is_course_article", "measured_rates", "measured_rates_note",
 ]
 
 # ---------------------------------------------------------------------------- English only
@@ -83,13 +92,43 @@ def _warn_if_foreign(a: _Analysis, stacklevel: int) -> None:
 # ---------------------------------------------------------------------------- opinion: one meaning everywhere
 
 _CLAUSE_RULES = frozenset({"opinion.question", "opinion.exclamation"})
+# Cues that make a sentence reported speech ("X said the plan was reckless", "according to...",
+# "Clinton: ..."): judging words there are the source's, as they would be inside quotation marks.
+# Not a stance verb ("one thinks", "I believe": often the writer's own voice) nor a labelling verb.
+_REPORTING_RULES = frozenset({"attribution.verb", "attribution.according_to", "attribution.statement",
+                              "attribution.unnamed", "attribution.finding", "attribution.colon_speaker",
+                              "attribution.medium"})
+
+
+_GERUND_PREPS = frozenset("for by without after before of in about from on".split())
+
+
+def _reports_speech(a: _Analysis) -> bool:
+    """Does the sentence pass on what a source said (a reporting cue outside quotation marks)?
+    Not "deserves credit for saying so": a verb of saying after a preposition names an act."""
+    for h in _family(a, "attribution"):
+        if h.rule not in _REPORTING_RULES or h.in_quote:
+            continue
+        k = bisect.bisect_left(a.tokens, (h.start, -1))
+        if h.text.lower().endswith("ing") and k > 0 and a.lows[k - 1] in _GERUND_PREPS:
+            continue
+        return True
+    return False
 
 
 def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
-    """The opinion-type families' hits: the author's own words, plus quoted words if ``quoted``."""
+    """The opinion-type families' hits: the author's own words, plus quoted words if ``quoted``.
+
+    In reported speech (a reporting cue outside quotation marks) only the writer's own devices
+    count without ``quoted``: questions and exclamations. The rest (judging words, hedges,
+    forecasts) belongs to the source, as it would inside quotation marks.
+    """
     hits: list[Hit] = []
+    reported = not quoted and _reports_speech(a)
     for fam in OPINION_FAMILIES:
         for h in _family(a, fam):
+            if reported and h.rule not in _CLAUSE_RULES:
+                continue
             if fam == "first_person" and h.rule == "first_person.pronoun" and h.in_quote:
                 continue  # a quoted "we" is the speaker, not the author taking a stance
             if not quoted and h.in_quote:
@@ -205,22 +244,55 @@ def opinion(s: str, quoted: bool = False) -> list[Hit]:
 
 # ---------------------------------------------------------------------------- every family
 
-def signals(s: str, families: Iterable[str] | None = None, *, starts_in_quote: bool = False) -> dict[str, list[Hit]]:
+def signals(s: str, families: Iterable[str] | None = None, *, starts_in_quote: bool = False,
+            course: bool = False) -> dict[str, list[Hit]]:
     """Every family's hits for sentence ``s``: ``{family: [Hit, ...]}`` (families in :data:`FAMILIES` order).
 
     ``families`` may name a subset, and may include ``"opinion"`` (the same hits as :func:`opinion`:
     the author's own words). ``starts_in_quote=True`` says a quotation from an earlier sentence is
-    still open (``scan`` tracks this for you).
+    still open (``scan`` tracks this for you). ``course=True`` also uses the course's own list of
+    phrases from its case articles (``scan`` sets it for the course's own articles only).
     """
     _check_text(s)
+    wanted = _wanted(families)
+    if not s.strip():
+        return {fam: [] for fam in wanted}
+    return _signals_of(_analyse(s, starts_in_quote, bool(course)), wanted)
+
+
+def _wanted(families: Iterable[str] | None) -> list[str]:
+    """The families asked for, checked once (a plain error for an unknown name)."""
     wanted = list(FAMILIES) if families is None else list(families)
     for fam in wanted:
         if fam not in _FAMILY_FUNCS and fam != "opinion":
             raise ValueError(f"Unknown family {fam!r}. Families: {', '.join(FAMILIES)}, opinion.")
-    if not s.strip():
-        return {fam: [] for fam in wanted}
-    a = _analyse(s, starts_in_quote)
-    return {fam: (_opinion_hits(a) if fam == "opinion" else list(_family(a, fam))) for fam in wanted}
+    return wanted
+
+
+def _signals_of(a: _Analysis, wanted: list[str], copy: bool = True) -> dict[str, Any]:
+    """``{family: hits}`` for an analysed sentence; ``copy=False`` (for :func:`scan`) gives the
+    cached tuples themselves, which the caller must not change."""
+    if copy:
+        return {fam: (_opinion_hits(a) if fam == "opinion" else list(_family(a, fam))) for fam in wanted}
+    cache = a.cache  # families already computed (families use each other): no call needed for them
+    out = {}
+    for fam in wanted:
+        got = cache.get(fam)
+        out[fam] = got if got is not None else (_opinion_hits(a) if fam == "opinion" else _family(a, fam))
+    return out
+
+
+def is_course_article(article: Any) -> bool:
+    """True for an Article of the course's own (``data/articles/``), False for one a teacher added,
+    for plain sentences and for anything else: the course's own phrase list counts only for the former."""
+    meta = getattr(article, "meta", None)
+    if not isinstance(meta, dict) or not isinstance(getattr(article, "id", None), str):
+        return False
+    from .. import data
+
+    if meta.get("kind") == data.TEACHER_KIND or meta.get("path") is None:
+        return False
+    return article.id in {r.get("name") for r in data.manifest("articles")["resources"]}
 
 
 def explain(rule: str) -> str:
@@ -262,8 +334,9 @@ def _items(sentences: Any) -> list[tuple[Any, str, Any]]:
     return out
 
 
-def _language_note(sentences: Any, language: str | None) -> tuple[str, bool]:
-    """(plain note or "", whether the English-only families are off for every sentence)."""
+def _language_note(sentences: Any, language: str | None) -> tuple[str | None, bool]:
+    """(plain note or "", whether the English-only families are off for every sentence); the note is
+    None for a list of sentences, whose language is judged while scanning it."""
     meta = getattr(sentences, "meta", None)
     if language is None and isinstance(meta, dict) and meta.get("language"):
         language = str(meta["language"])
@@ -272,12 +345,17 @@ def _language_note(sentences: Any, language: str | None) -> tuple[str, bool]:
         return note, bool(note)
     if isinstance(sentences, str) or not sentences:
         return english_only_note(sentences or ""), False
-    return english_only_note(sentences), False
+    return None, False  # a list: decided while scanning, from each sentence's word counts
 
 
-def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], language: str | None = None):
+def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], language: str | None = None,
+                  course: bool | None = None, copy: bool = True):
+    families = _wanted(families)
     note, english_off = _language_note(sentences, language)
-    _warn_foreign(note, 4)  # _warn_foreign, this generator, scan or summary_table, their caller
+    course = is_course_article(sentences) if course is None else bool(course)
+    if note is not None:
+        _warn_foreign(note, 4)  # _warn_foreign, this generator, scan or summary_table, their caller
+    totals = [0, 0, 0, 0]  # function words (English, other), words in another script, words
     open_for = 0
     last_par: Any = object()
     for pos, (sid, text, par) in enumerate(_items(sentences)):
@@ -285,23 +363,49 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], langu
             open_for = 0
         last_par = par
         starts = carry_quotes and 0 < open_for <= 6
-        sig = signals(text, families, starts_in_quote=starts)
+        an = _analyse(text, starts, course) if text.strip() else None
+        sig = _signals_of(an, families, copy) if an is not None else {fam: [] for fam in families}
         if english_off:
             sig = {fam: (hits if fam in LANGUAGE_NEUTRAL_FAMILIES else []) for fam, hits in sig.items()}
         # is a quotation still open at the end of this sentence?
-        regions = _analyse(text, starts).quotes if text.strip() else []
+        regions = an.quotes if an is not None else []
+        if note is None and an is not None:
+            c = an.counts
+            totals = [totals[0] + c[0], totals[1] + c[1], totals[2] + c[2], totals[3] + c[3]]
         if regions and regions[-1][2] in ("open", "inside"):
             open_for += 1
         else:
             open_for = 0
         yield pos, sid, text, sig
+    if note is None:  # the same test as english_only_note() on the whole list, from the counts
+        _warn_foreign(_note_for(_foreign_from(tuple(totals))), 4)
 
 
 SCAN_COLUMNS = ["i", "sentence", "family", "rule", "text", "start", "end", "in_quote", "why"]
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause Python's cycle collector while many sentences are scanned, then restore it.
+
+    A scan makes many small objects (tokens, hits, rows) while thousands of analysed sentences stay
+    cached, and each automatic collection walks all of them: about a fifth of the time on news
+    sentences (``benchmarks/bench_cues_eval.py``). Nothing made here forms a reference cycle, so
+    reference counting frees it all the same; the collector is switched back on at the end, even
+    after an error, and left alone if it was already off.
+    """
+    was_on = gc.isenabled()
+    if was_on:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bool = True, *,
-         language: str | None = None):
+         language: str | None = None, course: bool | None = None):
     """One row per hit, as a pandas DataFrame.
 
     ``sentences``: a list of strings, a list of objects with ``.id`` and ``.text`` (such as
@@ -314,26 +418,67 @@ def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bo
     The cues are English-only: for an Article whose ``language`` is not English (or with
     ``language="de"``...), only quotations are found, and a :class:`CuesLanguageWarning` says so
     in plain words (as it does when the sentences do not look English).
+
+    ``course``: also use the course's own phrase list (``data/lexicons/course.txt``). By default
+    (``None``) it is on only for an Article of the course's own, never for one a teacher added
+    or for a plain list of sentences (see :func:`is_course_article`).
     """
+    wanted = list(FAMILIES) if families is None else list(families)
+    per_sentence = []  # (position, id, number of hits) of each sentence with hits
+    fams: list[str] = []
+    hits_all: list[Hit] = []
+    with _gc_paused():
+        for pos, sid, _text, sig in _iter_signals(sentences, carry_quotes, wanted, language, course, copy=False):
+            n0 = len(hits_all)
+            for fam in wanted:
+                hits = sig[fam]
+                if hits:
+                    hits_all.extend(hits)
+                    fams.extend([fam] * len(hits))
+            if len(hits_all) > n0:
+                per_sentence.append((pos, sid, len(hits_all) - n0))
+        return _scan_frame(per_sentence, fams, hits_all)
+
+
+def _scan_frame(per_sentence: list[tuple[int, Any, int]], fams: list[str], hits: list[Hit]):
+    """The table of :func:`scan`, built column by column: numbers go in as typed arrays (the same
+    table as one row tuple per hit, several times faster to build)."""
+    import numpy as np
     import pandas as pd
 
-    wanted = list(FAMILIES) if families is None else list(families)
-    rows = []
-    for pos, sid, _text, sig in _iter_signals(sentences, carry_quotes, wanted, language):
-        for fam in wanted:
-            for h in sig[fam]:
-                rows.append((pos, sid, fam, h.rule, h.text, h.start, h.end, h.in_quote, h.why))
-    return pd.DataFrame(rows, columns=SCAN_COLUMNS)
+    if not hits:
+        return pd.DataFrame([], columns=SCAN_COLUMNS)
+    n = len(hits)
+    counts = np.fromiter((c for _p, _s, c in per_sentence), dtype=np.int64, count=len(per_sentence))
+    sids = [s for _p, s, _c in per_sentence]
+    positions = np.fromiter((p for p, _s, _c in per_sentence), dtype=np.int64, count=len(per_sentence))
+    if all(type(s) is int and -(2**63) <= s < 2**63 for s in sids):  # plain positions, or integer ids
+        sentence: Any = np.repeat(np.array(sids, dtype=np.int64), counts)
+    else:
+        sentence = [s for s, c in zip(sids, counts.tolist(), strict=True) for _k in range(c)]
+    in_quote = [h.in_quote for h in hits]
+    columns = {
+        "i": np.repeat(positions, counts), "sentence": sentence, "family": fams,
+        "rule": [h.rule for h in hits], "text": [h.text for h in hits],
+        "start": np.fromiter((h.start for h in hits), dtype=np.int64, count=n),
+        "end": np.fromiter((h.end for h in hits), dtype=np.int64, count=n),
+        "in_quote": np.array(in_quote, dtype=bool) if all(type(q) is bool for q in in_quote) else in_quote,
+        "why": [h.why for h in hits],
+    }
+    return pd.DataFrame(columns, columns=SCAN_COLUMNS)
 
 
-def summary_table(sentences: Any, carry_quotes: bool = True, *, language: str | None = None):
+def summary_table(sentences: Any, carry_quotes: bool = True, *, language: str | None = None,
+                  course: bool | None = None):
     """One row per sentence: its id and text, then the number of hits of each family and of
     ``opinion`` (the author's own words, as :func:`opinion` counts them). Not-English text: see :func:`scan`."""
     import pandas as pd
 
     rows = []
-    for pos, sid, text, sig in _iter_signals(sentences, carry_quotes, [*FAMILIES, "opinion"], language):
-        row = {"i": pos, "sentence": sid, "text": text}
-        row.update({fam: len(hits) for fam, hits in sig.items()})
-        rows.append(row)
+    with _gc_paused():
+        for pos, sid, text, sig in _iter_signals(sentences, carry_quotes, [*FAMILIES, "opinion"], language, course,
+                                                 copy=False):
+            row = {"i": pos, "sentence": sid, "text": text}
+            row.update({fam: len(hits) for fam, hits in sig.items()})
+            rows.append(row)
     return pd.DataFrame(rows, columns=["i", "sentence", "text", *FAMILIES, "opinion"])

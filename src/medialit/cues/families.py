@@ -25,160 +25,16 @@ import bisect
 import re
 from dataclasses import replace as _replace
 
+from .attribution import _f_attribution
 from .rules import _DETERMINERS, Hit
-from .text import _WORD, _Analysis, _collect, _dedupe, _lexicon_hits
-
-_END_CLAUSE = re.compile(r"[.!?…;:]")
-_END_SENTENCE = re.compile(r"[!?…;]|\.\s+[A-Z]")
-
-
-def _clause_break(a: _Analysis, i: int, j: int) -> bool:
-    """A clause end (. ! ? … ; :) between tokens i and j."""
-    return bool(_END_CLAUSE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
-
-
-def _sentence_break(a: _Analysis, i: int, j: int) -> bool:
-    """A sentence end between tokens i and j ("U.S. officials" and "Jan. 3" are not one)."""
-    return bool(_END_SENTENCE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
-
-
-# ---------------------------------------------------------------------------- attribution
-
-_COLON_QUOTE = re.compile(r":\s*[\"“«„‘']")
-_WORD_BEFORE = re.compile(r"[^\W\d_][\w’'.\-)]*\s*$")
-
-
-# "in a tweet", "in her ruling", "in a televised address": in + determiner + up to two words +
-# a means of communication (not "in a column of tanks", not "in the post office")
-_MEDIUM_NOUNS = frozenset(
-    "statement statements interview interviews tweet tweets post posts letter letters speech speeches remarks "
-    "comments memo memos email emails e-mail e-mails filing filings ruling rulings judgment judgement sermon "
-    "sermons homily homilies report reports op-ed essay column editorial briefing address video videos "
-    "message messages blog podcast broadcast testimony affidavit complaint lawsuit indictment release "
-    "communique communiqué declaration announcement conversation memoir newsletter decision submission "
-    "petition manifesto notes".split())
-_MEDIUM_RE = re.compile(
-    r"\b[Ii]n\s+(?:a|an|the|his|her|its|their|this|that|one)\s+(?:[^\W\d_][\w’'\-]*\s+){0,2}?"
-    r"(?:" + "|".join(sorted((re.escape(w) for w in _MEDIUM_NOUNS), key=len, reverse=True)) + r")"
-    r"(?![\w\-’'])(?!\s+(?:of|office|offices|box|boxes|bar|book|game|games)\b)")
-# "a survey of 1,500 voters ... found": a source of findings, then a verb of finding (same sentence)
-_FINDING_NOUNS = frozenset(
-    "study studies survey surveys poll polls report reports analysis analyses review audit inquiry investigation "
-    "research researchers scientists data figures statistics census records documents paper assessment estimates "
-    "experiment probe evaluation autopsy post-mortem findings tests".split())
-_FINDING_VERBS = frozenset(
-    "found finds show shows showed concluded concludes revealed reveals indicated indicates suggests suggested "
-    "estimated determined documented".split())
-_PASSIVE_AUX = frozenset("was were been being is are be".split())
-_PLACE_PREPS = frozenset("on in at inside near under among beside behind".split())
-_TIME_WORDS = frozenset("morning afternoon evening night day week month year summer winter spring autumn "
-                        "time weekend season".split())
-# "concluded in January that...": a verb of finding followed by "that" within a few words
-_FOUND_THAT = frozenset("found concluded determined assessed".split())
-# "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation in the same clause
-_LABEL_VERBS = frozenset(
-    "called calls calling branded brands branding labelled labeled labelling labeling dubbed dubbing termed "
-    "described describes describing dismissed dismisses dismissing derided slammed characterised characterized "
-    "portrayed denounced decried".split())
-
-
-
-def _f_attribution(a: _Analysis) -> list[Hit]:
-    hits = _collect(a, ("attribution.",))
-    if a.english:
-        hits += _medium_hits(a, {h.start for h in hits})
-        hits += _finding_hits(a)
-        hits += _found_that_hits(a)
-        hits += _labelling_hits(a)
-    hits += _colon_quote_hits(a)
-    # a direct quotation of four words or more
-    hits += [a.hit("attribution.quote", st, en) for st, en, kind in a.quotes
-             if kind != "inside" and len(_WORD.findall(a.masked[st:en])) >= 4]
-    return _dedupe(hits)
-
-
-def _medium_hits(a: _Analysis, listed: set[int]) -> list[Hit]:
-    """ "in a tweet", "in her ruling"; a listed phrase ("in a statement") keeps its own rule."""
-    if "in" not in a.lowset or not a.lowset & _MEDIUM_NOUNS:
-        return []
-    return [a.hit("attribution.medium", m.start(), m.end()) for m in _MEDIUM_RE.finditer(a.masked)
-            if m.start() not in listed]
-
-
-def _finding_hits(a: _Analysis) -> list[Hit]:
-    """ "a survey of 1,500 voters ... found": a source of findings, then a verb of finding."""
-    if not (a.lowset & _FINDING_VERBS and a.lowset & _FINDING_NOUNS):
-        return []
-    hits = []
-    lows = a.lows
-    last_noun = -99
-    for i, w in enumerate(lows):
-        if w in _FINDING_NOUNS:
-            last_noun = i
-        elif (w in _FINDING_VERBS and 0 < i - last_noun <= 12 and not _sentence_break(a, last_noun, i)
-              and lows[i - 1] not in _PASSIVE_AUX  # "the report was found in a drawer"
-              and not (i + 1 < len(lows) and lows[i + 1] in _PLACE_PREPS)):  # "data found on the laptop"
-            hits.append(a.hit("attribution.finding", a.tokens[last_noun][0], a.tokens[i][1]))
-            last_noun = -99
-    return hits
-
-
-def _found_that_hits(a: _Analysis) -> list[Hit]:
-    """ "concluded in January that...": a verb of finding, then "that" within six words."""
-    if "that" not in a.lowset or not a.lowset & _FOUND_THAT:
-        return []
-    hits = []
-    lows = a.lows
-    for i, w in enumerate(lows):
-        if w not in _FOUND_THAT:
-            continue
-        k = next((k for k in range(i + 1, min(len(lows), i + 7)) if lows[k] == "that"), None)
-        # not "was found that morning"
-        if k is not None and not _clause_break(a, i, k) and not (k + 1 < len(lows) and lows[k + 1] in _TIME_WORDS):
-            hits.append(a.hit("attribution.finding", a.tokens[i][0], a.tokens[k][1]))
-    return hits
-
-
-def _labelling_hits(a: _Analysis) -> list[Hit]:
-    """ "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation (same clause)."""
-    if not a.quotes or not a.lowset & _LABEL_VERBS:
-        return []
-    hits = []
-    starts = [q[0] for q in a.quotes if q[2] == "full"]
-    for i, w in enumerate(a.lows):
-        if w not in _LABEL_VERBS:
-            continue
-        te = a.tokens[i][1]
-        k = bisect.bisect_left(starts, te)
-        if k < len(starts):
-            qs = starts[k]
-            between = a.masked[te:qs]
-            if len(_WORD.findall(between)) <= 8 and not any(c in between for c in ".!?;:"):
-                end = next(q[1] for q in a.quotes if q[0] == qs)
-                hits.append(a.hit("attribution.labelling", a.tokens[i][0], end))
-    return hits
-
-
-def _colon_quote_hits(a: _Analysis) -> list[Hit]:
-    """A speaker, a colon and an opening quotation mark ('The mayor put it bluntly: "...')."""
-    if ":" not in a.masked:
-        return []
-    hits = []
-    for m in _COLON_QUOTE.finditer(a.masked):
-        # the word before the colon is looked for in the 40 characters before it
-        w = _WORD_BEFORE.search(a.masked, max(0, m.start() - 40), m.start())
-        if w:
-            hits.append(a.hit("attribution.colon_quote", w.start(), m.end()))
-    return hits
-
+from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lexicon_hits
 
 # ---------------------------------------------------------------------------- quotes
 
 def _f_quotes(a: _Analysis) -> list[Hit]:
     hits = []
-    for st, en, kind in a.quotes:
+    for (st, en, kind), words in zip(a.quotes, a.quote_words(), strict=True):
         if kind == "full":
-            words = len(_WORD.findall(a.masked[st:en]))
             if words == 0:
                 continue
             rule = "quote.short" if words <= 3 else "quote.direct"
@@ -271,6 +127,7 @@ def _f_evaluative(a: _Analysis) -> list[Hit]:
 # ---------------------------------------------------------------------------- loaded
 
 _SO_CALLED = re.compile(r"\b(?:so[\s\-]called|self[\s\-](?:styled|proclaimed|appointed|described)|would-be|wannabe)\b", re.I)
+_POSSESSIVES = frozenset("his her their its our my your the a an this that".split())
 _SCARE_NOT_AFTER = frozenset(
     "called calls call dubbed nicknamed termed named word words term terms phrase label labelled labeled "
     "as titled entitled headlined marked read reads spelled spelt".split())
@@ -283,14 +140,24 @@ def _scare_quotes(a: _Analysis) -> list[Hit]:
         if kind != "full":
             continue
         inner = _WORD.findall(a.masked[st:en])
-        if not 1 <= len(inner) <= 2 or not inner[0][:1].islower() or not inner[0][:1].isalpha():
+        if not 1 <= len(inner) <= 2 or not inner[0][:1].isalpha():
             continue
-        k = bisect.bisect_left(a.tokens, (st, -1)) - 1  # the word before the opening mark
+        k0 = bisect.bisect_left(a.tokens, (st, -1)) - 1  # the word before the opening mark
+        # capitalised scare quotes (an impending "Iranian threat"): two words, the second one
+        # lower-case (so not a name such as "Fox News"), inside the sentence
+        if not inner[0][:1].islower() and not (len(inner) == 2 and inner[1][:1].islower() and k0 >= 0):
+            continue
+        k = k0
         while k >= 0 and a.lows[k] in _DETERMINERS:
             k -= 1  # known as the "ghost"
         if k >= 0 and a.lows[k] in _SCARE_NOT_AFTER:
             continue
-        if _family(a, "attribution"):
+        # between a possessive or article and a noun ("his 'peacemaker' facade") the quoted word is the
+        # writer's own modifier, even when the sentence reports someone's words elsewhere
+        nxt = bisect.bisect_left(a.tokens, (en, -1))
+        modifier = (k0 >= 0 and a.lows[k0] in _POSSESSIVES and nxt < len(a.tokens)
+                    and a.masked[a.tokens[nxt][0]].islower() and a.tokens[nxt][0] - en <= 2)
+        if not modifier and _family(a, "attribution"):
             return []
         # the quotation marks are the author's own device, not someone else's words
         hits.append(_replace(a.hit("loaded.scare_quotes", st, en), in_quote=False))
@@ -303,6 +170,7 @@ _COMPOUND_SUFFIXES = ("-hating", "-hater", "-haters", "-grabbing", "-grabber", "
 _COMPOUND_RE = re.compile(
     r"(?<![\w\-’'])([^\W\d_][\w’']*(?:-[^\W\d_][\w’']*)*)-(?:hating|haters?|grabbing|grabbers?|obsessed|"
     r"worshipp?ing|loving|deranged)(?![\w\-])", re.I)
+_COMPOUND_QUICK = re.compile("|".join(re.escape(x) for x in _COMPOUND_SUFFIXES))
 # "-loving" is praise in "peace-loving", "fun-loving": only a label in "Sharia-loving", "terror-loving"
 _LOVING_OK = frozenset(
     "peace freedom liberty fun music nature animal sun water shade pleasure art family god home outdoor "
@@ -311,14 +179,14 @@ _LOVING_OK = frozenset(
 
 def _f_loaded(a: _Analysis) -> list[Hit]:
     hits = _collect(a, ("loaded.",))
-    if a.english and "-" in a.masked and any(w.endswith(_COMPOUND_SUFFIXES) for w in a.lowset):
+    if a.english and "-" in a.masked and _COMPOUND_QUICK.search(a.low):
         for m in _COMPOUND_RE.finditer(a.masked):
             if m.group(0).lower().endswith("-loving") and m.group(1).lower().split("-")[-1] in _LOVING_OK:
                 continue
             hits.append(a.hit("loaded.compound", m.start(), m.end()))
     if a.english and a.quotes:
         hits.extend(_scare_quotes(a))
-    if a.english and ("so" in a.lowset or "self" in a.lowset or any(w.startswith(("so-", "self-", "would-", "wannabe")) for w in a.lowset)):
+    if a.english and ("called" in a.low or "self" in a.low or "would-be" in a.low or "wannabe" in a.low):
         for m in _SO_CALLED.finditer(a.masked):
             hits.append(a.hit("loaded.so_called", m.start(), m.end()))
     return _dedupe(hits)
@@ -366,8 +234,12 @@ def _mark_hits(a: _Analysis, rule: str, mark: str) -> list[Hit]:
 
 
 def _prediction_hits(a: _Analysis) -> list[Hit]:
-    """The shortest "will ... if" (or "if ... will") span within one clause of 20 words."""
+    """The shortest "will ... if" (or "if ... will") span within one clause of 20 words, unless a
+    reporting cue comes before it: "the treaty provides that if ... each ally will ...", "she said
+    that if ... they will ..." pass on someone else's conditional, not the writer's forecast."""
     lows = a.lows
+    reported_from = min((h.start for h in _family(a, "attribution")
+                         if not h.in_quote and h.rule not in ("attribution.quote", "attribution.stance")), default=None)
     wills = [i for i, w in enumerate(lows) if w in _WILL and (w != "going" or (i + 1 < len(lows) and lows[i + 1] == "to"))
              or w.endswith("'ll")]
     ifs = [i for i, w in enumerate(lows) if w in _IF]
@@ -379,7 +251,9 @@ def _prediction_hits(a: _Analysis) -> list[Hit]:
             span = (min(w, f), max(w, f))
             if abs(w - f) <= 20 and not _clause_break(a, *span) and (best is None or span[1] - span[0] < best[1] - best[0]):
                 best = span
-    return [a.hit("opinion.prediction", a.tokens[best[0]][0], a.tokens[best[1]][1])] if best else []
+    if best is None or (reported_from is not None and reported_from < a.tokens[best[0]][0]):
+        return []
+    return [a.hit("opinion.prediction", a.tokens[best[0]][0], a.tokens[best[1]][1])]
 
 
 # ---------------------------------------------------------------------------- unsourced numbers
@@ -402,6 +276,35 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
+# where a number, percentage or date can begin: a run of digits, a currency sign, a month's name
+# or a word such as "thousands"
+_NUMBER_START = re.compile(r"\d+|[$€£¥₽]")
+_NUMBER_START_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec tens hundreds thousands dozens millions billions".split())
+
+
+def _number_matches(a: _Analysis) -> list[re.Match]:
+    """The matches ``_NUMBER_RE.finditer`` would give, found faster: the pattern is tried only
+    where a number, a currency sign, a month or a number word begins (a sentence is mostly other words)."""
+    m = a.masked
+    starts = [x.start() for x in _NUMBER_START.finditer(m)]
+    words = a.lowset & _NUMBER_START_WORDS
+    if words:
+        starts += [a.tokens[i][0] for i, w in enumerate(a.lows) if w in words]
+        starts.sort()
+    out = []
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        mt = _NUMBER_RE.match(m, p)
+        if mt and mt.end() > p:
+            out.append(mt)
+            end = mt.end()
+    return out
+
+
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
     if not _DIGIT.search(a.masked) and not (_NUMBER_WORDS & a.lowset):
         return []
@@ -409,7 +312,7 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         return []
     hits = []
     m = a.masked
-    for mt in _NUMBER_RE.finditer(m):
+    for mt in _number_matches(a):
         kind = mt.lastgroup
         st, en = mt.span()
         txt = m[st:en].rstrip()
@@ -471,7 +374,22 @@ def _f_military(a: _Analysis) -> list[Hit]:
         hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)]
     if a.lowset & _EQUIP_TRIGGERS:
         hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
+    if hits and a.lowset & _IF_WORDS:
+        hits = [h for h in hits if not _in_if_clause(a, h.start)]
     return _dedupe(hits)
+
+
+_IF_WORDS = frozenset({"if", "unless", "whether"})
+
+
+def _in_if_clause(a: _Analysis, start: int) -> bool:
+    """Does ``start`` lie in an "if ..." clause ("If the threshold is lowered to an intercepted
+    missile, ..."): a supposition, not a claim that something happened."""
+    k = bisect.bisect_left(a.tokens, (start, -1))
+    for j in range(k - 1, max(-1, k - 25), -1):
+        if a.lows[j] in _IF_WORDS:
+            return not re.search(r"[,;:.!?]", a.masked[a.tokens[j][1]:start])
+    return False
 
 
 def _territory_hits(a: _Analysis) -> list[Hit]:
@@ -526,6 +444,6 @@ def _family(a: _Analysis, family: str) -> tuple[Hit, ...]:
     got = a.cache.get(family)
     if got is None:
         english_or_neutral = not a.foreign or family in LANGUAGE_NEUTRAL_FAMILIES
-        got = tuple(_FAMILY_FUNCS[family](a)) if a.s.strip() and english_or_neutral else ()
+        got = tuple(_FAMILY_FUNCS[family](a)) if a.tokens_or_text and english_or_neutral else ()
         a.cache[family] = got
     return got

@@ -12,8 +12,8 @@ Regular forms: each word is listed once, and its regular English forms are added
 load, from its part of speech: ``@adj``, ``@noun`` or ``@verb`` on the entry, or the section's
 default (adjectives in ``[evaluative.adjective]``, nouns in ``[evaluative.noun]`` and
 ``[loaded.name_calling]``, verbs in ``[evaluative.verb]``); ``@exact`` adds none (``great``:
-"greater" is not a judgement). A verb gets -s, -ed and -ing (*hallucinate* -> *hallucinates,
-hallucinated, hallucinating*), a noun its plural, an adjective its -ly adverb (*terrible* ->
+"greater" is not a judgement). A verb gets -s, -ed and -ing (*fantasize* -> *fantasizes,
+fantasized, fantasizing*), a noun its plural, an adjective its -ly adverb (*terrible* ->
 *terribly*, counted as an evaluative adverb) and, when short, -er/-est (*grim* -> *grimmer,
 grimmest*). The forms keep the entry's rule and its @lower/@not_after/@not_before checks. A form
 that the file already lists for the same family keeps the file's own line (and its checks).
@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .rules import _DETERMINERS, _RULE_TABLE, LEXICONS, RULES
+from .rules import _DETERMINERS, _RULE_TABLE, COURSE_LEXICON, LEXICONS, RULES
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,35 @@ class _Lexicon:
                 self.rule_words.setdefault(e.rule, set()).add(" ".join(e.tokens))
         for lst in self.phrase.values():
             lst.sort(key=lambda e: -len(e.tokens))
+        # quick look-ups of a phrase's first two words (most words start no phrase with the next one)
+        self.phrase_pairs = {(e.tokens[0], e.tokens[1]) for lst in self.phrase.values() for e in lst}
+        self.phrase_wild_first = {e.tokens[0] for lst in self.phrase.values() for e in lst
+                                  if e.tokens[1].endswith("*") or e.tokens[1] == "#num"}
+        # a phrase's first word -> the second words its phrases may have (a quick "could any of its
+        # phrases start here?" test on the sentence's set of words)
+        self.phrase_seconds: dict[str, frozenset[str]] = {}
+        for first, second in self.phrase_pairs:
+            self.phrase_seconds[first] = self.phrase_seconds.get(first, frozenset()) | {second}
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # phrases by their first two words (longest first), and those whose second word is a
+        # wildcard ("disgrace*") or a number, by their first word
+        self.phrase_by_pair: dict[tuple[str, str], list[_Entry]] = {}
+        self.phrase_loose: dict[str, list[_Entry]] = {}
+        for first, lst in self.phrase.items():
+            for e in lst:
+                t1 = e.tokens[1]
+                if t1.endswith("*") or t1 == "#num":
+                    self.phrase_loose.setdefault(first, []).append(e)
+                else:
+                    self.phrase_by_pair.setdefault((first, t1), []).append(e)
+        # word -> the prefix entries it starts with (or None): words repeat, so each is looked up once
+        self.prefix_cache: dict[str, list[_Entry] | None] = {}
+        # words met so far, and those an entry could match (filled as words are met, see
+        # text._lexicon_hits): as a word (or prefix, or part of a hyphenated word), or as a
+        # phrase's first word only
+        self.known: set[str] = set()
+        self.word_level: set[str] = set()
+        self.phrase_first: set[str] = set()
         self.entries = entries
 
 
@@ -244,23 +272,32 @@ def _with_regular_forms(entries: list[_Entry]) -> list[_Entry]:
 # ---------------------------------------------------------------------------- loading
 
 _LEX_LOCK = threading.Lock()
-_LEX: _Lexicon | None = None
+_LEX: dict[bool, _Lexicon] = {}
 
 
-def _lexicon() -> _Lexicon:
-    """Load and merge every lexicon file once (manifest-verified)."""
-    global _LEX
-    if _LEX is None:
+def _entries(name: str) -> list[_Entry]:
+    from ..data import data_file
+
+    path = data_file("lexicons", name)
+    return _parse_lexicon(path.read_text(encoding="utf-8"), f"data/lexicons/{path.name}")
+
+
+def _lexicon(course: bool = False) -> _Lexicon:
+    """Load and merge every lexicon file once (manifest-verified).
+
+    ``course=True`` adds the course's own list (``data/lexicons/course.txt``: phrases found in the
+    case articles), which counts only when the course's own articles are scanned.
+    """
+    got = _LEX.get(course)
+    if got is None:
         with _LEX_LOCK:
-            if _LEX is None:
-                from ..data import data_file
-
-                entries: list[_Entry] = []
-                for name in LEXICONS:
-                    path = data_file("lexicons", name)
-                    entries.extend(_parse_lexicon(path.read_text(encoding="utf-8"), f"data/lexicons/{path.name}"))
-                _LEX = _Lexicon(_with_regular_forms(entries))
-    return _LEX
+            got = _LEX.get(course)
+            if got is None:
+                entries: list[_Entry] = [e for name in LEXICONS for e in _entries(name)]
+                if course:
+                    entries += _entries(COURSE_LEXICON)
+                got = _LEX[course] = _Lexicon(_with_regular_forms(entries))
+    return got
 
 
 def lexicon_words(rule: str) -> list[str]:

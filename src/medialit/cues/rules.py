@@ -43,7 +43,11 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "'{text}' attributes the information to a source that is not named."),
     "attribution.colon_quote": ("attribution", "A speaker followed by a colon and a quotation mark introduces someone's own words.",
                                 "'{text}' introduces a quotation with a colon, so the words that follow are someone else's."),
-    "attribution.medium": ("attribution", "The word 'in' + a/his/her/its/the + a means of communication (in a tweet, in her ruling, in a televised address, in an open letter, in a sermon): the words that follow were said or written somewhere by someone. Found by its shape, so new combinations count too.",
+    "attribution.stance": ("attribution", "A verb that gives someone's thought, wish or position (believes, thinks, hopes, fears, supports, opposes, rejected, urging, asked): the sentence passes on someone's view, not the writer's. A passive with no 'by ...' (\"has been criticized\") names nobody, so it does not count.",
+                           "'{text}' gives someone's thought, wish or position: the sentence reports a view held by someone."),
+    "attribution.colon_speaker": ("attribution", "A name at the start of a sentence followed by a colon ('Clinton: Time to act.', 'REPORTER: Why now?'), as in headlines, transcripts and interviews: the words after the colon are that speaker's or source's.",
+                                  "'{text}' names who is speaking: the words after the colon are theirs."),
+    "attribution.medium": ("attribution", "The word 'in' + a/his/her/its/the + a means of communication (in a tweet, in her ruling, in a televised address, in an open letter, in a sermon, in the latest ... poll): the words that follow were said or written somewhere by someone. Found by its shape, so new combinations count too.",
                            "'{text}' names the statement, post, letter or speech the information comes from."),
     "attribution.finding": ("attribution", "A study, survey, poll, report, analysis or data set followed in the same sentence by 'found', 'shows', 'concluded'... ('a survey of 1,500 voters found'), or 'found/concluded/ruled ... that': the sentence reports someone's findings.",
                             "'{text}' reports what a study, report or inquiry found, so the information comes from it."),
@@ -152,6 +156,8 @@ OPINION_FAMILIES: tuple[str, ...] = ("evaluative", "loaded", "hedges", "first_pe
 LEXICONS: tuple[str, ...] = (
     "attribution", "hedges", "first_person", "evaluative", "loaded", "intensifiers", "rhetoric", "military",
 )
+#: the course's own list (phrases found in its case articles): only for the course's own articles.
+COURSE_LEXICON = "course"
 
 # Determiners and similar words: ``DET`` in a word list's @not_after/@not_before; the scare-quote
 # rule looks past them ('known as the "ghost"') and the military rule never takes one for a place name.

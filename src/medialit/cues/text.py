@@ -87,7 +87,9 @@ def _mask_html(s: str) -> str:
 # ---------------------------------------------------------------------------- quotations
 
 _QUOTE_CHARS = re.compile("[\"“”«»„‘’‹›']")
-_CLOSERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"'}  # double-quote openers
+# double-quote openers and what closes them: texts often mix straight and curly marks ("...” or “..."),
+# so a straight mark closes a curly opening and a curly closing mark closes a straight one
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”'}
 _SINGLE = "‘'"
 
 
@@ -162,23 +164,38 @@ def quote_spans(s: str, starts_in_quote: bool = False) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- the analysed text
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# possessive (++ and *+): the same matches as the plain pattern (nothing follows it that could need
+# a shorter match), without the regex engine keeping places to step back to
+_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
+_SPAN = re.Match.span
 
 
 class _Analysis:
     __slots__ = ("s", "masked", "tokens", "lows", "quotes", "quote_starts", "english", "foreign", "lex_hits", "cache",
-                 "lowset")
+                 "lowset", "course", "counts", "low", "lex_groups", "tokens_or_text", "_quote_words")
 
-    def __init__(self, s: str, starts_in_quote: bool):
+    def __init__(self, s: str, starts_in_quote: bool, course: bool = False):
         self.s = s
+        self.course = course  # also match the course's own list (its case articles' phrases)
         self.masked = _mask_html(s)
-        self.tokens = [(t.start(), t.end()) for t in _WORD.finditer(self.masked)]
-        self.lows = [self.masked[a:b].lower().replace("’", "'") for a, b in self.tokens]
+        self.tokens_or_text = bool(s.strip())  # not blank (checked once; families skip blank text)
+        self.tokens = list(map(_SPAN, _WORD.finditer(self.masked)))
+        low = self.masked.lower()
+        if len(low) == len(self.masked):  # one lower-casing for the whole text (the usual case)
+            low = low.replace("’", "'")
+            self.lows = [low[a:b] for a, b in self.tokens]
+        else:
+            self.lows = [self.masked[a:b].lower().replace("’", "'") for a, b in self.tokens]
+            low = low.replace("’", "'")
+        self.low = low  # the masked text in lower case, for quick "is this word there" tests
+        self.lex_groups: dict[str, list[tuple[str, int, int, int]]] | None = None
         self.lowset = set(self.lows)
         self.quotes = _quote_regions(self.masked, starts_in_quote)
         self.quote_starts: list[int] | None = None
-        self.english = _looks_english(self.lows)
-        self.foreign = _looks_foreign(self.lows)
+        self._quote_words: list[int] | None = None
+        self.counts = _marker_counts(self.lows, self.masked)  # (English, other, non-Latin, words)
+        self.english = _english_from(self.counts)
+        self.foreign = _foreign_from(self.counts)
         self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
         self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
 
@@ -191,10 +208,22 @@ class _Analysis:
         k = bisect.bisect_right(self.quote_starts, start) - 1
         return k >= 0 and end <= self.quotes[k][1]
 
+    def quote_words(self) -> list[int]:
+        """How many words each quotation (in :attr:`quotes` order) holds, counted once."""
+        if self._quote_words is None:
+            m = self.masked
+            self._quote_words = [len(_WORD.findall(m, st, en)) for st, en, _k in self.quotes]
+        return self._quote_words
+
     def hit(self, rule: str, start: int, end: int) -> Hit:
         text = self.s[start:end]
-        why = _WHY[rule].format(text=shorten(text, 80))
-        return Hit(rule, text, start, end, why, self.in_quote(start, end))
+        return Hit(rule, text, start, end, _why(rule, text), self.in_quote(start, end))
+
+
+@functools.lru_cache(maxsize=8192)
+def _why(rule: str, text: str) -> str:
+    """The plain-language reason for a hit, built once per (rule, words)."""
+    return _WHY[rule].format(text=shorten(text, 80))
 
 
 # Frequent English function words, used only to decide whether a text looks English.
@@ -224,14 +253,33 @@ _OTHER_MARKERS = frozenset(
 )
 
 
+# a character that may belong to another script (Greek, Cyrillic, Arabic, Chinese...): only then
+# are the words checked one by one
+_MAYBE_NON_LATIN = re.compile("[\u0250-\u1DFF\u1F00-\u1FFF\u2C00-\uFFFF]")
+
+
+def _marker_counts(lows: list[str], text: str) -> tuple[int, int, int, int]:
+    """(English function words, other languages' function words, words in another script, words)."""
+    en = sum(map(_ENGLISH_MARKERS.__contains__, lows))
+    other = sum(map(_OTHER_MARKERS.__contains__, lows))
+    non_latin = sum(1 for w in lows if _non_latin(w)) if _MAYBE_NON_LATIN.search(text) else 0
+    return en, other, non_latin, len(lows)
+
+
+def _english_from(counts: tuple[int, int, int, int]) -> bool:
+    en, other, _nl, n = counts
+    return other <= en and (n < 8 or en / n >= 0.06)
+
+
+def _foreign_from(counts: tuple[int, int, int, int]) -> bool:
+    en, other, nl, n = counts
+    return other > en or (n > 0 and nl * 2 > n)
+
+
 def _looks_english(lows: list[str]) -> bool:
     """False when a text has more French/German/Spanish/Italian/Dutch/Portuguese function words
     than English ones, or (8+ words) almost no English function words."""
-    en = sum(1 for w in lows if w in _ENGLISH_MARKERS)
-    other = sum(1 for w in lows if w in _OTHER_MARKERS)
-    if other > en:
-        return False
-    return len(lows) < 8 or en / len(lows) >= 0.06
+    return _english_from(_marker_counts(lows, " ".join(lows)))
 
 
 def _non_latin(word: str) -> bool:
@@ -243,11 +291,11 @@ def _looks_foreign(lows: list[str]) -> bool:
     """True when a text is clearly in another language: more French/German/Spanish/Italian/Dutch/
     Portuguese function words than English ones, or mostly words in another script (Cyrillic, Greek,
     Arabic, Chinese...). A list of names and numbers (a dateline) is not foreign."""
-    en = sum(1 for w in lows if w in _ENGLISH_MARKERS)
-    other = sum(1 for w in lows if w in _OTHER_MARKERS)
-    if other > en:
-        return True
-    return bool(lows) and sum(1 for w in lows if _non_latin(w)) * 2 > len(lows)
+    return _foreign_from(_marker_counts(lows, " ".join(lows)))
+
+
+def _note_for(foreign: bool) -> str:
+    return _NOTE.format(what="not in English") if foreign else ""
 
 
 def english_only_note(text: Any, language: str | None = None) -> str:
@@ -288,8 +336,8 @@ def _check_text(s: Any) -> None:
 
 
 @functools.lru_cache(maxsize=2048)
-def _analyse(s: str, starts_in_quote: bool = False) -> _Analysis:
-    return _Analysis(s, starts_in_quote)
+def _analyse(s: str, starts_in_quote: bool = False, course: bool = False) -> _Analysis:
+    return _Analysis(s, starts_in_quote, course)
 
 
 # ---------------------------------------------------------------------------- word-list matching
@@ -337,44 +385,109 @@ def _entry_ok(a: _Analysis, e: _Entry, i: int, j: int) -> bool:
     return True
 
 
+_MISS = object()
+
+
 def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
     """One pass over the tokens: every word-list match as (rule, start, end, token index)."""
     if a.lex_hits is not None:
         return a.lex_hits
     out: list[tuple[str, int, int, int]] = []
-    if not a.english or not a.tokens:
+    lex = _lexicon(a.course)
+    check = _candidate_words(a, lex) if a.english and a.tokens else None
+    if not check:
         a.lex_hits = out
         return out
-    lex = _lexicon()
     lows, toks = a.lows, a.tokens
     single, prefix, phrase, plens = lex.single, lex.prefix, lex.phrase, lex.prefix_lengths
+    pairs, wild, pcache = lex.phrase_pairs, lex.phrase_wild_first, lex.prefix_cache
     last = len(lows) - 1
-    for i, low in enumerate(lows):
+    for i in [i for i, low in enumerate(lows) if low in check]:
+        low = lows[i]
         base = low[:-2] if low.endswith("'s") else low
         cands = phrase.get(base)
         if cands and i < last:
-            _phrase_hits(a, cands, i, out)
+            nxt = lows[i + 1]
+            if (base, nxt) in pairs or base in wild or (nxt.endswith("'s") and (base, nxt[:-2]) in pairs):
+                _phrase_hits(a, cands, i, out)
         found = single.get(low) or (single.get(base) if base != low else None)
         if found:
             _word_hits(a, found, i, out)
             continue
-        for n in plens:  # the shortest listed prefix that the word starts with ("disgrace*")
-            if n > len(base):
-                break
-            got = prefix.get(base[:n])
-            if got:
-                _word_hits(a, got, i, out)
-                break
+        got = pcache.get(base, _MISS)
+        if got is _MISS:
+            got = None
+            for n in plens:  # the shortest listed prefix that the word starts with ("disgrace*")
+                if n > len(base):
+                    break
+                got = prefix.get(base[:n])
+                if got:
+                    break
+            if len(pcache) > 100_000:  # a bound for book-length texts with many rare words
+                pcache.clear()
+            pcache[base] = got
+        if got:
+            _word_hits(a, got, i, out)
         if "-" in low and len(low) == toks[i][1] - toks[i][0]:
             _hyphen_part_hits(single, low, toks[i][0], i, out)
     a.lex_hits = out
     return out
 
 
+def _candidate_words(a: _Analysis, lex: Any) -> set[str]:
+    """The sentence's words that an entry may match. Most words are in no list: set operations
+    over the words seen before (each new word is sorted once) find the few worth a closer look;
+    a phrase's first word counts only when one of its second words is in the sentence (or its
+    phrases take any word next)."""
+    lowset = a.lowset
+    new = lowset - lex.known
+    if new:
+        _mark_relevant(lex, new)
+    check = lowset & lex.word_level
+    starts = lowset & lex.phrase_first
+    if starts:
+        # a first word counts when one of its phrases' second words is in the sentence anywhere
+        # (or "the minister's": with 's); _lexicon_hits then looks at the word that follows it
+        present = lowset
+        if "'s" in a.low:
+            present = lowset | {w[:-2] for w in lowset if w.endswith("'s")}
+        wild, seconds = lex.phrase_wild_first, lex.phrase_seconds
+        check.update([x for x in starts if x in wild or not seconds[x].isdisjoint(present)])
+    return check
+
+
+def _mark_relevant(lex: Any, words: set[str]) -> None:
+    """Sort each new word: could an entry match it as a word, a listed prefix or a part of a
+    hyphenated word (``lex.word_level``), or only as the first word of a phrase (``lex.phrase_first``)?"""
+    if len(lex.known) > 200_000:  # a bound for book-length texts with many rare words
+        lex.known.clear()
+        lex.word_level.clear()
+        lex.phrase_first.clear()
+    single, phrase, prefix, plens = lex.single, lex.phrase, lex.prefix, lex.prefix_lengths
+    for low in words:
+        base = low[:-2] if low.endswith("'s") else low
+        word = (low in single or base in single or any(base[:n] in prefix for n in plens if n <= len(base))
+                or ("-" in low and any(p in single for p in re.findall(r"[^\W_]+", low))))
+        if word or (base in phrase and base != low):
+            lex.word_level.add(low)
+        elif base in phrase:
+            lex.phrase_first.add(low)
+        lex.known.add(low)
+
+
 def _phrase_hits(a: _Analysis, cands: list[_Entry], i: int, out: list) -> None:
     """Phrases (longest first) that start at token ``i``."""
     lows = a.lows
     nxt = lows[i + 1]
+    # only the entries whose second word can match (an index on the first two words)
+    lex = _lexicon(a.course)
+    first = cands[0].tokens[0]
+    cands = lex.phrase_by_pair.get((first, nxt), [])
+    if nxt.endswith("'s"):
+        cands = cands + lex.phrase_by_pair.get((first, nxt[:-2]), [])
+    loose = lex.phrase_loose.get(first)
+    if loose:
+        cands = sorted(cands + loose, key=lambda e: -len(e.tokens))
     for e in cands:
         t1 = e.tokens[1]
         if nxt != t1 and t1[-1] != "*" and t1 != "#num" and not (nxt.endswith("'s") and nxt[:-2] == t1):
@@ -401,12 +514,22 @@ def _hyphen_part_hits(single: dict[str, list[_Entry]], low: str, off: int, i: in
 
 
 def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
-    """The word-list hits of the rules whose ids start with ``prefix``, deduplicated."""
-    return _dedupe([a.hit(r, s, e) for r, s, e, _i in _lexicon_hits(a) if r.startswith(prefix)])
+    """The word-list hits of the rules whose ids start with ``prefix`` (rule groups such as
+    ``"loaded."``), deduplicated."""
+    groups = a.lex_groups
+    if groups is None:
+        groups = a.lex_groups = {}
+        for m in _lexicon_hits(a):
+            groups.setdefault(m[0][:m[0].index(".") + 1], []).append(m)
+    if not groups:
+        return []
+    return _dedupe([a.hit(r, s, e) for p in prefix for r, s, e, _i in groups.get(p, ())])
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     """Sort by position; drop exact duplicates and hits inside a longer hit of the same family."""
+    if len(hits) < 2:
+        return hits
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule))
     out: list[Hit] = []
     reach: dict[str, int] = {}  # family -> furthest end of the hits kept so far (all start earlier)
@@ -417,3 +540,19 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
         reach[fam] = h.end
         out.append(h)
     return out
+
+
+# ---------------------------------------------------------------------------- clause and sentence ends
+
+_END_CLAUSE = re.compile(r"[.!?…;:]")
+_END_SENTENCE = re.compile(r"[!?…;]|\.\s+[A-Z]")
+
+
+def _clause_break(a: _Analysis, i: int, j: int) -> bool:
+    """A clause end (. ! ? … ; :) between tokens i and j."""
+    return bool(_END_CLAUSE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))
+
+
+def _sentence_break(a: _Analysis, i: int, j: int) -> bool:
+    """A sentence end between tokens i and j ("U.S. officials" and "Jan. 3" are not one)."""
+    return bool(_END_SENTENCE.search(a.masked, a.tokens[i][1], a.tokens[j][0]))

@@ -28,6 +28,9 @@ from __future__ import annotations
 from .compare import (agreement_counts, compare, comparison_view, describe_comparison, exercise_feedback, key_frame,
                       key_with_alternatives)
 from .labels import EXAMPLES, EXERCISE_ARTICLE, EXERCISE_SENTENCES, GENRE, LABELS, statuses
+from .inclass import (AFTER_CLASS, CLASS_ARTICLE, LABELLED, CLASS_SENTENCES, PREDICT_QUESTION, PREDICT_SENTENCES,
+                      after_class_key_view, class_comparison, class_key, class_key_view, prediction_table,
+                      prediction_view)
 from .learner import exercise_answer, learner_labels
 from .mix import mix_summary, mix_table, mix_view, plot_mix
 from .model_report import MODEL_REPORT, check_report_sources, quotations, report_sources
@@ -61,6 +64,9 @@ __all__ = [
     "key_frame", "learner_labels", "load_key", "load_phrase_key", "misleading_examples", "mix_summary",
     "mix_table", "phrase_categories", "plot_mix", "quotations", "report_sources", "scored_table",
     "signal_scores", "signal_table", "statuses", "validate_key", "validate_phrase_key",
+    # lesson 02 in one class period (medialit.reporting.inclass)
+    "AFTER_CLASS", "after_class_key_view", "CLASS_ARTICLE", "CLASS_SENTENCES", "LABELLED", "PREDICT_QUESTION", "PREDICT_SENTENCES", "class_comparison", "class_key",
+    "class_key_view", "prediction_table", "prediction_view",
 ]
 
 

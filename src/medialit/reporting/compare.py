@@ -109,6 +109,23 @@ AGREE_WORDS = {"yes": "matches the key", "defensible": "accepted alternative", "
                "not labelled": "not labelled yet"}
 
 
+def labelled_parts(table: Any) -> list:
+    """The start of every comparison view, for a :func:`compare` table: one sentence about the
+    learner's labels and, if they labelled any, a table of those sentences (the text, their label,
+    the key with the alternatives it accepts, the result in words, the key's reason). Adds the
+    columns "key (and accepted)" and "result" to ``table``."""
+    from ..display import html_table
+
+    table["key (and accepted)"] = [key_with_alternatives(k, a) for k, a in zip(table["key"], table["also"], strict=True)]
+    table["result"] = table["agree"].map(AGREE_WORDS)
+    parts: list = [describe_comparison(table)]
+    mine = table[table["agree"] != "not labelled"]
+    if len(mine):
+        parts.append(html_table(mine, ["sentence", "text", "learner", "key (and accepted)", "result", "why"],
+                                names={"learner": "your label"}))
+    return parts
+
+
 def comparison_view(labeller: Any, article: str, cues_table: Any = None, key: dict | None = None) -> list:
     """What lesson 02 shows under a labeller, redrawn live (``ml.live``): one sentence about your
     labels, a table of the sentences you labelled (your label, the key with the alternatives it
@@ -117,13 +134,7 @@ def comparison_view(labeller: Any, article: str, cues_table: Any = None, key: di
     from ..display import html_table
 
     table = compare(labeller, article if key is None else key, cues_table, article=article)
-    table["key (and accepted)"] = [key_with_alternatives(k, a) for k, a in zip(table["key"], table["also"], strict=True)]
-    table["result"] = table["agree"].map(AGREE_WORDS)
-    parts: list = [describe_comparison(table)]
-    mine = table[table["agree"] != "not labelled"]
-    if len(mine):
-        parts.append(html_table(mine, ["sentence", "text", "learner", "key (and accepted)", "result", "why"],
-                                names={"learner": "your label"}))
+    parts = labelled_parts(table)
     parts.append(html_table(table, ["sentence", "text", "key (and accepted)", "guess", "why"],
                             names={"guess": "signals' guess"},
                             fold=f"Show our key and the signals' guess for all {plural(len(table), 'sentence')}"))

@@ -80,7 +80,8 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
     if sentences is not None:
         keep = set(sentences)
         chosen = [s for s in chosen if s.id in keep]
-    hits = cues.scan(chosen) if chosen else pd.DataFrame(columns=cues.SCAN_COLUMNS)
+    # the course's own phrase list counts for its own articles only, never for a teacher's
+    hits = cues.scan(chosen, course=cues.is_course_article(art)) if chosen else pd.DataFrame(columns=cues.SCAN_COLUMNS)
     if not quoted and len(hits):
         hits = hits[~hits["in_quote"].astype(bool)]
     fams = list(cues.FAMILIES)

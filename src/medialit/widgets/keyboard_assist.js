@@ -16,6 +16,10 @@
 //  * Layouts hold on narrow screens (1,024 px with the file browser open): toggle buttons and
 //    button rows wrap instead of shrinking to icons; a wide table scrolls sideways inside its own
 //    box, with a hint that shows only while part of it is hidden.
+//  * Any box inside the widget that scrolls (an overview table with a maximum height, ...) can be
+//    reached with Tab and scrolled with the arrow keys: it gets tabindex=0, role=region and a
+//    name (its data-medialit-label, else its caption or heading, else a generic one) while, and
+//    only while, its content overflows.
 const STYLE_ID = "medialit-keyboard-assist-style";
 const CSS = `
 .medialit-widget :focus-visible,
@@ -79,6 +83,53 @@ function fix(box) {
   });
   box.querySelectorAll(".widget-toggle-buttons").forEach(rove);
   box.querySelectorAll(".medialit-scroll-x").forEach(watchScroll);
+  box.querySelectorAll(SCROLL_CANDIDATES).forEach(focusableScroll);
+}
+
+// ---------------------------------------------------------------- scrolling boxes
+// ipywidgets put a Layout's overflow in the style attribute; course CSS uses these classes.
+const SCROLL_CANDIDATES = '[style*="overflow"], .medialit-scroll-x, .medialit-scroll, .medialit-ledger-scroll';
+const SCROLL_MARK = "data-medialit-scroll-focus"; // set on the boxes this module made focusable
+
+function scrolls(node) {
+  const s = getComputedStyle(node);
+  const y = /(auto|scroll)/.test(s.overflowY) && node.scrollHeight - node.clientHeight > 1;
+  const x = /(auto|scroll)/.test(s.overflowX) && node.scrollWidth - node.clientWidth > 1;
+  return x || y;
+}
+
+function scrollName(node) {
+  const given = node.getAttribute("data-medialit-label");
+  if (given) return given;
+  const title = node.querySelector("caption, h1, h2, h3, h4, h5, h6, summary");
+  const text = title ? title.textContent.trim().slice(0, 80) : "";
+  return text ? `${text} (scrolls; use the arrow keys)` : "Scrolling box (use the arrow keys to scroll)";
+}
+
+const scrollSized = new WeakSet();
+let scrollResize = null;
+
+function focusableScroll(node) {
+  if (!scrollSized.has(node) && typeof ResizeObserver !== "undefined") {
+    // shown later (a closed section, Voila still laying out): check again when its size changes
+    scrollSized.add(node);
+    if (!scrollResize) scrollResize = new ResizeObserver((entries) => entries.forEach((e) => focusableScroll(e.target)));
+    scrollResize.observe(node);
+  }
+  const mine = node.hasAttribute(SCROLL_MARK);
+  if (!mine && node.hasAttribute("tabindex")) return; // focusable already, by its author's choice
+  if (scrolls(node)) {
+    if (mine) return;
+    const wanted = { tabindex: "0", role: "region", "aria-label": scrollName(node), "data-lm-suppress-shortcuts": "true" };
+    if (node.hasAttribute("aria-labelledby")) delete wanted["aria-label"];
+    const added = Object.keys(wanted).filter((a) => !node.hasAttribute(a));
+    added.forEach((a) => node.setAttribute(a, wanted[a])); // arrow keys then scroll it, not JupyterLab
+    node.setAttribute(SCROLL_MARK, added.join(" "));
+  } else if (mine && document.activeElement !== node) {
+    // fits now: no empty Tab stop (only what this module added is taken away again)
+    node.getAttribute(SCROLL_MARK).split(" ").filter(Boolean).forEach((a) => node.removeAttribute(a));
+    node.removeAttribute(SCROLL_MARK);
+  }
 }
 
 // ---------------------------------------------------------------- toggle-button groups

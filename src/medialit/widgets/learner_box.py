@@ -13,7 +13,7 @@ import warnings
 
 import ipywidgets as w
 
-from .. import store
+from .. import paths, store
 from .base import KeyboardAssist, display_path, esc, follow_learner
 
 _ID_RULES = "letters, digits, . _ @ + or -, no spaces"
@@ -85,6 +85,8 @@ class LearnerBox(w.VBox):
                 text += (" In this web app your name is needed each time you open or reload the page; "
                          "type the same name and your saved work comes back.")
             self._say(text, ok=False)
+        elif problem := paths.answers_problem():  # a read-only home: say so once, in plain words
+            self._say(f"Your learner id is {current}. {problem}", ok=False)
         elif self._fixed_by:
             self._say(f"Your learner id is {current} (set by {self._fixed_by}). "
                       f"Your work is saved to {self._where(current)}.", ok=True)

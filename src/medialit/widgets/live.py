@@ -24,9 +24,7 @@ as a chart of two labellers): ``render`` then receives that same list or dict.
 from __future__ import annotations
 
 import asyncio
-import base64
 import html
-import io
 from typing import Any, Callable
 
 import ipywidgets
@@ -73,13 +71,12 @@ def _figure(fig, summary: Any) -> list[dict]:
     try:
         if not isinstance(summary, str) or not summary.strip():
             raise ValueError("a plot needs its one-line text summary: return (figure, summary)")
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", bbox_inches="tight")
+        from ..plots import image_bundle
+
+        data = image_bundle(fig, summary)  # an <img> with the summary as its alternative text
     finally:
         plt.close(fig)
-    png = base64.b64encode(buf.getvalue()).decode("ascii")
-    image = {"output_type": "display_data", "metadata": {},
-             "data": {"image/png": png, "text/plain": "Plot: " + summary}}
+    image = {"output_type": "display_data", "metadata": {}, "data": data}
     return [image, _text("Plot summary: " + summary)]
 
 

@@ -1,0 +1,210 @@
+"""The attribution detector (:func:`medialit.cues.attribution`): who says so?
+
+Word lists (``data/lexicons/attribution.txt``: reporting verbs, stance verbs, 'according to',
+statement phrases, unnamed sources) plus shapes: "in" + a means of communication ("in a tweet"),
+findings ("a survey ... found"), labelling verbs before a quotation, speaker + colon + quotation,
+a name opening the sentence + colon ("Clinton: ..."), and direct quotations of four words or more
+in a sentence that has room for its speaker. Two general checks keep hits honest: a passive with
+no "by ..." agent ("has been heavily criticized") names nobody, and a stance verb inside a
+quotation ("we hope") is the speaker's own view.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .rules import Hit
+from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _sentence_break
+
+# ---------------------------------------------------------------------------- attribution
+
+_COLON_QUOTE = re.compile(r":\s*[\"“«„‘']")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w’'.\-)]*\s*$")
+
+
+# "in a tweet", "in her ruling", "in a televised address": in + determiner + up to two words +
+# a means of communication (not "in a column of tanks", not "in the post office")
+_MEDIUM_NOUNS = frozenset(
+    "statement statements interview interviews tweet tweets post posts letter letters speech speeches remarks "
+    "comments memo memos email emails e-mail e-mails filing filings ruling rulings judgment judgement sermon "
+    "sermons homily homilies report reports op-ed essay column editorial briefing address video videos "
+    "message messages blog podcast broadcast testimony affidavit complaint lawsuit indictment release "
+    "communique communiqué declaration announcement conversation memoir newsletter decision submission "
+    "petition manifesto notes poll survey surveys".split())
+_MEDIUM_RE = re.compile(
+    r"\b[Ii]n\s+(?:a|an|the|his|her|its|their|this|that|one)\s+(?:[^\W\d_][\w’'\-]*\s+){0,2}?"
+    r"(?:" + "|".join(sorted((re.escape(w) for w in _MEDIUM_NOUNS), key=len, reverse=True)) + r")"
+    r"(?![\w\-’'])(?!\s+(?:of|office|offices|box|boxes|bar|book|game|games)\b)"
+    # a named poll or survey: "in the latest Washington Post-ABC News Poll", "in a CNN/ORC poll"
+    r"|\b[Ii]n\s+(?:a|an|the|this|that|one|its|their)\s+(?:[^\W_][\w’'./\-]*\s+){0,5}?(?:[Pp]oll|[Ss]urvey)(?![\w\-’'])")
+# "a survey of 1,500 voters ... found": a source of findings, then a verb of finding (same sentence)
+_FINDING_NOUNS = frozenset(
+    "study studies survey surveys poll polls report reports analysis analyses review audit inquiry investigation "
+    "research researchers scientists data figures statistics census records documents paper assessment estimates "
+    "experiment probe evaluation autopsy post-mortem findings tests".split())
+_FINDING_VERBS = frozenset(
+    "found finds show shows showed concluded concludes revealed reveals indicated indicates suggests suggested "
+    "estimated determined documented".split())
+_PASSIVE_AUX = frozenset("was were been being is are be".split())
+_PLACE_PREPS = frozenset("on in at inside near under among beside behind".split())
+_TIME_WORDS = frozenset("morning afternoon evening night day week month year summer winter spring autumn "
+                        "time weekend season".split())
+# "concluded in January that...": a verb of finding followed by "that" within a few words
+_FOUND_THAT = frozenset("found concluded determined assessed".split())
+# "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation in the same clause
+_LABEL_VERBS = frozenset(
+    "called calls calling branded brands branding labelled labeled labelling labeling dubbed dubbing termed "
+    "described describes describing dismissed dismisses dismissing derided slammed characterised characterized "
+    "portrayed denounced decried".split())
+
+
+
+# "has been (heavily) criticized": a passive names no one who criticised unless "by ..." follows
+_PASSIVE_BE = frozenset("is are was were be been being get gets got getting gotten 's 're".split())
+_PASSIVE_SKIP = frozenset("not also widely often long already repeatedly since never once reportedly "
+                          "publicly sharply strongly heavily roundly broadly much".split())
+# verbs whose passive subject is the person addressed ("he was told", "she was asked"): someone
+# spoke to them, and the sentence goes on to say what
+# ("he is convinced", "she was worried": the subject's own state of mind)
+_ADDRESSEE_VERBS = frozenset("told asked urged informed warned reminded assured briefed quoted convinced worried".split())
+
+
+def _agentless_passive(a: _Analysis, h: Hit) -> bool:
+    """A one-word reporting or stance verb used as a passive with no "by ..." agent after it."""
+    k = bisect.bisect_left(a.tokens, (h.start, -1))
+    if (k >= len(a.tokens) or a.tokens[k][1] != h.end or a.lows[k] in _ADDRESSEE_VERBS
+            or a.lows[k].endswith(("ing", "s"))):  # "is seeking", "is says": not a participle
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (a.lows[j] in _PASSIVE_SKIP or a.lows[j].endswith("ly")):
+        j -= 1
+    if j < 0 or a.lows[j] not in _PASSIVE_BE or _clause_break(a, j, k):
+        return False
+    return not any(a.lows[m] == "by" and not _clause_break(a, k, m) for m in range(k + 1, min(len(a.lows), k + 5)))
+
+
+def _f_attribution(a: _Analysis) -> list[Hit]:
+    hits = [h for h in _collect(a, ("attribution.",))
+            # a quoted "we hope", "we must reject" is the speaker's own view, already quoted
+            if not (h.rule == "attribution.stance" and h.in_quote)
+            and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))]
+    if a.english:
+        hits += _medium_hits(a, {h.start for h in hits})
+        hits += _finding_hits(a)
+        hits += _found_that_hits(a)
+        hits += _labelling_hits(a)
+    hits += _colon_quote_hits(a)
+    if a.english and ":" in a.masked:
+        hits += _speaker_colon_hits(a)
+    # a direct quotation of four words or more, in a sentence that has room for its speaker: a
+    # sentence that is all quotation (one word or none outside the marks) does not say here who
+    # speaks (the speaker is named in a sentence nearby; quotes() still flags the quotation)
+    quoted = [(st, en) for (st, en, kind), n in zip(a.quotes, a.quote_words(), strict=True) if kind != "inside" and n >= 4]
+    if a.quotes and _words_outside_quotes(a) < 2:
+        # all quotation: a "said" inside it is the speaker's own story, not this sentence's source
+        hits = [h for h in hits if not h.in_quote]
+    elif quoted:
+        hits += [a.hit("attribution.quote", st, en) for st, en in quoted]
+    return _dedupe(hits)
+
+
+def _words_outside_quotes(a: _Analysis) -> int:
+    """How many words of the sentence stand outside every quotation."""
+    return len(a.tokens) - sum(a.quote_words())
+
+
+def _medium_hits(a: _Analysis, listed: set[int]) -> list[Hit]:
+    """ "in a tweet", "in her ruling"; a listed phrase ("in a statement") keeps its own rule."""
+    if "in" not in a.lowset or not (a.lowset & _MEDIUM_NOUNS or "poll" in a.low):
+        return []
+    return [a.hit("attribution.medium", m.start(), m.end()) for m in _MEDIUM_RE.finditer(a.masked)
+            if m.start() not in listed]
+
+
+def _finding_hits(a: _Analysis) -> list[Hit]:
+    """ "a survey of 1,500 voters ... found": a source of findings, then a verb of finding."""
+    if not (a.lowset & _FINDING_VERBS and a.lowset & _FINDING_NOUNS):
+        return []
+    hits = []
+    lows = a.lows
+    last_noun = -99
+    for i, w in enumerate(lows):
+        if w in _FINDING_NOUNS:
+            last_noun = i
+        elif (w in _FINDING_VERBS and 0 < i - last_noun <= 12 and not _sentence_break(a, last_noun, i)
+              and lows[i - 1] not in _PASSIVE_AUX  # "the report was found in a drawer"
+              and not (i + 1 < len(lows) and lows[i + 1] in _PLACE_PREPS)):  # "data found on the laptop"
+            hits.append(a.hit("attribution.finding", a.tokens[last_noun][0], a.tokens[i][1]))
+            last_noun = -99
+    return hits
+
+
+def _found_that_hits(a: _Analysis) -> list[Hit]:
+    """ "concluded in January that...": a verb of finding, then "that" within six words."""
+    if "that" not in a.lowset or not a.lowset & _FOUND_THAT:
+        return []
+    hits = []
+    lows = a.lows
+    for i, w in enumerate(lows):
+        if w not in _FOUND_THAT:
+            continue
+        k = next((k for k in range(i + 1, min(len(lows), i + 7)) if lows[k] == "that"), None)
+        # not "was found that morning"
+        if k is not None and not _clause_break(a, i, k) and not (k + 1 < len(lows) and lows[k + 1] in _TIME_WORDS):
+            hits.append(a.hit("attribution.finding", a.tokens[i][0], a.tokens[k][1]))
+    return hits
+
+
+def _labelling_hits(a: _Analysis) -> list[Hit]:
+    """ "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation (same clause)."""
+    if not a.quotes or not a.lowset & _LABEL_VERBS:
+        return []
+    hits = []
+    starts = [q[0] for q in a.quotes if q[2] == "full"]
+    for i, w in enumerate(a.lows):
+        if w not in _LABEL_VERBS:
+            continue
+        te = a.tokens[i][1]
+        k = bisect.bisect_left(starts, te)
+        if k < len(starts):
+            qs = starts[k]
+            between = a.masked[te:qs]
+            if len(_WORD.findall(between)) <= 8 and not any(c in between for c in ".!?;:"):
+                end = next(q[1] for q in a.quotes if q[0] == qs)
+                hits.append(a.hit("attribution.labelling", a.tokens[i][0], end))
+    return hits
+
+
+# "Clinton: Time for a new strategy." / "JAKE TAPPER: Welcome back.": a name of one to four
+# capitalised words opening the sentence, then a colon (headlines, transcripts, interviews)
+_SPEAKER_COLON = re.compile(r"^\s*((?:[A-Z][\w.’'\-]*|of|the|for|and|de|von|van)(?:\s+(?:[A-Z][\w.’'\-]*|of|the|for|and|de|von|van)){0,4}):\s+[^\s\d@#]")
+_NOT_SPEAKERS = frozenset(
+    "note update editor's editors photo photos video watch read related correction disclaimer breaking exclusive "
+    "analysis opinion comment warning article section chapter part step rule question answer background context "
+    "summary source sources credit image caption listen live timeline fact facts bottom key takeaway takeaways "
+    "why what how when where who subject re fw fwd ps p.s. tl dr tldr update pictured above below a contributing "
+    "contributors twitter facebook byline revealed latest pledged plus remember paid notice scanner".split())
+
+
+def _speaker_colon_hits(a: _Analysis) -> list[Hit]:
+    """A name opening the sentence, then a colon: the words after it are that speaker's (or source's)."""
+    m = _SPEAKER_COLON.match(a.masked)
+    if not m or a.in_quote(m.start(1), m.end(1)):
+        return []
+    words = m.group(1).split()
+    if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS or any(c.isdigit() for c in m.group(1)):
+        return []
+    return [a.hit("attribution.colon_speaker", m.start(1), m.end(1) + 1)]
+
+
+def _colon_quote_hits(a: _Analysis) -> list[Hit]:
+    """A speaker, a colon and an opening quotation mark ('The mayor put it bluntly: "...')."""
+    if ":" not in a.masked:
+        return []
+    hits = []
+    for m in _COLON_QUOTE.finditer(a.masked):
+        # the word before the colon is looked for in the 40 characters before it
+        w = _WORD_BEFORE.search(a.masked, max(0, m.start() - 40), m.start())
+        if w:
+            hits.append(a.hit("attribution.colon_quote", w.start(), m.end()))
+    return hits

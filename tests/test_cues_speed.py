@@ -1,0 +1,108 @@
+"""The fast paths of the cues (issue 17, speed) give exactly what the plain passes give.
+
+* word lists: :func:`medialit.cues.text._lexicon_hits` looks only at the words an entry may match
+  (``_candidate_words``); checking every word must give the same matches;
+* numbers: ``_number_matches`` tries the number pattern only where a number, a currency sign, a
+  month or a number word begins; ``_NUMBER_RE.finditer`` over the whole text must agree;
+* :func:`medialit.cues.scan` gives every hit with its rule and the words that fired.
+"""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from medialit import cues
+
+T = importlib.import_module("medialit.cues.text")
+F = importlib.import_module("medialit.cues.families")
+
+SENTENCES = [
+    "According to the minister's office, the talks will resume on Monday.",
+    "The so-called peace plan is a disgraceful, reckless gamble, sources say.",
+    "In all likelihood the mob-style tactics will continue, it was reported.",
+    "A survey of 1,500 voters found that 52% back the plan, up from 40 per cent in May.",
+    "The president's spokesperson told reporters the U.S. would probably not respond.",
+    "I think we must act now: this is an utterly shameful betrayal!",
+    "Why would anyone believe such a ridiculous claim?",
+    "Officials said $3.5 million was spent between 3 March 2021 and Jan. 5, 2022.",
+    "Tens of thousands of people marched; hundreds were detained, the group's lawyers said.",
+    "The G7 and COVID-19 figures rose 3.4-fold, the data show.",
+    "It is possible that the deal collapses, and frankly that would be a disaster.",
+    "They dismissed the report as 'fake news' in a tweet on Tuesday.",
+]
+
+
+def _all_words(a, lex):
+    return set(a.lowset)  # no filter: every word gets the full checks
+
+
+@pytest.mark.parametrize("course", [False, True])
+def test_candidate_filter_drops_no_match(monkeypatch, course):
+    fast = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]
+    monkeypatch.setattr(T, "_candidate_words", _all_words)
+    plain = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]
+    assert fast == plain
+    assert sum(map(len, plain)) > 20  # the sentences do hit the lists
+
+
+def test_number_fast_path_matches_plain_regex():
+    extra = ["Sept. 11 and 5th of November", "€40bn, ¥300 and £12 million mark", "mid-2020 and 3-4 March",
+             "room 101, article 5 and Su-25 jets", "no digits here at all", "dozens, millions and billions"]
+    for s in SENTENCES + extra:
+        a = T._Analysis(s, False)
+        want = [(m.span(), m.lastgroup) for m in F._NUMBER_RE.finditer(a.masked)]
+        got = [(m.span(), m.lastgroup) for m in F._number_matches(a)]
+        assert got == want, s
+
+
+def test_scan_rows_name_rule_and_words():
+    df = cues.scan(SENTENCES)
+    assert len(df) > 30
+    for row in df.itertuples():
+        s = SENTENCES[row.i]
+        assert s[row.start:row.end] == row.text and row.text
+        assert row.rule in cues.RULES and row.why
+    # the rows are the same hits as signals() gives, sentence by sentence
+    for i, s in enumerate(SENTENCES):
+        hits = [(h.rule, h.start, h.end) for fam in cues.signals(s).values() for h in fam]
+        rows = [(r.rule, r.start, r.end) for r in df[df.i == i].itertuples()]
+        assert rows == hits
+
+
+def test_scan_results_are_not_shared_with_callers():
+    s = SENTENCES[0]
+    first = cues.signals(s)["attribution"]
+    first.clear()  # a caller changing its list must not change the cached result
+    assert cues.signals(s)["attribution"]
+
+
+class _Sent:
+    def __init__(self, id, text, paragraph=None):
+        self.id, self.text, self.paragraph = id, text, paragraph
+
+
+def _plain_scan(items, families=None):
+    """The table as one row tuple per hit (how scan() built it before it built columns)."""
+    import pandas as pd
+
+    wanted = list(cues.FAMILIES) if families is None else list(families)
+    rows = []
+    for pos, sid, _t, sig in cues._iter_signals(items, True, wanted):
+        for fam in wanted:
+            rows.extend([(pos, sid, fam, h.rule, h.text, h.start, h.end, h.in_quote, h.why) for h in sig[fam]])
+    return pd.DataFrame(rows, columns=cues.SCAN_COLUMNS)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: list(SENTENCES),  # plain strings: positions as ids
+    lambda: [_Sent(f"s{i:03d}", s) for i, s in enumerate(SENTENCES)],  # text ids
+    lambda: [_Sent(i * 7, s) for i, s in enumerate(SENTENCES)],  # integer ids
+    lambda: [_Sent(2**70 if i % 2 else i, s) for i, s in enumerate(SENTENCES)],  # too big for int64
+    lambda: ["", "The talks ended on Tuesday."],  # no hits at all
+])
+@pytest.mark.parametrize("families", [None, ["opinion", "quotes"]])
+def test_scan_columns_equal_plain_rows(make, families):
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(cues.scan(make(), families), _plain_scan(make(), families))
