@@ -46,6 +46,8 @@ def clean_skillcheck(data: Any, *, strict: bool, items=None, limits: Limits = LI
         c.add(NOTE, "not_text", "its written answer is not text; ignored it.")
         written = ""
     finished = data.get("finished", False) is True
+    if not isinstance(data.get("finished", False), bool):
+        c.add(NOTE, "bad_shape", "its 'finished' is neither true nor false; counted the check as not finished.")
     stamp = data.get("finished_at", "")
     if not finished or not (isinstance(stamp, str) and len(stamp) <= limits.short and _ISO_TIME_RE.fullmatch(stamp)):
         if finished and stamp not in ("", None):
