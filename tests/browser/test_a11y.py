@@ -321,6 +321,7 @@ def test_keyboard_only_labelling_in_voila(browser, course, tmp_path, artifacts):
                 _tab_until(page, in_labels, "the label buttons")
                 for key in keys:
                     page.keyboard.press(key)
+                    page.wait_for_timeout(200)  # a person's pace between two keys (not 0 ms)
                 focus = page.evaluate(FOCUS_JS)
                 assert focus["inLabeller"] and focus["text"].endswith(label), (keys, label, focus)
                 wait_for_answers(answers_file, lambda d, i=i, label=label: any(
