@@ -20,7 +20,7 @@ import ipywidgets as w
 import traitlets
 
 from .. import feedback
-from .answer import STYLE, Answer, choice_options
+from .answer import STYLE, Answer, choice_options, question
 from .base import esc
 
 _BOX = w.Layout(width="min(100%, 640px)")
@@ -37,17 +37,14 @@ class FieldsAnswer(Answer):
     data = traitlets.Dict()
 
     def __init__(self, question_id: str):
-        # set before the base class builds (and may follow a learner switch) even if the type is wrong
-        self.inputs: dict[str, Any] = {}
-        self.fields: dict[str, Any] = {}
-        super().__init__(question_id)
-        if self.kind != "fields":
-            raise ValueError(f"Question {question_id!r} is of type {self.kind!r}; FieldsAnswer needs a 'fields' question "
+        # refused before the base class builds anything or follows the learner
+        kind = question(question_id)["type"]
+        if kind != "fields":
+            raise ValueError(f"Question {question_id!r} is of type {kind!r}; FieldsAnswer needs a 'fields' question "
                              "(use ml.Answer for the others).")
+        super().__init__(question_id)
 
     def _build(self) -> list:
-        if self.kind != "fields":
-            return super()._build()
         self.fields = dict(self.q.get("fields") or {})
         common = {"description_allow_html": False, "style": {"description_width": "11em"}, "layout": _BOX}
         self.inputs: dict[str, Any] = {}
@@ -68,8 +65,6 @@ class FieldsAnswer(Answer):
 
     @property
     def value(self) -> Any:
-        if self.kind != "fields":
-            return super().value
         given = {name: box.value.strip() for name, box in self.inputs.items() if str(box.value or "").strip()}
         return given or None
 
