@@ -336,8 +336,13 @@ def test_module_docstring_examples():
 def test_unsourced_numbers():
     s = "Prices rose 3.2% in March, the fastest pace since 2019."
     hits = cues.unsourced_numbers(s)
-    assert [(h.rule, h.text) for h in hits] == [("unsourced.percent", "3.2%"), ("unsourced.number", "2019")]
+    assert [(h.rule, h.text) for h in hits] == [("unsourced.percent", "3.2%"), ("unsourced.date", "2019")]
     assert_offsets(s, hits)
+    # a month and year, or a year after a time word, is a date, not a figure (content audit, model s016)
+    s = "By February 2024, the alliance had used the clause once."
+    assert [(h.rule, h.text) for h in cues.unsourced_numbers(s)] == [("unsourced.date", "February 2024")]
+    assert [(h.rule, h.text) for h in cues.unsourced_numbers("The deal was signed in 1949.")] == [("unsourced.date", "1949")]
+    assert [(h.rule, h.text) for h in cues.unsourced_numbers("The club has 2024 members.")] == [("unsourced.number", "2024")]
     assert cues.unsourced_numbers("Prices rose 3.2% in March, the statistics office said.") == []
     assert rules(cues.unsourced_numbers("The deal was signed on 4 April 1949.")) == ["unsourced.date"]
     assert texts(cues.unsourced_numbers("Thousands marched and $2.5 billion was spent.")) == ["Thousands", "$2.5 billion"]
@@ -1079,3 +1084,102 @@ def test_scare_quotes_and_marks_belong_to_the_right_voice():
     assert marks and all(h.in_quote for h in marks)
     assert not [h for h in cues.opinion(s) if h.rule == "opinion.exclamation"]
     assert [h for h in cues.opinion("What a week that was!") if h.rule == "opinion.exclamation"]
+
+
+# ------------------------------------------------------------------ issue 17, second round: general rules
+
+@pytest.mark.parametrize("s", [
+    "Horrible choice.'",                      # a straight ' after a full stop closes a quotation
+    "So I wanted more.\u2019",                # the same with a curly mark
+    "It was a reckless, shameful plan,' she said.",
+])
+def test_a_closing_mark_after_punctuation_ends_an_earlier_quotation(s):
+    # the words belong to a speaker whose quotation began in an earlier sentence
+    assert cues.opinion(s) == []
+    assert any(h.rule == "quote.close" for h in cues.quotes(s))
+
+
+def test_an_apostrophe_is_still_an_apostrophe():
+    assert cues.quotes("The players' coach left.") == []
+    assert "reckless" in texts(cues.opinion("The players' reckless coach left."))
+
+
+def test_text_copied_from_a_spreadsheet_cell():
+    # a CSV cell: the whole text wrapped in straight quotes, each mark inside doubled
+    s = '"One parent accused him of ""grooming"" children, the paper said."'
+    assert texts(cues.quotes(s)) == ['"grooming"']
+    s = '"""The plan is reckless,"" the mayor said."'
+    assert [h.in_quote for h in cues.evaluative(s)] == [True]
+    assert cues.opinion(s) == []
+    # only that exact shape is changed: an ordinary quotation is left alone
+    s = '"The plan is reckless," the mayor said.'
+    assert [h.in_quote for h in cues.evaluative(s)] == [True]
+
+
+@pytest.mark.parametrize("s", [
+    "She starred in the series Fool Me Once last year.",
+    "The charity Feeding Our Future received the funds.",
+    "A review of Who We Are appeared in the paper.",
+])
+def test_capitalised_first_person_words_inside_a_name_are_not_the_writer(s):
+    assert cues.first_person(s) == []
+
+
+def test_first_person_at_the_start_of_a_clause_still_counts():
+    assert texts(cues.first_person("He paused: We are not ready.")) == ["We"]
+    assert texts(cues.first_person("We are not ready.")) == ["We"]
+
+
+@pytest.mark.parametrize("s, text", [
+    ("I have never understood why the party keeps losing.", "I have never understood"),
+    ("We simply do not believe the figures.", "We simply do not believe"),
+    ("I strongly disagree with the ruling.", "I strongly disagree"),
+])
+def test_first_person_stance_with_words_between(s, text):
+    hits = [h for h in cues.first_person(s) if h.rule == "first_person.stance"]
+    assert texts(hits) == [text]
+    assert text in texts(cues.opinion(s))
+
+
+@pytest.mark.parametrize("s", [
+    "I went to the market on Tuesday and bought bread.",
+    "She cooked me a meal.",
+    "My train was late.",
+])
+def test_a_lone_singular_first_person_tells_a_story_not_a_view(s):
+    assert [h.rule for h in cues.first_person(s)] == ["first_person.pronoun"]  # still shown as a voice
+    assert cues.opinion(s) == []                                            # but not counted as opinion
+
+
+def test_a_collective_we_in_the_writers_voice_counts():
+    assert "our" in texts(cues.opinion("It is time our leaders told the truth."))
+
+
+def test_words_before_a_reporting_verb_are_the_writers():
+    # "thoughtful" is the writer's judgement of the people who argue
+    assert texts(cues.opinion("Thoughtful critics argue that the plan has gaps.")) == ["Thoughtful"]
+    # what follows the verb is the source's
+    assert cues.opinion("Critics argue that the plan is reckless and absurd.") == []
+    # a tag at the end ("..., the mayor said") makes everything before it the source's
+    assert cues.opinion("The plan is reckless and absurd, the mayor said on Monday.") == []
+    assert cues.opinion("The plan is reckless, according to the mayor.") == []
+
+
+@pytest.mark.parametrize("s, rule, text", [
+    ("Stripped of his facade, the minister looked tired.", "loaded.emotive", "facade"),
+    ("The ministry is manufacturing a narrative about the strike.", "loaded.emotive", "manufacturing a narrative"),
+    ("Sending the jets would start World War III.", "loaded.exaggeration", "World War III"),
+    ("This decision will lead to war.", "opinion.prediction", "will lead to"),
+])
+def test_content_audit_misses_have_general_rules(s, rule, text):
+    assert (rule, text) in [(h.rule, h.text) for h in cues.opinion(s)]
+
+
+@pytest.mark.parametrize("s", [
+    "The building's facade was restored in 2019.",
+    "The glass facade of the museum cracked.",
+    "The new rules will take effect on Monday.",
+    "The minister said the move will trigger a review.",
+])
+def test_content_audit_rules_stay_quiet_on_plain_reporting(s):
+    assert cues.opinion(s) == []

@@ -100,20 +100,50 @@ _REPORTING_RULES = frozenset({"attribution.verb", "attribution.according_to", "a
                               "attribution.medium"})
 
 
+# A lone I / me / my mostly tells what happened to the writer (first-person reporting, reviews,
+# interviews); it states a view with a verb of thinking ("I think": first_person.stance). A
+# collective we / our / us in the writer's voice speaks for a side ("we must", "our leaders").
+_SINGULAR_SELF = frozenset("i me my mine myself i'm i've i'd i'll".split())
+
 _GERUND_PREPS = frozenset("for by without after before of in about from on".split())
 
 
-def _reports_speech(a: _Analysis) -> bool:
-    """Does the sentence pass on what a source said (a reporting cue outside quotation marks)?
-    Not "deserves credit for saying so": a verb of saying after a preposition names an act."""
+def _reporting_cue(a: _Analysis) -> Hit | None:
+    """The first reporting cue outside quotation marks (the sentence passes on what a source said),
+    or None. Not "deserves credit for saying so": a verb of saying after a preposition names an act."""
     for h in _family(a, "attribution"):
         if h.rule not in _REPORTING_RULES or h.in_quote:
             continue
         k = bisect.bisect_left(a.tokens, (h.start, -1))
         if h.text.lower().endswith("ing") and k > 0 and a.lows[k - 1] in _GERUND_PREPS:
             continue
-        return True
-    return False
+        return h
+    return None
+
+
+def _reports_speech(a: _Analysis) -> bool:
+    return _reporting_cue(a) is not None
+
+
+# A tag that closes the sentence ("..., the mayor said on Monday.", "..., according to officials."):
+# a comma, dash or closing quotation mark at most _TAG_BEFORE words before the cue, and at most
+# _TAG_AFTER words after it. Everything before such a tag is the source's, not the writer's.
+_TAG_BEFORE = 4
+_TAG_AFTER = 6
+_TAG_MARKS = ",—–\"”’'"
+
+
+def _writer_before(a: _Analysis, cue: Hit) -> int:
+    """Where the writer's own words end in reported speech: words before the reporting cue are
+    the writer's ("Thoughtful critics argue that...": *thoughtful* is the writer's judgement),
+    unless the cue closes the sentence as a tag ("It is reckless, the mayor said."). -1: none."""
+    k = bisect.bisect_left(a.tokens, (cue.start, -1))
+    k_end = bisect.bisect_left(a.tokens, (cue.end, -1))
+    if len(a.tokens) - k_end <= _TAG_AFTER:
+        lo = a.tokens[max(0, k - _TAG_BEFORE - 1)][1] if k > _TAG_BEFORE else 0
+        if any(c in _TAG_MARKS for c in a.masked[lo:cue.start]):
+            return -1
+    return cue.start
 
 
 def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
@@ -124,13 +154,17 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
     forecasts) belongs to the source, as it would inside quotation marks.
     """
     hits: list[Hit] = []
-    reported = not quoted and _reports_speech(a)
+    cue = None if quoted else _reporting_cue(a)
+    writer_end = -1 if cue is None else _writer_before(a, cue)
     for fam in OPINION_FAMILIES:
         for h in _family(a, fam):
-            if reported and h.rule not in _CLAUSE_RULES:
+            if cue is not None and h.rule not in _CLAUSE_RULES and h.end > writer_end:
                 continue
-            if fam == "first_person" and h.rule == "first_person.pronoun" and h.in_quote:
-                continue  # a quoted "we" is the speaker, not the author taking a stance
+            if fam == "first_person" and h.rule == "first_person.pronoun":
+                if h.in_quote:
+                    continue  # a quoted "we" is the speaker, not the author taking a stance
+                if h.text.lower().replace("’", "'") in _SINGULAR_SELF:
+                    continue  # "I went", "she told me": the writer's own story, not yet a view
             if not quoted and h.in_quote:
                 continue
             hits.append(h)

@@ -78,8 +78,48 @@ _ROMAN_BEFORE = frozenset(
 )
 
 
+def _starts_clause(a: _Analysis, start: int) -> bool:
+    """Is the word at ``start`` the first of a sentence, quotation or list item (after . : ; ! ? ( " — ...)?"""
+    k = start - 1
+    m = a.masked
+    while k >= 0 and m[k].isspace():
+        k -= 1
+    return k < 0 or m[k] in ".:;!?([{\"“‘'—–-•"
+
+
+# "I have never understood why...", "we simply do not believe...": a first-person subject, up to
+# three small words (auxiliaries, negation, adverbs), then a verb of thinking or judging, in any
+# tense. The fixed phrases of the word list ("i think") are the adjacent case.
+_STANCE_SUBJECTS = frozenset({"i", "we"})
+_STANCE_FILLERS = frozenset(
+    "have has had do does did don't didn't doesn't haven't hadn't never always still really simply just "
+    "can can't cannot could couldn't would wouldn't will won't not also honestly genuinely truly frankly "
+    "personally long firmly strongly sincerely certainly now".split())
+_STANCE_VERBS = frozenset(
+    "think thinks thought believe believed doubt doubted suspect suspected wonder wondered understand "
+    "understood agree disagree admire admired regret regretted suppose supposed reckon "
+    "reckoned fear feared hope hoped wish wished argue argued contend contended maintain maintained "
+    "insist insisted trust trusted".split())
+
+
+def _stance_spans(a: _Analysis) -> list[tuple[int, int]]:
+    lows = a.lows
+    if not (a.lowset & _STANCE_SUBJECTS and a.lowset & _STANCE_VERBS):
+        return []
+    spans = []
+    for i, w in enumerate(lows):
+        if w not in _STANCE_SUBJECTS:
+            continue
+        j = i + 1
+        while j < len(lows) and j <= i + 3 and lows[j] in _STANCE_FILLERS:
+            j += 1
+        if j < len(lows) and lows[j] in _STANCE_VERBS and not _clause_break(a, i, j):
+            spans.append((a.tokens[i][0], a.tokens[j][1]))
+    return spans
+
+
 def _f_first_person(a: _Analysis) -> list[Hit]:
-    hits = []
+    hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)]
     for r, s, e, i in _lexicon_hits(a):
         if not r.startswith("first_person."):
             continue
@@ -91,6 +131,8 @@ def _f_first_person(a: _Analysis) -> list[Hit]:
                 continue
             if word in ("i", "Us") and i > 0:
                 continue
+            if i > 0 and word[:1].isupper() and word != "I" and not _starts_clause(a, s):
+                continue  # capitalised inside a sentence: part of a name or title ("Fool Me Once")
         hits.append(a.hit(r, s, e))
     return _dedupe(hits)
 
@@ -262,7 +304,8 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
 _NUMBER_RE = re.compile(
     r"(?P<date>\b(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")(?:\s+\d{4}\b)?)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")(?:\s+\d{4}\b)?"
+    r"|\b(?:" + _MONTHS + r")\s+\d{4}\b)"
     r"|(?P<percent>(?<![\w.\-/])\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percentage points?\b))"
     r"|(?P<number>(?<![\w\-/])(?:[$€£¥₽]\s?)?\d+(?:[,.\u202f\u00a0]\d{3}){0,6}(?:[.,]\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?(?![\w/])"
     r"|\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|billions)\b)",
@@ -273,6 +316,8 @@ _NUMBER_NOT_AFTER = re.compile(
     r"clause|amendment|item|annex|point|room|flight|route|highway|channel|season|episode|version|"
     r"covid|g|f|su|mig|t|s)\.?\s*|[#№§-])$", re.I)
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TIME_WORD_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|from|to|during|through|of|early|late|mid|year|summer|winter|spring|autumn)[\s-]+$", re.I)
 _NUMBER_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
@@ -320,6 +365,8 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         if kind == "number":
             if _NUMBER_NOT_AFTER.search(m, max(0, st - 14), st):
                 continue
+            if _YEAR.fullmatch(txt) and _TIME_WORD_BEFORE.search(m, max(0, st - 12), st):
+                kind = "date"  # "in 2024", "since 1949": a year, not a figure to check
         hits.append(a.hit(f"unsourced.{kind}", st, en))
     return hits
 

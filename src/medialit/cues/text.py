@@ -93,12 +93,45 @@ _CLOSERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"�
 _SINGLE = "‘'"
 
 
+_DOUBLED = re.compile(r'""')
+
+
+def _unescape_spreadsheet(m: str) -> str:
+    """Undo a spreadsheet's quoting (same length): ``"He said ""no"" twice."`` -> `` He said "no"  twice. ``.
+
+    Text copied out of a CSV or TSV cell arrives wrapped in straight quotes, with each quotation
+    mark inside doubled. Read as written, the wrapper would make the whole sentence a quotation and
+    the doubled marks would open and close empty ones. Only text with that exact shape is changed:
+    it starts and ends with a straight quote and holds a doubled one.
+    """
+    t = m.strip()
+    if len(t) < 3 or t[0] != '"' or t[-1] != '"' or '""' not in t[1:-1]:
+        return m
+    lead = len(m) - len(m.lstrip())
+    last = lead + len(t) - 1
+    chars = list(m)
+    chars[lead] = " "
+    chars[last] = " "
+    inner = m[lead + 1:last]
+    for d in _DOUBLED.finditer(inner):
+        p = lead + 1 + d.start()
+        prev = m[p - 1] if p > lead + 1 else " "
+        # keep the mark on the side that reads as opening or closing: after a word, close ("no"" ->
+        # no" ); after a space or at the start, open (""no -> "no)
+        if prev.isspace() or p == lead + 1:
+            chars[p] = " "
+        else:
+            chars[p + 1] = " "
+    return "".join(chars)
+
+
 def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int, str]]:
     """Spans of direct quotations in the masked text: (start, end, kind).
 
     kind: "full" (opened and closed here), "open" (opens, not closed), "close" (closes a quote
     that began earlier), "inside" (the whole text lies inside a quote that began earlier).
     """
+    m = _unescape_spreadsheet(m)
     regions: list[tuple[int, int, str]] = []
     n = len(m)
     opener = "continued" if starts_in_quote else None  # the mark that opened the quotation we are in
@@ -137,6 +170,10 @@ def _outside_quote(c: str, p: int, prev: str, nxt: str, seen_mark: bool) -> str:
         # before this sentence
         looks_closing = p > 0 and not prev.isspace() and not nxt.isalnum()
         return "close" if looks_closing and not seen_mark else "open"
+    if c in "'’" and not seen_mark and p > 0 and prev in ",.!?" and not nxt.isalnum():
+        # an apostrophe never follows a full stop, comma or question mark: in "...no choice.'" the
+        # mark closes a quotation that began in an earlier sentence
+        return "close"
     if c in _SINGLE:
         return "open" if (prev.isspace() or prev in "([{—–-\"“") and nxt.isalnum() else ""
     if c in "”»›" and not seen_mark:
