@@ -264,9 +264,12 @@ def opinion(s: str, quoted: bool = False) -> list[Hit]:
     modals), :func:`first_person` (stance phrases), :func:`intensifiers` and :func:`rhetoric`,
     in the author's own words: a judgement inside a direct quotation is the speaker's, and a
     sentence that quotes it *reports* an opinion (``'"A disgrace," the mayor said.'`` gives
-    no hit). Scare quotes count, since they are the author's device. ``quoted=True`` also
-    returns the hits inside quotations (marked ``in_quote=True``); a bare quoted pronoun ("we")
-    never counts.
+    no hit). Scare quotes count, since they are the author's device. In reported speech the
+    words before the reporting verb are still the writer's ("Thoughtful critics argue that...")
+    unless the verb closes the sentence as a tag ("..., the mayor said."). A lone I / me / my
+    tells the writer's story and does not count; a stance does ("I think", "I have never
+    understood"), and so does a collective we / our. ``quoted=True`` also returns the hits
+    inside quotations (marked ``in_quote=True``); a bare quoted pronoun ("we") never counts.
     """
     _check_text(s)
     if not s.strip():

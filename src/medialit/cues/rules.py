@@ -39,7 +39,7 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                                  "'{text}' points to the source of the information."),
     "attribution.statement": ("attribution", "A phrase such as 'in a statement', 'told reporters' or 'a spokesperson' marks an official or reported statement.",
                               "'{text}' marks a statement made by someone, so the sentence reports it."),
-    "attribution.unnamed": ("attribution", "Unnamed or vague sources ('sources say', 'reportedly', 'it was reported') attribute the information without saying exactly who.",
+    "attribution.unnamed": ("attribution", "Unnamed or vague sources ('sources say', 'reportedly', 'it was reported', 'is expected to') attribute the information without saying exactly who.",
                             "'{text}' attributes the information to a source that is not named."),
     "attribution.colon_quote": ("attribution", "A speaker followed by a colon and a quotation mark introduces someone's own words.",
                                 "'{text}' introduces a quotation with a colon, so the words that follow are someone else's."),

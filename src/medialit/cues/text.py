@@ -125,13 +125,42 @@ def _unescape_spreadsheet(m: str) -> str:
     return "".join(chars)
 
 
+_PAIRED_MARKS = re.compile(r"''|``")
+
+
+def _typewriter_quotes(m: str) -> str:
+    """Two apostrophes ('') or two backticks (``) typed for a double quotation mark become one
+    mark and a space (same length), on the side that reads as opening or closing:
+    ``''Yes,'' he said`` -> `` "Yes,"  he said``. Older and plain-text news uses them often."""
+    if "''" not in m and "``" not in m:
+        return m
+    chars = list(m)
+    for d in _PAIRED_MARKS.finditer(m):
+        p = d.start()
+        prev = m[p - 1] if p > 0 else " "
+        nxt = m[p + 2] if p + 2 < len(m) else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # inside a word ("rock''n''roll"): not a quotation mark
+        if prev.isspace() or prev in "([{—–-":
+            chars[p], chars[p + 1] = " ", '"'
+        else:
+            chars[p], chars[p + 1] = '"', " "
+    return "".join(chars)
+
+
+def _normalise_marks(m: str) -> str:
+    """Quotation marks as a reader sees them (same length as ``m``)."""
+    if '"' in m:
+        m = _unescape_spreadsheet(m)
+    return _typewriter_quotes(m)
+
+
 def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int, str]]:
     """Spans of direct quotations in the masked text: (start, end, kind).
 
     kind: "full" (opened and closed here), "open" (opens, not closed), "close" (closes a quote
     that began earlier), "inside" (the whole text lies inside a quote that began earlier).
     """
-    m = _unescape_spreadsheet(m)
     regions: list[tuple[int, int, str]] = []
     n = len(m)
     opener = "continued" if starts_in_quote else None  # the mark that opened the quotation we are in
@@ -143,7 +172,7 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
         prev = m[p - 1] if p > 0 else " "
         nxt = m[p + 1] if p + 1 < n else " "
         if opener is None:
-            action = _outside_quote(c, p, prev, nxt, seen_mark)
+            action = _outside_quote(c, p, prev, nxt, seen_mark, n)
             if action == "open":
                 opener, open_at = c, p
             elif action == "close":
@@ -161,8 +190,10 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
     return regions
 
 
-def _outside_quote(c: str, p: int, prev: str, nxt: str, seen_mark: bool) -> str:
+def _outside_quote(c: str, p: int, prev: str, nxt: str, seen_mark: bool, len_m: int = 0) -> str:
     """What mark ``c`` at ``p`` does when no quotation is open: "open", "close" or "" (nothing)."""
+    if c == "“" and not seen_mark and prev in ",.!?" and (nxt.isspace() or p == len_m - 1):
+        return "close"  # a left mark typed for a right one after punctuation ("No,“ she said)
     if c in "“«„‹":
         return "open"
     if c == '"':
@@ -187,6 +218,10 @@ def _closes(opener: str, c: str, prev: str, nxt: str) -> bool:
         return c in "”»\"" or (c in "’'" and prev in ",.!?;:" and not nxt.isalnum())
     if opener in _SINGLE:
         return c in "’'" and not nxt.isalnum() and not prev.isspace()
+    if c == "“" and opener == "“":
+        # a left mark typed where the right one belongs: after a word or punctuation, before a
+        # space or the end ("It is unusual,“ said Ms Noble.")
+        return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)" or nxt == " ")
     return c in _CLOSERS[opener] and not (c == "“" and opener != "„")
 
 
@@ -214,7 +249,7 @@ class _Analysis:
     def __init__(self, s: str, starts_in_quote: bool, course: bool = False):
         self.s = s
         self.course = course  # also match the course's own list (its case articles' phrases)
-        self.masked = _mask_html(s)
+        self.masked = _normalise_marks(_mask_html(s))
         self.tokens_or_text = bool(s.strip())  # not blank (checked once; families skip blank text)
         self.tokens = list(map(_SPAN, _WORD.finditer(self.masked)))
         low = self.masked.lower()
