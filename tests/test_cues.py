@@ -1214,3 +1214,31 @@ def test_attribution_second_round_words():
     assert "self-described" in texts(cues.attribution("He is a self-described socialist."))
     # the writer's scorn stays the writer's: "self-proclaimed" is not a source
     assert cues.attribution("The self-proclaimed expert was wrong.") == []
+
+
+def test_a_reporting_verb_reaches_only_its_own_part_of_the_sentence():
+    # after a semicolon the writer speaks again
+    assert texts(cues.opinion("He said the plan was reckless; it is a disgrace.")) == ["disgrace"]
+    assert cues.opinion("He said the plan was reckless; critics disagreed.") == []
+    # a colon after the verb still introduces what the source said
+    assert cues.opinion("The mayor said: the plan is reckless.") == []
+
+
+@pytest.mark.parametrize("s, text", [
+    ("The two statements are contradictory.", "contradictory"),
+    ("The decision undermines the alliance.", "undermines"),
+    ("Then he suddenly backtracked.", "backtracked"),
+    ("The minister evaded journalists' questions.", "evaded"),
+    ("The exit has been heavily criticized.", "heavily criticized"),
+])
+def test_content_audit_judging_words(s, text):
+    assert text in texts(cues.opinion(s))
+
+
+@pytest.mark.parametrize("s", [
+    "The virus is one mutation away from evading a key drug.",
+    "The suspect evaded capture for three weeks.",
+    "The lab reported contradictory results.",
+])
+def test_content_audit_judging_words_stay_quiet_when_literal(s):
+    assert cues.opinion(s) == []

@@ -108,21 +108,36 @@ _SINGULAR_SELF = frozenset("i me my mine myself i'm i've i'd i'll".split())
 _GERUND_PREPS = frozenset("for by without after before of in about from on".split())
 
 
-def _reporting_cue(a: _Analysis) -> Hit | None:
-    """The first reporting cue outside quotation marks (the sentence passes on what a source said),
-    or None. Not "deserves credit for saying so": a verb of saying after a preposition names an act."""
+def _reporting_cues(a: _Analysis) -> list[Hit]:
+    """The reporting cues outside quotation marks (the sentence passes on what a source said).
+    Not "deserves credit for saying so": a verb of saying after a preposition names an act."""
+    out = []
     for h in _family(a, "attribution"):
         if h.rule not in _REPORTING_RULES or h.in_quote:
             continue
         k = bisect.bisect_left(a.tokens, (h.start, -1))
         if h.text.lower().endswith("ing") and k > 0 and a.lows[k - 1] in _GERUND_PREPS:
             continue
-        return h
-    return None
+        out.append(h)
+    return out
+
+
+def _reporting_cue(a: _Analysis) -> Hit | None:
+    cues_ = _reporting_cues(a)
+    return cues_[0] if cues_ else None
 
 
 def _reports_speech(a: _Analysis) -> bool:
     return _reporting_cue(a) is not None
+
+
+def _clause_starts(a: _Analysis) -> list[int]:
+    """Where each part of the sentence between semicolons (outside quotations) starts: a
+    reporting verb in one part ("he declared...;") does not make the next part reported speech."""
+    starts = [0]
+    if ";" in a.masked:
+        starts += [p + 1 for p, c in enumerate(a.masked) if c == ";" and not a.in_quote(p, p + 1)]
+    return starts
 
 
 # A tag that closes the sentence ("..., the mayor said on Monday.", "..., according to officials."):
@@ -154,12 +169,21 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
     forecasts) belongs to the source, as it would inside quotation marks.
     """
     hits: list[Hit] = []
-    cue = None if quoted else _reporting_cue(a)
-    writer_end = -1 if cue is None else _writer_before(a, cue)
+    cues_ = [] if quoted else _reporting_cues(a)
+    parts = _clause_starts(a) if cues_ else [0]
+    # for each part of the sentence: where the writer's own words end (-1: none; the end of the
+    # text: no reporting cue in that part)
+    writer_end = []
+    for k, st in enumerate(parts):
+        en = parts[k + 1] if k + 1 < len(parts) else len(a.s) + 1
+        cue = next((c for c in cues_ if st <= c.start < en), None)
+        writer_end.append(len(a.s) + 1 if cue is None else _writer_before(a, cue))
     for fam in OPINION_FAMILIES:
         for h in _family(a, fam):
-            if cue is not None and h.rule not in _CLAUSE_RULES and h.end > writer_end:
-                continue
+            if cues_ and h.rule not in _CLAUSE_RULES:
+                k = bisect.bisect_right(parts, h.start) - 1
+                if h.end > writer_end[k]:
+                    continue
             if fam == "first_person" and h.rule == "first_person.pronoun":
                 if h.in_quote:
                     continue  # a quoted "we" is the speaker, not the author taking a stance
