@@ -64,26 +64,16 @@ adder
 # %% [markdown]
 # ## 2. Choose the article (3 minutes)
 #
-# Choose an article (the one you just added is already chosen), then run the boxes below.
+# Choose an article in the list (the one you just added is chosen for you). Everything below
+# follows your choice at once: no box needs to be run again. After a restart, choose it again:
+# your work on each article is saved.
 
 # %%
-picker = own.article_picker(adder.article_id or ARTICLE)
+picker = own.article_picker(ARTICLE, adder=adder)
 picker
 
-# %% [markdown]
-# After a restart, copy the printed id into the first code box to come back to it.
-
 # %%
-ARTICLE = picker.value
-article = ml.load_article(ARTICLE)
-print(f'ARTICLE = "{ARTICLE}"  ({len(article.body_sentences())} sentences to label)')
-own.details(ARTICLE)
-
-# %% [markdown]
-# Its first lines (you read the whole text in sections 4 and 5):
-
-# %%
-ml.display.html_table(article.to_frame(), ["sentence", "text"], max_rows=3)
+own.follow(picker, own.about_section)
 
 # %% [markdown]
 # ## 3. Where does it come from? (6 minutes)
@@ -93,36 +83,19 @@ ml.display.html_table(article.to_frame(), ["sentence", "text"], max_rows=3)
 # details above were typed in by whoever added the article: does the text say the same?
 
 # %%
-ASK = [q for q in ml.PROVENANCE_QUESTIONS if q["id"] in ("publisher", "author", "date", "original")]
-checklist = ml.ProvenanceChecklist(ARTICLE, questions=ASK)
-checklist
-
-# %% [markdown]
-# Which answers still lack evidence (it updates as you answer):
-
-# %%
-ml.live(checklist, own.provenance_view)
+own.follow(picker, own.provenance_section)
 
 # %% [markdown]
 # ## 4. Label the sentences (10 minutes)
 #
 # The five labels of lesson 02, decided in this order: **quotation**, **attributed report**,
 # **prediction**, **opinion**, else **unattributed assertion**. Use **Next**, or "Go to" to jump.
-
-# %%
-labeller = ml.SentenceLabeller(ARTICLE, ml.reporting.LABELS, label_set="reporting")
-labeller
-
-# %% [markdown]
-# ### Your labels next to the signals
 #
-# Your label next to the **signals' guess**, made from English words alone (lesson 02). Where
-# they differ, decide who is right and write why in the sentence's note.
+# Under the labeller, your label sits next to the **signals' guess**, made from English words
+# alone (lesson 02). Where they differ, decide who is right and write why in the sentence's note.
 
 # %%
-signals = own.signals_for(ARTICLE)
-print(own.signals_note(ARTICLE))
-ml.live(labeller, lambda lab: own.labels_view(lab, signals))
+own.follow(picker, own.labels_section)
 
 # %% [markdown]
 # **Your turn.** Find one sentence where the signals find nothing but you see an opinion or an
@@ -135,14 +108,7 @@ ml.live(labeller, lambda lab: own.labels_view(lab, signals))
 # categories. In each note: what feeling does it push, and what plainer word would do?
 
 # %%
-marker = ml.PhraseMarker(ARTICLE, ml.reporting.phrase_categories())
-marker
-
-# %% [markdown]
-# Your marks, with the signals on the same words (a phrase they miss can still be loaded):
-
-# %%
-ml.live(marker, own.marks_view)
+own.follow(picker, own.marks_section)
 
 # %% [markdown]
 # ## 6. A claim ledger (8 minutes)
@@ -156,11 +122,7 @@ ml.live(marker, own.marks_view)
 # - **cannot tell yet**: you would need more information.
 
 # %%
-ledger = ml.ClaimLedger(ARTICLE)
-ledger
-
-# %%
-ml.live(ledger, own.ledger_view)
+own.follow(picker, own.ledger_section)
 
 # %% [markdown]
 # **Your turn.** For the claim you are least sure of: who could confirm it without a stake in
@@ -179,7 +141,7 @@ ml.live(ledger, own.ledger_view)
 # %% [markdown]
 # ## Key points
 #
-# - Any article works: add it, choose it, run the boxes again; your work is saved per article.
+# - Any article works: add it and choose it; your work is saved per article.
 # - Provenance first: who published it, who wrote it, when, and is it the original?
 # - Label each sentence by what it **does**; the signals see only English words.
 # - A claim needs a claimant, evidence and someone **independent** who could confirm it.

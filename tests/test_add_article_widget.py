@@ -278,3 +278,89 @@ def test_picker_lists_course_and_teacher_articles():
     assert own_article.article_picker("no-such-article").value == ids[0]
     details = own_article.details(PRACTICE)
     assert "INVENTED" in details.text and "<script" not in details.markup
+
+
+# ---------------------------------------------------------------- lesson 04: tools follow the picker
+
+
+def test_tools_follow_the_picker_without_running_a_cell(learner, _isolated_answers):
+    """In Voila no cell can be run again: choosing another article must rebuild the tools."""
+    ml.lesson("04")
+    try:
+        picker = own_article.article_picker(PRACTICE)
+        section = own_article.follow(picker, own_article.labels_section)
+        [lab] = section.tools
+        assert lab.article_id == PRACTICE and section.article_id == PRACTICE
+        lab.set_label("s004", "opinion")                     # saved at once
+        picker.value = "southfront_2026"
+        [lab2] = section.tools
+        assert lab2.article_id == "southfront_2026" and lab2 is not lab
+        assert lab.comm is None                              # the old labeller is closed
+        assert section.children[0] is lab2                   # and the new one is on show
+        picker.value = PRACTICE                              # back: the saved label is there
+        [lab3] = section.tools
+        assert own_article.labels_view(lab3)[0].startswith("You labelled 1 of")
+        doc = store.load_answers()
+        assert doc["activities"][f"04:labels:{PRACTICE}"]["data"]["labels"]["s004"]["label"] == "opinion"
+    finally:
+        ml.lesson(None)
+
+
+def test_every_lesson_04_section_builds_for_a_course_and_an_added_article(learner, _isolated_answers):
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    added = w.add()
+    for build in (own_article.about_section, own_article.provenance_section, own_article.labels_section,
+                  own_article.marks_section, own_article.ledger_section):
+        for article_id in (PRACTICE, added):
+            section = own_article.follow(own_article.article_picker(article_id), build)
+            assert section.error == "", (build.__name__, article_id, section.error)
+            assert section.children
+
+
+def test_an_added_article_is_chosen_in_the_picker(learner, _isolated_answers):
+    adder = ml.AddArticle()
+    picker = own_article.article_picker(PRACTICE, adder=adder)
+    section = own_article.follow(picker, own_article.about_section)
+    adder.paste.value = EMOJI_TEXT
+    fill(adder, author="Jo Bloggs")
+    added = adder.add()
+    assert added in [v for _k, v in picker.options] and picker.value == added
+    assert section.article_id == added
+    text = "".join(o.get("text", "") for c in section.children for o in getattr(c, "outputs", ()))
+    assert f'ARTICLE = "{added}"' in text
+
+
+def test_a_section_that_cannot_be_built_says_so_in_words(learner):
+    picker = own_article.article_picker(PRACTICE)
+
+    def broken(_article_id):
+        raise ValueError("the <b>file</b> is missing")
+
+    section = own_article.follow(picker, broken)
+    assert "file" in section.error
+    [out] = section.children
+    shown = out.outputs[0]["data"]["text/html"]
+    assert "&lt;b&gt;file&lt;/b&gt;" in shown and "<b>file" not in shown and "Traceback" not in shown
+    picker.value = "southfront_2026"                          # a later choice tries again
+    assert section.article_id == "southfront_2026"
+
+
+def test_work_typed_before_a_learner_id_is_kept_when_the_article_changes(monkeypatch, _isolated_answers):
+    monkeypatch.delenv("MEDIALIT_LEARNER", raising=False)
+    ml.lesson("04")
+    try:
+        picker = own_article.article_picker(PRACTICE)
+        section = own_article.follow(picker, own_article.labels_section)
+        [lab] = section.tools
+        lab.set_label("s004", "opinion")
+        if not lab.pending_edits:
+            pytest.skip("a learner id is set in this environment")
+        picker.value = "southfront_2026"
+        assert lab.comm is not None                           # kept open: its work is not lost
+        ml.set_learner("latecomer")
+        doc = store.load_answers()
+        assert doc["activities"][f"04:labels:{PRACTICE}"]["data"]["labels"]["s004"]["label"] == "opinion"
+    finally:
+        ml.lesson(None)

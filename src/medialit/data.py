@@ -83,11 +83,17 @@ def _verified(path_str: str, mtime_ns: int, size: int, expected: str) -> bool:
     return sha256_of(Path(path_str)) == expected
 
 
+@functools.lru_cache(maxsize=512)
+def _resolved(folder: str, rel: str) -> tuple[Path, Path]:
+    """A data folder and a file in it, with links followed (looked up once per pair)."""
+    base = Path(folder).resolve()
+    return base, (base / rel).resolve()
+
+
 def data_file(collection: str, name: str) -> Path:
     """Path of a listed file after checking that its bytes match the manifest's sha256."""
     res = resource(collection, name)
-    folder = (paths.data_dir() / collection).resolve()
-    path = (folder / res["path"]).resolve()
+    folder, path = _resolved(str(paths.data_dir() / collection), str(res["path"]))
     if folder not in path.parents:
         raise DataError(f"The manifest entry '{name}' points outside data/{collection}/.")
     if not path.is_file():

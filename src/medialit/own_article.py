@@ -6,6 +6,10 @@ of :mod:`medialit.cues`: the learner compares and writes notes. The signals are 
 lists; for an article in another language they are not run, and every view says so plainly.
 
 * :func:`article_picker`: a drop-down of every article (course and teacher articles);
+* :func:`follow`: a section's tools for the article chosen in the picker, built again when the
+  choice changes (JupyterLab and Voila alike: no cell is run again); the sections are
+  :func:`about_section`, :func:`provenance_section`, :func:`labels_section`,
+  :func:`marks_section` and :func:`ledger_section`;
 * :func:`details`: an article's details from its manifest, as a table;
 * :func:`signals_for` / :func:`signals_note`: the signals per sentence (English only);
 * :func:`provenance_view`, :func:`labels_view`, :func:`marks_view`, :func:`ledger_view`: what
@@ -15,7 +19,9 @@ Everything shown is escaped (:func:`medialit.display.html_table`).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
+
+import ipywidgets
 
 from . import data
 from .display import html_table, plural
@@ -65,17 +71,173 @@ def signals_for(article: Any):
     return table
 
 
-def article_picker(default: str | None = None):
-    """A drop-down of every article (title and id); its ``value`` is the chosen id."""
+def _article_options() -> list[tuple[str, str]]:
+    table = data.list_articles()
+    return [(f"{row.title[:70]}{'…' if len(row.title) > 70 else ''} ({row.id})", row.id)
+            for row in table.itertuples()]
+
+
+def article_picker(default: str | None = None, adder: Any = None):
+    """A drop-down of every article (title and id); its ``value`` is the chosen id.
+
+    With ``adder`` (an :class:`~medialit.AddArticle`), an article added there joins the list and
+    is chosen at once, so the tools that :func:`follow` the picker switch to it without any cell
+    being run again (as in Voila, where no cell can be)."""
     import ipywidgets as w
 
-    table = data.list_articles()
-    options = [(f"{row.title[:70]}{'…' if len(row.title) > 70 else ''} ({row.id})", row.id)
-               for row in table.itertuples()]
+    options = _article_options()
     ids = [v for _k, v in options]
     value = default if default in ids else (ids[0] if ids else None)
-    return w.Dropdown(options=options, value=value, description="Article", description_allow_html=False,
-                      layout=w.Layout(width="min(100%, 640px)"))
+    picker = w.Dropdown(options=options, value=value, description="Article", description_allow_html=False,
+                        layout=w.Layout(width="min(100%, 640px)"))
+    if adder is not None:
+        if getattr(adder, "article_id", "") and adder.article_id in ids:
+            picker.value = adder.article_id
+
+        def _added(change: dict) -> None:
+            new = change.get("new")
+            if not new:
+                return
+            options = _article_options()
+            if new in [v for _k, v in options]:
+                picker.options = options
+                picker.value = new
+
+        adder.observe(_added, names="article_id")
+    return picker
+
+
+class FollowArticle(ipywidgets.VBox):
+    """A lesson section's tools for the article chosen in a picker, built again whenever the
+    choice changes (made by :func:`follow`). Nothing is lost on a switch: every tool saves each
+    change at once, and the new tools load the saved work of the article chosen."""
+
+    def __init__(self, picker: Any, build: Callable[[str], Any]):
+        super().__init__()
+        self.add_class("medialit-follow-article")
+        self.picker = picker
+        self.build = build
+        self.article_id: str | None = None
+        self.tools: list = []  # the course widgets on show (a checklist, a labeller...)
+        self.error = ""
+        picker.observe(self._changed, names="value")
+        self.show(picker.value)
+
+    def _changed(self, change: dict) -> None:
+        if self.comm is None:  # closed: stop following the picker
+            self.picker.unobserve(self._changed, names="value")
+            return
+        self.show(change.get("new"))
+
+    def show(self, article_id: str | None) -> None:
+        """Build the section for ``article_id`` and put it on show in place of the old one."""
+        old = list(self.children)
+        try:
+            if not article_id:
+                raise ValueError("no article is chosen; choose one in the list above")
+            result = self.build(article_id)
+            parts = list(result) if isinstance(result, (list, tuple)) else [result]
+            self.error = ""
+        except Exception as exc:  # noqa: BLE001 - the lesson carries on with a plain sentence
+            parts = [_error_widget(exc)]
+            self.error = f"{type(exc).__name__}: {exc}"
+        children = [_as_widget(p) for p in parts]
+        self.tools = [c for c in children if hasattr(c, "activity") and hasattr(c, "data")]
+        self.article_id = article_id
+        self.children = tuple(children)
+        for w in old:
+            _retire(w)
+
+
+def _as_widget(part: Any):
+    if isinstance(part, ipywidgets.Widget):
+        return part
+    from .widgets.live import to_outputs
+
+    out = ipywidgets.Output()
+    out.outputs = tuple(to_outputs(part))
+    return out
+
+
+def _error_widget(exc: BaseException):
+    from .widgets.live import error_output
+
+    out = ipywidgets.Output()
+    out.outputs = (error_output(exc),)
+    return out
+
+
+def _retire(widget: Any) -> None:
+    """Take a tool off show. A live view stops; a course widget is closed, unless it holds work
+    typed before a learner id was chosen (it stays open, so that work is saved when one is)."""
+    if getattr(widget, "pending_edits", False):
+        return
+    try:
+        widget.close()
+    except Exception:  # noqa: BLE001 - an already closed widget
+        pass
+
+
+def follow(picker: Any, build: Callable[[str], Any]) -> FollowArticle:
+    """The tools ``build(article_id)`` returns, for the article chosen in ``picker``, built again
+    when the choice changes. ``build`` returns a widget, or a list of widgets, tables and strings::
+
+        own.follow(picker, own.labels_section)
+    """
+    return FollowArticle(picker, build)
+
+
+# ---------------------------------------------------------------- lesson 04's sections
+
+#: The provenance questions asked in lesson 04 (a subset of lesson 01's checklist).
+PROVENANCE_IDS = ("publisher", "author", "date", "original")
+
+
+def about_section(article_id: str) -> list:
+    """Which article is chosen, its details, and its first lines."""
+    art = data.load_article(article_id)
+    n = plural(len(art.body_sentences()), "sentence")
+    return [f'ARTICLE = "{article_id}"  ({n} to label)', details(art),
+            "Its first lines (you read the whole text in sections 4 and 5):",
+            html_table(art.to_frame(), ["sentence", "text"], max_rows=3)]
+
+
+def provenance_section(article_id: str) -> list:
+    """Lesson 01's checklist (four questions) and, under it, which answers still lack evidence."""
+    from .widgets import PROVENANCE_QUESTIONS, ProvenanceChecklist, live
+
+    questions = [q for q in PROVENANCE_QUESTIONS if q["id"] in PROVENANCE_IDS]
+    checklist = ProvenanceChecklist(article_id, questions=questions)
+    return [checklist, "Which answers still lack evidence (it updates as you answer):",
+            live(checklist, provenance_view)]
+
+
+def labels_section(article_id: str) -> list:
+    """The sentence labeller and, under it, your labels next to the signals' guess."""
+    from . import reporting
+    from .widgets import SentenceLabeller, live
+
+    labeller = SentenceLabeller(article_id, reporting.LABELS, label_set="reporting")
+    signals = signals_for(article_id)
+    return [labeller, signals_note(article_id), live(labeller, lambda lab: labels_view(lab, signals))]
+
+
+def marks_section(article_id: str) -> list:
+    """The phrase marker and, under it, your marks with the signals on the same words."""
+    from . import reporting
+    from .widgets import PhraseMarker, live
+
+    marker = PhraseMarker(article_id, reporting.phrase_categories())
+    return [marker, "Your marks, with the signals on the same words (a phrase they miss can still be loaded):",
+            live(marker, marks_view)]
+
+
+def ledger_section(article_id: str) -> list:
+    """The claim ledger and, under it, what is filled in and what is still open."""
+    from .widgets import ClaimLedger, live
+
+    ledger = ClaimLedger(article_id)
+    return [ledger, live(ledger, ledger_view)]
 
 
 def details(article: Any):

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -14,7 +15,13 @@ _MARKER = Path("data") / "articles" / "datapackage.yaml"
 
 def repo_root() -> Path:
     """Return the course folder (the one that holds ``data/`` and ``notebooks/``)."""
-    env = os.environ.get("MEDIALIT_ROOT")
+    return _root_for(os.environ.get("MEDIALIT_ROOT") or "")
+
+
+@functools.lru_cache(maxsize=16)
+def _root_for(env: str) -> Path:
+    """The course folder for a value of ``MEDIALIT_ROOT`` ("" when unset), found once: a class of
+    a thousand files reads course data thousands of times (a failure is not remembered)."""
     if env:
         root = Path(env).expanduser().resolve()
         if not (root / _MARKER).is_file():

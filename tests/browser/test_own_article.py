@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import RUN_DONE_JS, restart_kernel, run_all, shutdown_kernels, wait_for_answers, wait_idle
+from .conftest import restart_kernel, run_all, shutdown_kernels, wait_for_answers
 from .servers import isolated_env, jupyterlab
 
 pytestmark = pytest.mark.browser
@@ -43,17 +43,6 @@ SET_ARTICLE_JS = """id => {
     cell.model.sharedModel.setSource(cell.model.sharedModel.getSource()
         .replace('ARTICLE = "kelvenford_practice_2026"', `ARTICLE = "${id}"`));
 }"""
-
-
-def _run_from_cell(page, contains: str) -> None:
-    """Run the cell whose source contains ``contains`` and every cell below it; wait until done."""
-    page.evaluate("""text => {
-        const nb = window.jupyterapp.shell.currentWidget.content;
-        nb.activeCellIndex = nb.widgets.findIndex(c => c.model.sharedModel.getSource().includes(text));
-        window.__medialitCommand = window.jupyterapp.commands.execute('notebook:run-all-below');
-    }""", contains)
-    page.wait_for_function(RUN_DONE_JS, timeout=180_000, polling=250)
-    wait_idle(page)
 
 
 def _add_article(page, artifacts: Path) -> None:
@@ -96,8 +85,9 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
         assert (answers / "articles" / f"{ARTICLE_ID}.txt").is_file()
         page.screenshot(path=str(artifacts / "own-article-added.png"))
 
-        # 2. run the lesson from the article picker down: it picks the article just added
-        _run_from_cell(page, "own.article_picker(")
+        # 2. no cell is run again (as in Voila): the picker chooses the article just added and
+        # every section below follows it
+        expect(page.get_by_label("Article", exact=True).locator("option:checked")).to_contain_text(ARTICLE_ID)
         labeller = page.locator(".medialit-sentence-labeller")
         expect(labeller).to_contain_text("Bridge reopens 🌉 after the protests")
         expect(labeller).to_contain_text("Sentence 1 of 4")
@@ -164,3 +154,35 @@ def test_emoji_article_added_labelled_marked_and_restored(browser_page, tmp_path
         marker.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "own-article-after-restart.png"))
         shutdown_kernels(page)
+
+
+def test_voila_choosing_another_article_rebuilds_every_section(browser_page, tmp_path, artifacts):
+    """In Voila no cell can be run: choosing an article in the picker must bring its tools."""
+    from playwright.sync_api import expect
+
+    from .servers import voila
+
+    page = browser_page
+    root = tmp_path / "course"
+    root.mkdir()
+    shutil.copy(REPO / "notebooks" / LESSON, root / LESSON)
+    answers = tmp_path / "answers"
+    env = isolated_env(tmp_path / "jupyter", answers, "voilauser")
+    with voila(root / LESSON, env, tmp_path / "voila.log") as url:
+        page.goto(url, timeout=120_000)
+        labeller = page.locator(".medialit-sentence-labeller")
+        expect(labeller).to_be_visible(timeout=120_000)
+        expect(labeller).to_contain_text("PRACTICE ARTICLE")
+        picker = page.get_by_label("Article", exact=True)
+        option = picker.locator("option", has_text="(southfront_2026)").text_content()
+        picker.select_option(label=option)
+        expect(labeller).to_contain_text("Article 5 As A Skeleton Key")
+        expect(page.locator(".medialit-provenance")).to_have_count(1)
+        expect(page.locator(".medialit-sentence-labeller")).to_have_count(1)   # the old one is gone
+        labeller.locator("button.widget-toggle-button", has_text=re.compile(r"^\s*opinion\s*$")).click()
+        expect(page.locator(".medialit-live").nth(1)).to_contain_text("You labelled 1 of")
+        doc = wait_for_answers(answers / "voilauser.json",
+                               lambda d: d["activities"].get("04:labels:southfront_2026", {}).get("data", {})
+                               .get("labels"))
+        assert list(doc["activities"]["04:labels:southfront_2026"]["data"]["labels"].values())[0]["label"] == "opinion"
+        page.screenshot(path=str(artifacts / "voila-own-article-switched.png"))
