@@ -138,7 +138,6 @@ own.follow(picker, own.ledger_section)
 # (s004, the minutes), the traffic figure (s012), the survey (s014), the meetings (s011).
 
 # %% [markdown]
-# %% [markdown]
 # ## Key points
 #
 # - Any article works: add it and choose it; your work is saved per article.

@@ -283,3 +283,13 @@ def test_saved_answers_of_release_0_1_use_these_ids():
         saved |= {a for a in json.loads(f.read_text(encoding="utf-8"))["activities"] if a.count(":") == 2}
     widget_ids = {i for ids in ACTIVITY_IDS.values() for i in ids}
     assert saved and saved <= widget_ids
+
+
+def test_an_empty_cell_is_refused(tmp_path):
+    # an extra "# %% [markdown]" line gives learners an empty cell ("Type Markdown and LaTeX")
+    src = tmp_path / "content" / "07_demo.py"
+    src.parent.mkdir()
+    src.write_text("# %% [markdown]\n# # Demo\n\n# %% [markdown]\n# %% [markdown]\n# ## Key points\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"07_demo.py: cell\(s\) \[2\] are empty"):
+        build_notebooks.build(out=tmp_path / "out", sources=[src])

@@ -131,6 +131,9 @@ def build(out: Path = ROOT, sources: list[Path] | None = None) -> list[Path]:
     written = []
     for src in sources or sorted(CONTENT.glob("[0-9][0-9]*_*.py")):
         nb = _clean(jupytext.read(src, fmt="py:percent"), src.stem)
+        empty = [i + 1 for i, c in enumerate(nb.cells) if not c.source.strip()]
+        if empty:  # a learner would see an empty cell ("Type Markdown and LaTeX")
+            raise ValueError(f"{src.name}: cell(s) {empty} are empty; remove the extra '# %%' line")
         has_instructor = any("instructor" in _tags(c) for c in nb.cells)
         for path, kind in targets(src, out).items():
             if kind == "exercise":

@@ -127,7 +127,9 @@ def test_run_all_without_errors_and_widgets_render(lab, notebook, artifacts):
     page_errors = []
     page.on("pageerror", lambda exc: page_errors.append(str(exc)))
     try:
-        run_all(page, f"{base}/lab/tree/{notebook}", timeout_ms=120_000, idle_ms=60_000)
+        # ?reset: a clean workspace, so the tabs of earlier notebooks (whose kernels were shut down)
+        # are not opened again next to this one, where they can report "Kernel is dead"
+        run_all(page, f"{base}/lab/tree/{notebook}?reset", timeout_ms=120_000, idle_ms=60_000)
         for kind, count in EXPECTED.get(notebook, {}).items():
             views = page.locator(f".medialit-{kind}")
             expect(views).to_have_count(count, timeout=30_000)
