@@ -1242,3 +1242,22 @@ def test_content_audit_judging_words(s, text):
 ])
 def test_content_audit_judging_words_stay_quiet_when_literal(s):
     assert cues.opinion(s) == []
+
+
+@pytest.mark.parametrize("s, text", [
+    ("Something curious happened next.", "curious"),
+    ("The campaign raised an astounding sum.", "astounding"),
+    ("Oddly, nobody asked the minister.", "Oddly"),
+    ("The plan rests on a shallow reading of history.", "shallow"),
+])
+def test_third_pass_judging_words(s, text):
+    assert text in texts(cues.opinion(s))
+
+
+@pytest.mark.parametrize("s", [
+    "Children are curious about the new museum.",
+    "The boat ran aground in shallow water.",
+    "He suffered superficial wounds in the crash.",
+])
+def test_third_pass_judging_words_stay_quiet_when_descriptive(s):
+    assert cues.opinion(s) == []

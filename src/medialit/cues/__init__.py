@@ -146,6 +146,7 @@ def _clause_starts(a: _Analysis) -> list[int]:
 _TAG_BEFORE = 4
 _TAG_AFTER = 6
 _TAG_MARKS = ",—–\"”’'"
+_TAG_CONTENT = 3
 
 
 def _writer_before(a: _Analysis, cue: Hit) -> int:
@@ -156,7 +157,10 @@ def _writer_before(a: _Analysis, cue: Hit) -> int:
     k_end = bisect.bisect_left(a.tokens, (cue.end, -1))
     if len(a.tokens) - k_end <= _TAG_AFTER:
         lo = a.tokens[max(0, k - _TAG_BEFORE - 1)][1] if k > _TAG_BEFORE else 0
-        if any(c in _TAG_MARKS for c in a.masked[lo:cue.start]):
+        marks = [p for p in range(lo, cue.start) if a.masked[p] in _TAG_MARKS]
+        # what the tag closes must be more than a word or two ("Oddly, nobody asked him." is
+        # the writer's own sentence; "The plan is reckless, the mayor said." is a tag)
+        if marks and bisect.bisect_left(a.tokens, (marks[-1], -1)) >= _TAG_CONTENT:
             return -1
     return cue.start
 
