@@ -201,3 +201,29 @@ def test_an_optional_step_may_be_left_out_but_still_counts_when_chosen():
     fb = chains.chain_feedback(["vn-uncutnews", "vn-newsletter", "vn-swiss-standpoint"], "voltaire_2024")
     assert [r.result for r in fb.rows].count("out of order") == 1 and not fb.complete
     assert chains.chain_feedback(["vn-newsletter"], "voltaire_2024").missing_count == 1
+
+
+def test_the_chain_key_is_read_again_when_its_file_changes(tmp_path, monkeypatch):
+    """Like the question bank, the chain key is cached only while its file stays the same."""
+    import hashlib
+    import shutil
+
+    from medialit import chains, data
+
+    root = tmp_path / "course"
+    shutil.copytree(data.paths.repo_root() / "data", root / "data")
+    monkeypatch.setenv("MEDIALIT_ROOT", str(root))
+    key_path = root / "data" / "keys" / f"{chains.CHAIN_KEY}.yaml"
+    before = chains.load_chain_key()
+    first = next(iter(before))
+    old_text = key_path.read_text(encoding="utf-8")
+    step_label = before[first]["steps"][0]["label"]
+    new_text = old_text.replace(step_label, step_label + " (edited)", 1)
+    assert new_text != old_text
+    key_path.write_text(new_text, encoding="utf-8")
+    mf = root / "data" / "keys" / "datapackage.yaml"
+    mf.write_text(mf.read_text(encoding="utf-8").replace(hashlib.sha256(old_text.encode()).hexdigest(),
+                                                        hashlib.sha256(new_text.encode()).hexdigest()),
+                  encoding="utf-8")
+    after = chains.load_chain_key()
+    assert after[first]["steps"][0]["label"] == step_label + " (edited)"

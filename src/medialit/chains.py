@@ -35,8 +35,16 @@ CHAIN_RESULTS = ("in order", "out of order", "not in this chain")
 CHAIN_COLUMNS = ["what", "who", "date", "status", "url"]
 
 
-@functools.lru_cache(maxsize=4)
 def _load(name: str) -> dict:
+    """The chain key, read again when its file changes (its sha256 is checked on every call)."""
+    from .data import data_file
+
+    st = data_file("keys", name).stat()
+    return _load_stamped(name, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_stamped(name: str, _mtime_ns: int, _size: int) -> dict:
     from .data import load_yaml
 
     doc = load_yaml(name, "keys") or {}
