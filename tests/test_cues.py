@@ -1119,6 +1119,9 @@ def test_text_copied_from_a_spreadsheet_cell():
     s = '"""The plan is reckless,"" the mayor said."'
     assert [h.in_quote for h in cues.evaluative(s)] == [True]
     assert cues.opinion(s) == []
+    # a doubled mark after a bracket opens, as a single one would
+    s = '"Housewives (""homemakers"") are a minority, the blog said."'
+    assert texts(cues.quotes(s)) == ['"homemakers"']
     # only that exact shape is changed: an ordinary quotation is left alone
     s = '"The plan is reckless," the mayor said.'
     assert [h.in_quote for h in cues.evaluative(s)] == [True]

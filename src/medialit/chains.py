@@ -39,15 +39,17 @@ def _load(name: str) -> dict:
     """The chain key, read again when its file changes (its sha256 is checked on every call)."""
     from .data import data_file
 
-    st = data_file("keys", name).stat()
-    return _load_stamped(name, st.st_mtime_ns, st.st_size)
+    path = data_file("keys", name)
+    st = path.stat()
+    return _load_stamped(str(path), st.st_mtime_ns, st.st_size, name)
 
 
 @functools.lru_cache(maxsize=8)
-def _load_stamped(name: str, _mtime_ns: int, _size: int) -> dict:
-    from .data import load_yaml
+def _load_stamped(path: str, _mtime_ns: int, _size: int, name: str) -> dict:
+    from .data import read_yaml
 
-    doc = load_yaml(name, "keys") or {}
+    with open(path, encoding="utf-8") as fh:
+        doc = read_yaml(fh) or {}
     chains = doc.get("chains")
     if not isinstance(chains, dict) or not chains:
         raise ValueError(f"The chain key {name!r} has no 'chains'.")

@@ -50,6 +50,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
+import re
 import warnings
 from typing import Any, Iterable
 
@@ -122,22 +123,10 @@ def _reporting_cues(a: _Analysis) -> list[Hit]:
     return out
 
 
-def _reporting_cue(a: _Analysis) -> Hit | None:
-    cues_ = _reporting_cues(a)
-    return cues_[0] if cues_ else None
-
-
-def _reports_speech(a: _Analysis) -> bool:
-    return _reporting_cue(a) is not None
-
-
 def _clause_starts(a: _Analysis) -> list[int]:
     """Where each part of the sentence between semicolons (outside quotations) starts: a
     reporting verb in one part ("he declared...;") does not make the next part reported speech."""
-    starts = [0]
-    if ";" in a.masked:
-        starts += [p + 1 for p, c in enumerate(a.masked) if c == ";" and not a.in_quote(p, p + 1)]
-    return starts
+    return [0] + [m.end() for m in _SEMICOLON.finditer(a.masked) if not a.in_quote(m.start(), m.end())]
 
 
 # A tag that closes the sentence ("..., the mayor said on Monday.", "..., according to officials."):
@@ -147,6 +136,7 @@ _TAG_BEFORE = 4
 _TAG_AFTER = 6
 _TAG_MARKS = ",—–\"”’'"
 _TAG_CONTENT = 3
+_SEMICOLON = re.compile(";")
 
 
 def _writer_before(a: _Analysis, cue: Hit) -> int:
@@ -157,10 +147,10 @@ def _writer_before(a: _Analysis, cue: Hit) -> int:
     k_end = bisect.bisect_left(a.tokens, (cue.end, -1))
     if len(a.tokens) - k_end <= _TAG_AFTER:
         lo = a.tokens[max(0, k - _TAG_BEFORE - 1)][1] if k > _TAG_BEFORE else 0
-        marks = [p for p in range(lo, cue.start) if a.masked[p] in _TAG_MARKS]
+        mark = max(a.masked.rfind(c, lo, cue.start) for c in _TAG_MARKS)
         # what the tag closes must be more than a word or two ("Oddly, nobody asked him." is
         # the writer's own sentence; "The plan is reckless, the mayor said." is a tag)
-        if marks and bisect.bisect_left(a.tokens, (marks[-1], -1)) >= _TAG_CONTENT:
+        if mark >= 0 and bisect.bisect_left(a.tokens, (mark, -1)) >= _TAG_CONTENT:
             return -1
     return cue.start
 
@@ -168,9 +158,10 @@ def _writer_before(a: _Analysis, cue: Hit) -> int:
 def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
     """The opinion-type families' hits: the author's own words, plus quoted words if ``quoted``.
 
-    In reported speech (a reporting cue outside quotation marks) only the writer's own devices
-    count without ``quoted``: questions and exclamations. The rest (judging words, hedges,
-    forecasts) belongs to the source, as it would inside quotation marks.
+    In reported speech (a reporting cue outside quotation marks) the words after the cue, up to
+    the next semicolon, belong to the source, as they would inside quotation marks; so do the
+    words before a cue that closes the sentence as a tag (:func:`_writer_before`). Questions and
+    exclamations stay the writer's own devices everywhere. ``quoted=True`` keeps every hit.
     """
     hits: list[Hit] = []
     cues_ = [] if quoted else _reporting_cues(a)

@@ -94,6 +94,18 @@ _SINGLE = "‘'"
 
 
 _DOUBLED = re.compile(r'""')
+_OPENS_AFTER = "([{—–-"  # a mark after these (or after a space, or first) opens a quotation
+
+
+def _one_mark(chars: list[str], m: str, p: int, start: int = 0) -> None:
+    """Two marks at ``p`` and ``p + 1`` typed for one double quotation mark: keep one, on the side
+    that reads as opening (first, or after a space, bracket or dash: ``""no`` -> `` "no``) or
+    closing (after a word or punctuation: ``no""`` -> ``no" ``); the other becomes a space."""
+    prev = m[p - 1] if p > start else " "
+    if prev.isspace() or prev in _OPENS_AFTER:
+        chars[p], chars[p + 1] = " ", '"'
+    else:
+        chars[p], chars[p + 1] = '"', " "
 
 
 def _unescape_spreadsheet(m: str) -> str:
@@ -112,16 +124,8 @@ def _unescape_spreadsheet(m: str) -> str:
     chars = list(m)
     chars[lead] = " "
     chars[last] = " "
-    inner = m[lead + 1:last]
-    for d in _DOUBLED.finditer(inner):
-        p = lead + 1 + d.start()
-        prev = m[p - 1] if p > lead + 1 else " "
-        # keep the mark on the side that reads as opening or closing: after a word, close ("no"" ->
-        # no" ); after a space or at the start, open (""no -> "no)
-        if prev.isspace() or p == lead + 1:
-            chars[p] = " "
-        else:
-            chars[p + 1] = " "
+    for d in _DOUBLED.finditer(m, lead + 1, last):
+        _one_mark(chars, m, d.start(), lead + 1)
     return "".join(chars)
 
 
@@ -137,14 +141,9 @@ def _typewriter_quotes(m: str) -> str:
     chars = list(m)
     for d in _PAIRED_MARKS.finditer(m):
         p = d.start()
-        prev = m[p - 1] if p > 0 else " "
-        nxt = m[p + 2] if p + 2 < len(m) else " "
-        if prev.isalnum() and nxt.isalnum():
+        if p > 0 and m[p - 1].isalnum() and p + 2 < len(m) and m[p + 2].isalnum():
             continue  # inside a word ("rock''n''roll"): not a quotation mark
-        if prev.isspace() or prev in "([{—–-":
-            chars[p], chars[p + 1] = " ", '"'
-        else:
-            chars[p], chars[p + 1] = '"', " "
+        _one_mark(chars, m, p)
     return "".join(chars)
 
 
