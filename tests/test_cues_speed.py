@@ -1,7 +1,8 @@
 """The fast paths of the cues (issue 17, speed) give exactly what the plain passes give.
 
-* word lists: :func:`medialit.cues.text._lexicon_hits` looks only at the words an entry may match
-  (``_candidate_words``); checking every word must give the same matches;
+* word lists: :func:`medialit.cues.text._lexicon_hits` remembers, per word, what the lists can do
+  with it (``_Plans``); checking every word against every list (``_lexicon_hits_plain``) must give
+  the same matches;
 * numbers: ``_number_matches`` tries the number pattern only where a number, a currency sign, a
   month or a number word begins; ``_NUMBER_RE.finditer`` over the whole text must agree;
 * :func:`medialit.cues.scan` gives every hit with its rule and the words that fired.
@@ -33,17 +34,24 @@ SENTENCES = [
 ]
 
 
-def _all_words(a, lex):
-    return set(a.lowset)  # no filter: every word gets the full checks
-
-
 @pytest.mark.parametrize("course", [False, True])
-def test_candidate_filter_drops_no_match(monkeypatch, course):
+def test_remembered_words_give_the_plain_matches(course):
     fast = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]
-    monkeypatch.setattr(T, "_candidate_words", _all_words)
-    plain = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]
-    assert fast == plain
+    again = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]  # every word now known
+    plain = [T._lexicon_hits_plain(T._Analysis(s, False, course)) for s in SENTENCES]
+    assert fast == plain == again
     assert sum(map(len, plain)) > 20  # the sentences do hit the lists
+
+
+def test_remembered_words_on_every_course_sentence():
+    import medialit as ml
+
+    sents = [x.text for aid in ("southfront_2026", "voltaire_2024", "linternaute_mt_2024", "nato_treaty_1949")
+             for x in ml.load_article(aid).sentences]
+    for course in (False, True):
+        fast = [T._lexicon_hits(T._Analysis(s, False, course)) for s in sents]
+        plain = [T._lexicon_hits_plain(T._Analysis(s, False, course)) for s in sents]
+        assert fast == plain
 
 
 def test_number_fast_path_matches_plain_regex():

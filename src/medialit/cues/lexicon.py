@@ -88,14 +88,8 @@ class _Lexicon:
                     self.phrase_loose.setdefault(first, []).append(e)
                 else:
                     self.phrase_by_pair.setdefault((first, t1), []).append(e)
-        # word -> the prefix entries it starts with (or None): words repeat, so each is looked up once
-        self.prefix_cache: dict[str, list[_Entry] | None] = {}
-        # words met so far, and those an entry could match (filled as words are met, see
-        # text._lexicon_hits): as a word (or prefix, or part of a hyphenated word), or as a
-        # phrase's first word only
-        self.known: set[str] = set()
-        self.word_level: set[str] = set()
-        self.phrase_first: set[str] = set()
+        # word -> what the lists can do with it, filled as words are met (see text._Plans)
+        self.plans: Any = None
         self.entries = entries
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import compress
 from typing import Any
 
 from ..text_utils import shorten
@@ -456,7 +457,50 @@ def _entry_ok(a: _Analysis, e: _Entry, i: int, j: int) -> bool:
     return True
 
 
-_MISS = object()
+class _Plans(dict):
+    """Word (lower case) -> what the word lists can do with it, worked out the first time the word
+    is met; words repeat, so most words cost one dictionary look-up. ``None`` for the many words
+    no entry can match, else ``(base, phrases, entries, hyphenated)``: the word without its 's,
+    the phrases that may start with it (``None``: none), its one-word or prefix entries as
+    ``(rule, entry)`` pairs (entry ``None`` when the rule needs no look at the neighbouring words),
+    and whether a part of the hyphenated word is in a list (only when it has no entry itself)."""
+
+    def __init__(self, lex: Any):
+        super().__init__()
+        self.lex = lex
+
+    def __missing__(self, low: str):
+        if len(self) > 200_000:  # a bound for book-length texts with many rare words
+            self.clear()
+        plan = self[low] = _word_plan(self.lex, low)
+        return plan
+
+
+def _word_plan(lex: Any, low: str) -> tuple | None:
+    base = low[:-2] if low.endswith("'s") else low
+    phrases = lex.phrase.get(base)
+    single = lex.single
+    found = single.get(low) or (single.get(base) if base != low else None)
+    hyphen = False
+    if not found:
+        for n in lex.prefix_lengths:  # the shortest listed prefix that the word starts with ("disgrace*")
+            if n > len(base):
+                break
+            found = lex.prefix.get(base[:n])
+            if found:
+                break
+        hyphen = "-" in low and any(part in single for part in re.findall(r"[^\W_]+", low))
+    if not (phrases or found or hyphen):
+        return None
+    entries = tuple((e.rule, e if (e.lower_only or e.not_after or e.not_before) else None) for e in found or ())
+    return base, phrases, entries, hyphen
+
+
+def _plans(lex: Any) -> _Plans:
+    plans = lex.plans
+    if plans is None:
+        plans = lex.plans = _Plans(lex)
+    return plans
 
 
 def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
@@ -464,86 +508,58 @@ def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
     if a.lex_hits is not None:
         return a.lex_hits
     out: list[tuple[str, int, int, int]] = []
-    lex = _lexicon(a.course)
-    check = _candidate_words(a, lex) if a.english and a.tokens else None
-    if not check:
-        a.lex_hits = out
+    a.lex_hits = out
+    if not (a.english and a.tokens):
         return out
+    lex = _lexicon(a.course)
     lows, toks = a.lows, a.tokens
-    single, prefix, phrase, plens = lex.single, lex.prefix, lex.phrase, lex.prefix_lengths
-    pairs, wild, pcache = lex.phrase_pairs, lex.phrase_wild_first, lex.prefix_cache
+    word_plans = list(map(_plans(lex).__getitem__, lows))
     last = len(lows) - 1
-    for i in [i for i, low in enumerate(lows) if low in check]:
-        low = lows[i]
-        base = low[:-2] if low.endswith("'s") else low
-        cands = phrase.get(base)
-        if cands and i < last:
+    pairs, wild = lex.phrase_pairs, lex.phrase_wild_first
+    for i in compress(range(len(lows)), word_plans):
+        base, phrases, entries, hyphen = word_plans[i]
+        if phrases and i < last:
             nxt = lows[i + 1]
             if (base, nxt) in pairs or base in wild or (nxt.endswith("'s") and (base, nxt[:-2]) in pairs):
-                _phrase_hits(a, cands, i, out)
-        found = single.get(low) or (single.get(base) if base != low else None)
-        if found:
-            _word_hits(a, found, i, out)
-            continue
-        got = pcache.get(base, _MISS)
-        if got is _MISS:
-            got = None
-            for n in plens:  # the shortest listed prefix that the word starts with ("disgrace*")
-                if n > len(base):
-                    break
-                got = prefix.get(base[:n])
-                if got:
-                    break
-            if len(pcache) > 100_000:  # a bound for book-length texts with many rare words
-                pcache.clear()
-            pcache[base] = got
-        if got:
-            _word_hits(a, got, i, out)
-        if "-" in low and len(low) == toks[i][1] - toks[i][0]:
-            _hyphen_part_hits(single, low, toks[i][0], i, out)
-    a.lex_hits = out
+                _phrase_hits(a, phrases, i, out)
+        if entries:
+            start, end = toks[i]
+            for rule, e in entries:
+                if e is None or _entry_ok(a, e, i, i + 1):
+                    out.append((rule, start, end, i))
+        if hyphen and len(lows[i]) == toks[i][1] - toks[i][0]:
+            _hyphen_part_hits(lex.single, lows[i], toks[i][0], i, out)
     return out
 
 
-def _candidate_words(a: _Analysis, lex: Any) -> set[str]:
-    """The sentence's words that an entry may match. Most words are in no list: set operations
-    over the words seen before (each new word is sorted once) find the few worth a closer look;
-    a phrase's first word counts only when one of its second words is in the sentence (or its
-    phrases take any word next)."""
-    lowset = a.lowset
-    new = lowset - lex.known
-    if new:
-        _mark_relevant(lex, new)
-    check = lowset & lex.word_level
-    starts = lowset & lex.phrase_first
-    if starts:
-        # a first word counts when one of its phrases' second words is in the sentence anywhere
-        # (or "the minister's": with 's); _lexicon_hits then looks at the word that follows it
-        present = lowset
-        if "'s" in a.low:
-            present = lowset | {w[:-2] for w in lowset if w.endswith("'s")}
-        wild, seconds = lex.phrase_wild_first, lex.phrase_seconds
-        check.update([x for x in starts if x in wild or not seconds[x].isdisjoint(present)])
-    return check
-
-
-def _mark_relevant(lex: Any, words: set[str]) -> None:
-    """Sort each new word: could an entry match it as a word, a listed prefix or a part of a
-    hyphenated word (``lex.word_level``), or only as the first word of a phrase (``lex.phrase_first``)?"""
-    if len(lex.known) > 200_000:  # a bound for book-length texts with many rare words
-        lex.known.clear()
-        lex.word_level.clear()
-        lex.phrase_first.clear()
-    single, phrase, prefix, plens = lex.single, lex.phrase, lex.prefix, lex.prefix_lengths
-    for low in words:
+def _lexicon_hits_plain(a: _Analysis) -> list[tuple[str, int, int, int]]:
+    """The same matches as :func:`_lexicon_hits`, found the slow way (every word, every list, no
+    remembered words): tests check the fast path against it."""
+    out: list[tuple[str, int, int, int]] = []
+    if not (a.english and a.tokens):
+        return out
+    lex = _lexicon(a.course)
+    lows, toks = a.lows, a.tokens
+    for i, low in enumerate(lows):
         base = low[:-2] if low.endswith("'s") else low
-        word = (low in single or base in single or any(base[:n] in prefix for n in plens if n <= len(base))
-                or ("-" in low and any(p in single for p in re.findall(r"[^\W_]+", low))))
-        if word or (base in phrase and base != low):
-            lex.word_level.add(low)
-        elif base in phrase:
-            lex.phrase_first.add(low)
-        lex.known.add(low)
+        cands = lex.phrase.get(base)
+        if cands and i < len(lows) - 1:
+            _phrase_hits(a, cands, i, out)
+        found = lex.single.get(low) or lex.single.get(base)
+        if not found:
+            found = next((lex.prefix[base[:n]] for n in lex.prefix_lengths if base[:n] in lex.prefix and n <= len(base)), None)
+            if "-" in low and len(low) == toks[i][1] - toks[i][0]:
+                after: list = []
+                _hyphen_part_hits(lex.single, low, toks[i][0], i, after)
+            else:
+                after = []
+        else:
+            after = []
+        for e in found or ():
+            if _entry_ok(a, e, i, i + 1):
+                out.append((e.rule, toks[i][0], toks[i][1], i))
+        out.extend(after)
+    return out
 
 
 def _phrase_hits(a: _Analysis, cands: list[_Entry], i: int, out: list) -> None:
@@ -566,14 +582,6 @@ def _phrase_hits(a: _Analysis, cands: list[_Entry], i: int, out: list) -> None:
         nt = len(e.tokens)
         if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
             out.append((e.rule, a.tokens[i][0], a.tokens[i + nt - 1][1], i))
-
-
-def _word_hits(a: _Analysis, entries: list[_Entry], i: int, out: list) -> None:
-    """One-word entries matched on token ``i``."""
-    start, end = a.tokens[i]
-    for e in entries:
-        if _entry_ok(a, e, i, i + 1):
-            out.append((e.rule, start, end, i))
 
 
 def _hyphen_part_hits(single: dict[str, list[_Entry]], low: str, off: int, i: int, out: list) -> None:
