@@ -39,7 +39,8 @@ def test_remembered_words_give_the_plain_matches(course):
     fast = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]
     again = [T._lexicon_hits(T._Analysis(s, False, course)) for s in SENTENCES]  # every word now known
     plain = [T._lexicon_hits_plain(T._Analysis(s, False, course)) for s in SENTENCES]
-    assert fast == plain == again
+    # the same matches; the order may differ among phrases that start on the same word
+    assert fast == again and list(map(sorted, fast)) == list(map(sorted, plain))
     assert sum(map(len, plain)) > 20  # the sentences do hit the lists
 
 
@@ -51,7 +52,7 @@ def test_remembered_words_on_every_course_sentence():
     for course in (False, True):
         fast = [T._lexicon_hits(T._Analysis(s, False, course)) for s in sents]
         plain = [T._lexicon_hits_plain(T._Analysis(s, False, course)) for s in sents]
-        assert fast == plain
+        assert list(map(sorted, fast)) == list(map(sorted, plain))
 
 
 def test_number_fast_path_matches_plain_regex():

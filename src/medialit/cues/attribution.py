@@ -115,7 +115,7 @@ def _words_outside_quotes(a: _Analysis) -> int:
 
 def _medium_hits(a: _Analysis, listed: set[int]) -> list[Hit]:
     """ "in a tweet", "in her ruling"; a listed phrase ("in a statement") keeps its own rule."""
-    if "in" not in a.lowset or not (a.lowset & _MEDIUM_NOUNS or "poll" in a.low):
+    if "in" not in a.lowset or (a.lowset.isdisjoint(_MEDIUM_NOUNS) and "poll" not in a.low):
         return []
     return [a.hit("attribution.medium", m.start(), m.end()) for m in _MEDIUM_RE.finditer(a.masked)
             if m.start() not in listed]
@@ -123,7 +123,7 @@ def _medium_hits(a: _Analysis, listed: set[int]) -> list[Hit]:
 
 def _finding_hits(a: _Analysis) -> list[Hit]:
     """ "a survey of 1,500 voters ... found": a source of findings, then a verb of finding."""
-    if not (a.lowset & _FINDING_VERBS and a.lowset & _FINDING_NOUNS):
+    if a.lowset.isdisjoint(_FINDING_VERBS) or a.lowset.isdisjoint(_FINDING_NOUNS):
         return []
     hits = []
     lows = a.lows
@@ -141,7 +141,7 @@ def _finding_hits(a: _Analysis) -> list[Hit]:
 
 def _found_that_hits(a: _Analysis) -> list[Hit]:
     """ "concluded in January that...": a verb of finding, then "that" within six words."""
-    if "that" not in a.lowset or not a.lowset & _FOUND_THAT:
+    if "that" not in a.lowset or a.lowset.isdisjoint(_FOUND_THAT):
         return []
     hits = []
     lows = a.lows
@@ -157,7 +157,7 @@ def _found_that_hits(a: _Analysis) -> list[Hit]:
 
 def _labelling_hits(a: _Analysis) -> list[Hit]:
     """ "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation (same clause)."""
-    if not a.quotes or not a.lowset & _LABEL_VERBS:
+    if not a.quotes or a.lowset.isdisjoint(_LABEL_VERBS):
         return []
     hits = []
     starts = [q[0] for q in a.quotes if q[2] == "full"]

@@ -60,7 +60,7 @@ def _f_hedges(a: _Analysis) -> list[Hit]:
     hits = _collect(a, ("hedge.", "modal."))
     # "would" speculates only in the writer's own voice: not in reported speech ("said it
     # would"), not in "a plan that would..." (describing what a proposal contains)
-    if a.english and (a.lowset & _WOULD) and not _family(a, "attribution"):
+    if a.english and not a.lowset.isdisjoint(_WOULD) and not _family(a, "attribution"):
         for i, w in enumerate(a.lows):
             if w in _WOULD and w != "'d" and not (i > 0 and a.lows[i - 1] in _WOULD_NOT_AFTER):
                 s, e = a.tokens[i]
@@ -104,7 +104,7 @@ _STANCE_VERBS = frozenset(
 
 def _stance_spans(a: _Analysis) -> list[tuple[int, int]]:
     lows = a.lows
-    if not (a.lowset & _STANCE_SUBJECTS and a.lowset & _STANCE_VERBS):
+    if a.lowset.isdisjoint(_STANCE_SUBJECTS) or a.lowset.isdisjoint(_STANCE_VERBS):
         return []
     spans = []
     for i, w in enumerate(lows):
@@ -248,7 +248,7 @@ def _f_rhetoric(a: _Analysis) -> list[Hit]:
     hits = _collect(a, ("opinion.",))
     hits += _mark_hits(a, "opinion.question", "?")
     hits += _mark_hits(a, "opinion.exclamation", "!")
-    if a.english and (a.lowset & _IF) and (a.lowset & _WILL or any(w.endswith("'ll") for w in a.lowset)):
+    if a.english and not a.lowset.isdisjoint(_IF) and (not a.lowset.isdisjoint(_WILL) or any(w.endswith("'ll") for w in a.lowset)):
         hits += _prediction_hits(a)
     return _dedupe(hits)
 
@@ -417,11 +417,11 @@ def _f_military(a: _Analysis) -> list[Hit]:
     if not a.english:
         return []
     hits = _territory_hits(a)
-    if a.lowset & _CASUALTY_TRIGGERS:
+    if not a.lowset.isdisjoint(_CASUALTY_TRIGGERS):
         hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)]
-    if a.lowset & _EQUIP_TRIGGERS:
+    if not a.lowset.isdisjoint(_EQUIP_TRIGGERS):
         hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
-    if hits and a.lowset & _IF_WORDS:
+    if hits and not a.lowset.isdisjoint(_IF_WORDS):
         hits = [h for h in hits if not _in_if_clause(a, h.start)]
     return _dedupe(hits)
 
@@ -443,7 +443,7 @@ def _territory_hits(a: _Analysis) -> list[Hit]:
     """A territorial verb (captured, liberated...) then, in the same clause, a place noun within
     eight words, or else (when the sentence speaks of troops) a capitalised name within four."""
     hits = []
-    ctx = bool(a.lowset & _MILITARY_CONTEXT)
+    ctx = not a.lowset.isdisjoint(_MILITARY_CONTEXT)
     for r, s, _e, i in _lexicon_hits(a):
         if r != "military.territory":
             continue

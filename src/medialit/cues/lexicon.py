@@ -90,6 +90,8 @@ class _Lexicon:
                     self.phrase_by_pair.setdefault((first, t1), []).append(e)
         # word -> what the lists can do with it, filled as words are met (see text._Plans)
         self.plans: Any = None
+        # (first word, next word) -> the phrases that may start there (see text._phrase_hits)
+        self.pair_cands: dict[tuple[str, str], tuple[tuple[_Entry, int, str | None], ...]] = {}
         self.entries = entries
 
 

@@ -250,7 +250,7 @@ class _Analysis:
         self.s = s
         self.course = course  # also match the course's own list (its case articles' phrases)
         self.masked = _normalise_marks(_mask_html(s))
-        self.tokens_or_text = bool(s.strip())  # not blank (checked once; families skip blank text)
+        self.tokens_or_text = bool(s) and not s.isspace()  # not blank (checked once; families skip blank text)
         self.tokens = list(map(_SPAN, _WORD.finditer(self.masked)))
         low = self.masked.lower()
         if len(low) == len(self.masked):  # one lower-casing for the whole text (the usual case)
@@ -333,7 +333,7 @@ _MAYBE_NON_LATIN = re.compile("[\u0250-\u1DFF\u1F00-\u1FFF\u2C00-\uFFFF]")
 def _marker_counts(lows: list[str], text: str) -> tuple[int, int, int, int]:
     """(English function words, other languages' function words, words in another script, words)."""
     en = sum(map(_ENGLISH_MARKERS.__contains__, lows))
-    other = sum(map(_OTHER_MARKERS.__contains__, lows))
+    other = 0 if _OTHER_MARKERS.isdisjoint(lows) else sum(map(_OTHER_MARKERS.__contains__, lows))
     non_latin = sum(1 for w in lows if _non_latin(w)) if _MAYBE_NON_LATIN.search(text) else 0
     return en, other, non_latin, len(lows)
 
@@ -460,8 +460,9 @@ def _entry_ok(a: _Analysis, e: _Entry, i: int, j: int) -> bool:
 class _Plans(dict):
     """Word (lower case) -> what the word lists can do with it, worked out the first time the word
     is met; words repeat, so most words cost one dictionary look-up. ``None`` for the many words
-    no entry can match, else ``(base, phrases, entries, hyphenated)``: the word without its 's,
-    the phrases that may start with it (``None``: none), its one-word or prefix entries as
+    no entry can match, else ``(base, seconds, entries, hyphenated)``: the word without its 's,
+    the second words of the phrases that start with it (``None``: any word, as a wildcard or a
+    number comes second; ``False``: no phrase starts with it), its one-word or prefix entries as
     ``(rule, entry)`` pairs (entry ``None`` when the rule needs no look at the neighbouring words),
     and whether a part of the hyphenated word is in a list (only when it has no entry itself)."""
 
@@ -492,8 +493,16 @@ def _word_plan(lex: Any, low: str) -> tuple | None:
         hyphen = "-" in low and any(part in single for part in re.findall(r"[^\W_]+", low))
     if not (phrases or found or hyphen):
         return None
+    seconds: frozenset[str] | None | bool = False  # False: no phrase starts with the word
     entries = tuple((e.rule, e if (e.lower_only or e.not_after or e.not_before) else None) for e in found or ())
-    return base, phrases, entries, hyphen
+    if phrases:
+        # the second words its phrases may have (None: a wildcard or a number may come second)
+        if base in lex.phrase_wild_first:
+            seconds = None
+        else:  # "the minister's" counts as "the minister"
+            seconds = lex.phrase_seconds.get(base, frozenset())
+            seconds = seconds | {w + "'s" for w in seconds}
+    return base, seconds, entries, hyphen
 
 
 def _plans(lex: Any) -> _Plans:
@@ -515,13 +524,12 @@ def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
     lows, toks = a.lows, a.tokens
     word_plans = list(map(_plans(lex).__getitem__, lows))
     last = len(lows) - 1
-    pairs, wild = lex.phrase_pairs, lex.phrase_wild_first
     for i in compress(range(len(lows)), word_plans):
-        base, phrases, entries, hyphen = word_plans[i]
-        if phrases and i < last:
+        base, seconds, entries, hyphen = word_plans[i]
+        if seconds is not False and i < last:
             nxt = lows[i + 1]
-            if (base, nxt) in pairs or base in wild or (nxt.endswith("'s") and (base, nxt[:-2]) in pairs):
-                _phrase_hits(a, phrases, i, out)
+            if seconds is None or nxt in seconds:
+                _phrase_hits(a, base, i, out)
         if entries:
             start, end = toks[i]
             for rule, e in entries:
@@ -542,9 +550,11 @@ def _lexicon_hits_plain(a: _Analysis) -> list[tuple[str, int, int, int]]:
     lows, toks = a.lows, a.tokens
     for i, low in enumerate(lows):
         base = low[:-2] if low.endswith("'s") else low
-        cands = lex.phrase.get(base)
-        if cands and i < len(lows) - 1:
-            _phrase_hits(a, cands, i, out)
+        if i < len(lows) - 1:
+            for e in lex.phrase.get(base, ()):  # every phrase that starts with the word, longest first
+                nt = len(e.tokens)
+                if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
+                    out.append((e.rule, toks[i][0], toks[i + nt - 1][1], i))
         found = lex.single.get(low) or lex.single.get(base)
         if not found:
             found = next((lex.prefix[base[:n]] for n in lex.prefix_lengths if base[:n] in lex.prefix and n <= len(base)), None)
@@ -562,26 +572,47 @@ def _lexicon_hits_plain(a: _Analysis) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def _phrase_hits(a: _Analysis, cands: list[_Entry], i: int, out: list) -> None:
-    """Phrases (longest first) that start at token ``i``."""
+def _phrase_hits(a: _Analysis, first: str, i: int, out: list) -> None:
+    """Phrases (longest first) that start at token ``i``, whose first word is ``first``."""
     lows = a.lows
     nxt = lows[i + 1]
-    # only the entries whose second word can match (an index on the first two words)
     lex = _lexicon(a.course)
-    first = cands[0].tokens[0]
+    key = (first, nxt)
+    cands = lex.pair_cands.get(key)
+    if cands is None:
+        if len(lex.pair_cands) > 100_000:  # a bound for book-length texts with many rare words
+            lex.pair_cands.clear()
+        cands = lex.pair_cands[key] = _pair_candidates(lex, first, nxt)
+    n = len(lows)
+    for e, nt, third in cands:
+        if i + nt > n:
+            continue
+        if third is not None:  # a quick look at the third word first (most phrases fail there)
+            w = lows[i + 2]
+            if w != third and not (w.endswith("'s") and w[:-2] == third):
+                continue
+        if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
+            out.append((e.rule, a.tokens[i][0], a.tokens[i + nt - 1][1], i))
+
+
+def _pair_candidates(lex: Any, first: str, nxt: str) -> tuple[tuple[_Entry, int, str | None], ...]:
+    """The phrases starting with ``first`` whose second word may be ``nxt`` (longest first): those
+    indexed under the pair, and those whose second word is a wildcard or a number. Each comes
+    with its length and its third word when that is a plain word."""
     cands = lex.phrase_by_pair.get((first, nxt), [])
     if nxt.endswith("'s"):
         cands = cands + lex.phrase_by_pair.get((first, nxt[:-2]), [])
     loose = lex.phrase_loose.get(first)
     if loose:
         cands = sorted(cands + loose, key=lambda e: -len(e.tokens))
+    out = []
     for e in cands:
         t1 = e.tokens[1]
         if nxt != t1 and t1[-1] != "*" and t1 != "#num" and not (nxt.endswith("'s") and nxt[:-2] == t1):
-            continue  # quick reject on the second word
-        nt = len(e.tokens)
-        if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
-            out.append((e.rule, a.tokens[i][0], a.tokens[i + nt - 1][1], i))
+            continue  # the second word cannot match
+        t2 = e.tokens[2] if len(e.tokens) > 2 else None
+        out.append((e, len(e.tokens), t2 if t2 is not None and t2[-1] != "*" and t2 != "#num" else None))
+    return tuple(out)
 
 
 def _hyphen_part_hits(single: dict[str, list[_Entry]], low: str, off: int, i: int, out: list) -> None:
@@ -602,7 +633,16 @@ def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
             groups.setdefault(m[0][:m[0].index(".") + 1], []).append(m)
     if not groups:
         return []
-    return _dedupe([a.hit(r, s, e) for p in prefix for r, s, e, _i in groups.get(p, ())])
+    if len(prefix) == 1:
+        found = groups.get(prefix[0])
+        if not found:
+            return []
+        if len(found) == 1:
+            r, s, e, _i = found[0]
+            return [a.hit(r, s, e)]
+        return _dedupe([a.hit(r, s, e) for r, s, e, _i in found])
+    found = [m for p in prefix for m in groups.get(p, ())]
+    return _dedupe([a.hit(r, s, e) for r, s, e, _i in found]) if found else []
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
