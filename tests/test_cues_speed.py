@@ -115,3 +115,23 @@ def test_scan_columns_equal_plain_rows(make, families):
     import pandas as pd
 
     pd.testing.assert_frame_equal(cues.scan(make(), families), _plain_scan(make(), families))
+
+
+def test_fast_hit_is_the_dataclass_hit():
+    a = T._Analysis('The minister said "this is a disgrace" on Monday.', False)
+    fast = a.hit("attribution.verb", 13, 17)
+    plain = cues.Hit("attribution.verb", "said", 13, 17, fast.why, False)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    with pytest.raises(AttributeError):  # still frozen
+        fast.rule = "x"
+
+
+def test_a_list_longer_than_the_cache_gives_the_same_rows():
+    n = T._analyse.cache_info().maxsize + 50
+    sents = [f"{SENTENCES[i % len(SENTENCES)]} ({i})" for i in range(n)]  # all distinct
+    df = cues.scan(sents)
+    short = cues.scan(sents[:40])
+    assert df[df.i < 40].reset_index(drop=True).equals(short)
+    last = n - 1
+    want = [(h.rule, h.start, h.end) for fam in cues.signals(sents[last]).values() for h in fam]
+    assert [(r.rule, r.start, r.end) for r in df[df.i == last].itertuples()] == want

@@ -332,9 +332,17 @@ def _signals_of(a: _Analysis, wanted: list[str], copy: bool = True) -> dict[str,
         return {fam: (_opinion_hits(a) if fam == "opinion" else list(_family(a, fam))) for fam in wanted}
     cache = a.cache  # families already computed (families use each other): no call needed for them
     out = {}
+    english = a.tokens_or_text and not a.foreign  # else _family decides (blank, or not English)
     for fam in wanted:
         got = cache.get(fam)
-        out[fam] = got if got is not None else (_opinion_hits(a) if fam == "opinion" else _family(a, fam))
+        if got is None:
+            if fam == "opinion":
+                got = _opinion_hits(a)
+            elif english:  # what _family does, without a call per family
+                got = cache[fam] = tuple(_FAMILY_FUNCS[fam](a))
+            else:
+                got = _family(a, fam)
+        out[fam] = got
     return out
 
 
@@ -414,12 +422,16 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], langu
     totals = [0, 0, 0, 0]  # function words (English, other), words in another script, words
     open_for = 0
     last_par: Any = object()
-    for pos, (sid, text, par) in enumerate(_items(sentences)):
+    items = _items(sentences)
+    # the cache of analysed sentences helps when the same sentences are read again (an article's
+    # tools); a list longer than the cache would only push every sentence through it and out again
+    analyse = _analyse if len(items) <= _ANALYSE_CACHE else _Analysis
+    for pos, (sid, text, par) in enumerate(items):
         if par != last_par:
             open_for = 0
         last_par = par
         starts = carry_quotes and 0 < open_for <= 6
-        an = _analyse(text, starts, course) if text.strip() else None
+        an = analyse(text, starts, course) if text and not text.isspace() else None
         sig = _signals_of(an, families, copy) if an is not None else {fam: [] for fam in families}
         if english_off:
             sig = {fam: (hits if fam in LANGUAGE_NEUTRAL_FAMILIES else []) for fam, hits in sig.items()}
@@ -436,6 +448,8 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], langu
     if note is None:  # the same test as english_only_note() on the whole list, from the counts
         _warn_foreign(_note_for(_foreign_from(tuple(totals))), 4)
 
+
+_ANALYSE_CACHE = _analyse.cache_info().maxsize or 0
 
 SCAN_COLUMNS = ["i", "sentence", "family", "rule", "text", "start", "end", "in_quote", "why"]
 

@@ -89,13 +89,16 @@ def _f_attribution(a: _Analysis) -> list[Hit]:
             if not (h.rule == "attribution.stance" and h.in_quote)
             and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))]
     if a.english:
-        hits += _medium_hits(a, {h.start for h in hits})
+        if "in" in a.lowset:
+            hits += _medium_hits(a, {h.start for h in hits})
         hits += _finding_hits(a)
         hits += _found_that_hits(a)
-        hits += _labelling_hits(a)
-    hits += _colon_quote_hits(a)
-    if a.english and ":" in a.masked:
-        hits += _speaker_colon_hits(a)
+        if a.quotes:
+            hits += _labelling_hits(a)
+    if ":" in a.masked:
+        hits += _colon_quote_hits(a)
+        if a.english:
+            hits += _speaker_colon_hits(a)
     # a direct quotation of four words or more, in a sentence that has room for its speaker: a
     # sentence that is all quotation (one word or none outside the marks) does not say here who
     # speaks (the speaker is named in a sentence nearby; quotes() still flags the quotation)

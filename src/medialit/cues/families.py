@@ -178,10 +178,10 @@ _SCARE_NOT_AFTER = frozenset(
 def _scare_quotes(a: _Analysis) -> list[Hit]:
     """One or two lower-case words in quotation marks, when the sentence quotes nobody."""
     hits: list[Hit] = []
-    for st, en, kind in a.quotes:
-        if kind != "full":
+    for (st, en, kind), n_words in zip(a.quotes, a.quote_words(), strict=True):
+        if kind != "full" or not 1 <= n_words <= 2:
             continue
-        inner = _WORD.findall(a.masked[st:en])
+        inner = _WORD.findall(a.masked, st, en)
         if not 1 <= len(inner) <= 2 or not inner[0][:1].isalpha():
             continue
         k0 = bisect.bisect_left(a.tokens, (st, -1)) - 1  # the word before the opening mark
@@ -351,9 +351,9 @@ def _number_matches(a: _Analysis) -> list[re.Match]:
 
 
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
-    if not _DIGIT.search(a.masked) and not (_NUMBER_WORDS & a.lowset):
-        return []
     if _family(a, "attribution"):
+        return []
+    if not _DIGIT.search(a.masked) and _NUMBER_WORDS.isdisjoint(a.lowset):
         return []
     hits = []
     m = a.masked
