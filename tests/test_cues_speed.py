@@ -135,3 +135,20 @@ def test_a_list_longer_than_the_cache_gives_the_same_rows():
     last = n - 1
     want = [(h.rule, h.start, h.end) for fam in cues.signals(sents[last]).values() for h in fam]
     assert [(r.rule, r.start, r.end) for r in df[df.i == last].itertuples()] == want
+
+
+def test_quotation_word_counts_match_a_word_count_of_each_quotation():
+    import medialit as ml
+
+    sents = [x.text for aid in ("southfront_2026", "voltaire_2024", "linternaute_mt_2024")
+             for x in ml.load_article(aid).sentences]
+    sents += ['He said "no" and ‘maybe’ then \'yes\'', "“Open and never closed", "closed here.” she said",
+              "O’Brien’s “it’s fine,’ they’re” and 'rock''n''roll'", '""Doubled"" marks', "«Bonjour» “a” „b“"]
+    checked = 0
+    for s in sents:
+        for starts in (False, True):
+            a = T._Analysis(s, starts)
+            want = [len(T._WORD.findall(a.masked, st, en)) for st, en, _k in a.quotes]
+            assert a.quote_words() == want, s
+            checked += len(want)
+    assert checked > 50

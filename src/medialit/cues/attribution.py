@@ -102,13 +102,15 @@ def _f_attribution(a: _Analysis) -> list[Hit]:
     # a direct quotation of four words or more, in a sentence that has room for its speaker: a
     # sentence that is all quotation (one word or none outside the marks) does not say here who
     # speaks (the speaker is named in a sentence nearby; quotes() still flags the quotation)
+    if not a.quotes:
+        return _dedupe(hits) if len(hits) > 1 else hits
     quoted = [(st, en) for (st, en, kind), n in zip(a.quotes, a.quote_words(), strict=True) if kind != "inside" and n >= 4]
-    if a.quotes and _words_outside_quotes(a) < 2:
+    if _words_outside_quotes(a) < 2:
         # all quotation: a "said" inside it is the speaker's own story, not this sentence's source
         hits = [h for h in hits if not h.in_quote]
     elif quoted:
         hits += [a.hit("attribution.quote", st, en) for st, en in quoted]
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 def _words_outside_quotes(a: _Analysis) -> int:

@@ -27,7 +27,7 @@ from dataclasses import replace as _replace
 
 from .attribution import _f_attribution
 from .rules import _DETERMINERS, Hit
-from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lexicon_hits
+from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_groups
 
 # ---------------------------------------------------------------------------- quotes
 
@@ -65,7 +65,7 @@ def _f_hedges(a: _Analysis) -> list[Hit]:
             if w in _WOULD and w != "'d" and not (i > 0 and a.lows[i - 1] in _WOULD_NOT_AFTER):
                 s, e = a.tokens[i]
                 hits.append(a.hit("hedge.conditional", s, e))
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 # ---------------------------------------------------------------------------- first person
@@ -120,9 +120,7 @@ def _stance_spans(a: _Analysis) -> list[tuple[int, int]]:
 
 def _f_first_person(a: _Analysis) -> list[Hit]:
     hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)]
-    for r, s, e, i in _lexicon_hits(a):
-        if not r.startswith("first_person."):
-            continue
+    for r, s, e, i in _lex_groups(a).get("first_person.", ()):
         word = a.masked[s:e]
         if r == "first_person.pronoun":
             if word == "US":  # the country
@@ -134,7 +132,7 @@ def _f_first_person(a: _Analysis) -> list[Hit]:
             if i > 0 and word[:1].isupper() and word != "I" and not _starts_clause(a, s):
                 continue  # capitalised inside a sentence: part of a name or title ("Fool Me Once")
         hits.append(a.hit(r, s, e))
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 # ---------------------------------------------------------------------------- evaluative
@@ -163,7 +161,7 @@ def _f_evaluative(a: _Analysis) -> list[Hit]:
             if low in _ABSOLUTE_NOT or not _ABSOLUTE.match(low) or m.start() in taken:
                 continue
             hits.append(a.hit("evaluative.absolute", m.start(), m.end()))
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 # ---------------------------------------------------------------------------- loaded
@@ -231,7 +229,7 @@ def _f_loaded(a: _Analysis) -> list[Hit]:
     if a.english and ("called" in a.low or "self" in a.low or "would-be" in a.low or "wannabe" in a.low):
         for m in _SO_CALLED.finditer(a.masked):
             hits.append(a.hit("loaded.so_called", m.start(), m.end()))
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 def _f_intensifiers(a: _Analysis) -> list[Hit]:
@@ -246,11 +244,13 @@ _IF = frozenset({"if", "unless"})
 
 def _f_rhetoric(a: _Analysis) -> list[Hit]:
     hits = _collect(a, ("opinion.",))
-    hits += _mark_hits(a, "opinion.question", "?")
-    hits += _mark_hits(a, "opinion.exclamation", "!")
+    if "?" in a.masked:
+        hits += _mark_hits(a, "opinion.question", "?")
+    if "!" in a.masked:
+        hits += _mark_hits(a, "opinion.exclamation", "!")
     if a.english and not a.lowset.isdisjoint(_IF) and (not a.lowset.isdisjoint(_WILL) or any(w.endswith("'ll") for w in a.lowset)):
         hits += _prediction_hits(a)
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 def _mark_hits(a: _Analysis, rule: str, mark: str) -> list[Hit]:
@@ -423,7 +423,7 @@ def _f_military(a: _Analysis) -> list[Hit]:
         hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
     if hits and not a.lowset.isdisjoint(_IF_WORDS):
         hits = [h for h in hits if not _in_if_clause(a, h.start)]
-    return _dedupe(hits)
+    return _dedupe(hits) if len(hits) > 1 else hits
 
 
 _IF_WORDS = frozenset({"if", "unless", "whether"})
@@ -444,7 +444,7 @@ def _territory_hits(a: _Analysis) -> list[Hit]:
     eight words, or else (when the sentence speaks of troops) a capitalised name within four."""
     hits = []
     ctx = not a.lowset.isdisjoint(_MILITARY_CONTEXT)
-    for r, s, _e, i in _lexicon_hits(a):
+    for r, s, _e, i in _lex_groups(a).get("military.", ()):
         if r != "military.territory":
             continue
         end_tok = None

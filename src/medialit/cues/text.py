@@ -283,8 +283,11 @@ class _Analysis:
     def quote_words(self) -> list[int]:
         """How many words each quotation (in :attr:`quotes` order) holds, counted once."""
         if self._quote_words is None:
-            m = self.masked
-            self._quote_words = [len(_WORD.findall(m, st, en)) for st, en, _k in self.quotes]
+            # the tokens that lie inside each quotation (no token runs across a quotation mark
+            # that opens or closes one: tests check this against a word count of each quotation)
+            toks = self.tokens
+            self._quote_words = [bisect.bisect_left(toks, (en, -1)) - bisect.bisect_left(toks, (st, -1))
+                                 for st, en, _k in self.quotes]
         return self._quote_words
 
     def hit(self, rule: str, start: int, end: int) -> Hit:
@@ -642,14 +645,31 @@ def _hyphen_part_hits(single: dict[str, list[_Entry]], low: str, off: int, i: in
                 out.append((e.rule, off + part.start(), off + part.end(), i))
 
 
-def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
-    """The word-list hits of the rules whose ids start with ``prefix`` (rule groups such as
-    ``"loaded."``), deduplicated."""
+def _lex_groups(a: _Analysis) -> dict[str, list[tuple[str, int, int, int]]]:
+    """The word-list matches by rule group ("loaded.", "first_person."...), in text order."""
     groups = a.lex_groups
     if groups is None:
         groups = a.lex_groups = {}
         for m in _lexicon_hits(a):
-            groups.setdefault(m[0][:m[0].index(".") + 1], []).append(m)
+            r = m[0]
+            g = _GROUP_OF.get(r)
+            if g is None:
+                g = _GROUP_OF[r] = r[:r.index(".") + 1]
+            found = groups.get(g)
+            if found is None:
+                groups[g] = [m]
+            else:
+                found.append(m)
+    return groups
+
+
+_GROUP_OF: dict[str, str] = {}  # rule -> its group ("loaded.so_called" -> "loaded.")
+
+
+def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
+    """The word-list hits of the rules whose ids start with ``prefix`` (rule groups such as
+    ``"loaded."``), deduplicated."""
+    groups = _lex_groups(a)
     if not groups:
         return []
     if len(prefix) == 1:
