@@ -163,6 +163,8 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
     """
     regions: list[tuple[int, int, str]] = []
     n = len(m)
+    if m.isascii() and '"' not in m and "'" not in m:  # no quotation mark at all (checked quickly)
+        return [(0, n, "inside")] if starts_in_quote else regions
     opener = "continued" if starts_in_quote else None  # the mark that opened the quotation we are in
     open_at = 0
     seen_mark = False  # a quotation mark (not an apostrophe) came earlier in the text
@@ -171,6 +173,8 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
         c = q.group(0)
         prev = m[p - 1] if p > 0 else " "
         nxt = m[p + 1] if p + 1 < n else " "
+        if c in "'’" and nxt.isalnum() and (prev.isalnum() or prev == "_"):
+            continue  # an apostrophe inside a word ("don't", "NATO’s") neither opens nor closes a quotation
         if opener is None:
             action = _outside_quote(c, p, prev, nxt, seen_mark, n)
             if action == "open":
