@@ -412,14 +412,16 @@ def _language_note(sentences: Any, language: str | None) -> tuple[str | None, bo
     return None, False  # a list: decided while scanning, from each sentence's word counts
 
 
-def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], language: str | None = None,
-                  course: bool | None = None, copy: bool = True):
-    families = _wanted(families)
+def _iter_analysed(sentences: Any, carry_quotes: bool, language: str | None = None, course: bool | None = None,
+                   depth: int = 4):
+    """(position, id, text, analysis or None for blank text, English-only families off) for each
+    sentence, tracking quotations left open across sentences. Warns (plainly) about text that is not
+    English; ``depth`` counts the frames from :func:`_warn_foreign` to the user's call."""
     note, english_off = _language_note(sentences, language)
     course = is_course_article(sentences) if course is None else bool(course)
     if note is not None:
-        _warn_foreign(note, 4)  # _warn_foreign, this generator, scan or summary_table, their caller
-    totals = [0, 0, 0, 0]  # function words (English, other), words in another script, words
+        _warn_foreign(note, depth)
+    en_words = other_words = non_latin = words = 0  # for the language test of a whole list
     open_for = 0
     last_par: Any = object()
     items = _items(sentences)
@@ -430,23 +432,37 @@ def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], langu
         if par != last_par:
             open_for = 0
         last_par = par
-        starts = carry_quotes and 0 < open_for <= 6
-        an = analyse(text, starts, course) if text and not text.isspace() else None
-        sig = _signals_of(an, families, copy) if an is not None else {fam: [] for fam in families}
-        if english_off:
-            sig = {fam: (hits if fam in LANGUAGE_NEUTRAL_FAMILIES else []) for fam, hits in sig.items()}
-        # is a quotation still open at the end of this sentence?
-        regions = an.quotes if an is not None else []
-        if note is None and an is not None:
+        if not text or text.isspace():
+            open_for = 0
+            yield pos, sid, text, None, english_off
+            continue
+        an = analyse(text, carry_quotes and 0 < open_for <= 6, course)
+        if note is None:
             c = an.counts
-            totals = [totals[0] + c[0], totals[1] + c[1], totals[2] + c[2], totals[3] + c[3]]
+            en_words += c[0]
+            other_words += c[1]
+            non_latin += c[2]
+            words += c[3]
+        # is a quotation still open at the end of this sentence?
+        regions = an.quotes
         if regions and regions[-1][2] in ("open", "inside"):
             open_for += 1
         else:
             open_for = 0
-        yield pos, sid, text, sig
+        yield pos, sid, text, an, english_off
     if note is None:  # the same test as english_only_note() on the whole list, from the counts
-        _warn_foreign(_note_for(_foreign_from(tuple(totals))), 4)
+        _warn_foreign(_note_for(_foreign_from((en_words, other_words, non_latin, words))), depth)
+
+
+def _iter_signals(sentences: Any, carry_quotes: bool, families: list[str], language: str | None = None,
+                  course: bool | None = None, copy: bool = True):
+    """(position, id, text, {family: hits}) for each sentence (see :func:`_iter_analysed`)."""
+    families = _wanted(families)
+    for pos, sid, text, an, english_off in _iter_analysed(sentences, carry_quotes, language, course, depth=5):
+        sig = _signals_of(an, families, copy) if an is not None else {fam: [] for fam in families}
+        if english_off:
+            sig = {fam: (hits if fam in LANGUAGE_NEUTRAL_FAMILIES else []) for fam, hits in sig.items()}
+        yield pos, sid, text, sig
 
 
 _ANALYSE_CACHE = _analyse.cache_info().maxsize or 0
@@ -493,18 +509,32 @@ def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bo
     (``None``) it is on only for an Article of the course's own, never for one a teacher added
     or for a plain list of sentences (see :func:`is_course_article`).
     """
-    wanted = list(FAMILIES) if families is None else list(families)
+    wanted = _wanted(families)
     per_sentence = []  # (position, id, number of hits) of each sentence with hits
     fams: list[str] = []
     hits_all: list[Hit] = []
+    funcs = _FAMILY_FUNCS
     with _gc_paused():
-        for pos, sid, _text, sig in _iter_signals(sentences, carry_quotes, wanted, language, course, copy=False):
+        for pos, sid, _text, an, english_off in _iter_analysed(sentences, carry_quotes, language, course):
+            if an is None:
+                continue
             n0 = len(hits_all)
+            cache = an.cache  # families already computed (families use each other)
+            english = not an.foreign and not english_off
             for fam in wanted:
-                hits = sig[fam]
-                if hits:
-                    hits_all.extend(hits)
-                    fams.extend([fam] * len(hits))
+                got = cache.get(fam)
+                if got is None:
+                    if english and fam != "opinion":  # what _family does, without a call per family
+                        got = cache[fam] = tuple(funcs[fam](an))
+                    elif english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
+                        continue
+                    else:
+                        got = _opinion_hits(an) if fam == "opinion" else _family(an, fam)
+                elif english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
+                    continue
+                if got:
+                    hits_all.extend(got)
+                    fams.extend([fam] * len(got))
             if len(hits_all) > n0:
                 per_sentence.append((pos, sid, len(hits_all) - n0))
         return _scan_frame(per_sentence, fams, hits_all)
