@@ -152,3 +152,20 @@ def test_quotation_word_counts_match_a_word_count_of_each_quotation():
             assert a.quote_words() == want, s
             checked += len(want)
     assert checked > 50
+
+
+def test_language_counts_made_in_place_match_the_helpers():
+    texts = SENTENCES + ["Le ministre a annoncé des mesures pour les familles et les écoles.",
+                         "Правительство объявило о новых мерах в понедельник.", "Die Regierung hat gestern eine Reform angekündigt.",
+                         "NATO 2024", "", "   ", '<p class="x">Read <a href="https://x.example/www.y">more</a> &amp; more</p>']
+    for s in texts:
+        a = T._Analysis(s, False)
+        counts = T._marker_counts(a.lows, a.masked)
+        assert a.counts == counts
+        assert (a.english, a.foreign) == (T._english_from(counts), T._foreign_from(counts)), s
+
+
+def test_text_with_nothing_to_mask_is_used_as_it_is():
+    for s in SENTENCES + ['He said ""no"" twice', "''Yes,'' he said", "see www.example.org or HTTPS://X.EXAMPLE",
+                          "a <b>bold</b> claim &amp; more", "``Quoted'' text", "George W. Bush spoke"]:
+        assert T._Analysis(s, False).masked == T._normalise_marks(T._mask_html(s)), s

@@ -32,6 +32,8 @@ from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_group
 # ---------------------------------------------------------------------------- quotes
 
 def _f_quotes(a: _Analysis) -> list[Hit]:
+    if not a.quotes:
+        return []
     hits = []
     for (st, en, kind), words in zip(a.quotes, a.quote_words(), strict=True):
         if kind == "full":
@@ -119,7 +121,7 @@ def _stance_spans(a: _Analysis) -> list[tuple[int, int]]:
 
 
 def _f_first_person(a: _Analysis) -> list[Hit]:
-    hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)]
+    hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)] if "i" in a.lowset or "we" in a.lowset else []
     for r, s, e, i in _lex_groups(a).get("first_person.", ()):
         word = a.masked[s:e]
         if r == "first_person.pronoun":

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..text_utils import shorten
 from .lexicon import _Entry, _lexicon
-from .rules import _WHY, Hit
+from .rules import _WHY, RULE_FAMILY as _RULE_FAMILY, Hit
 
 # ---------------------------------------------------------------------------- HTML and URL masking
 
@@ -253,7 +253,10 @@ class _Analysis:
     def __init__(self, s: str, starts_in_quote: bool, course: bool = False):
         self.s = s
         self.course = course  # also match the course's own list (its case articles' phrases)
-        self.masked = _normalise_marks(_mask_html(s))
+        if "<" in s or "&" in s or '"' in s or "''" in s or "``" in s or "://" in s or "w." in s or "W." in s:
+            self.masked = _normalise_marks(_mask_html(s))
+        else:  # nothing to mask and no marks to read differently (checked quickly)
+            self.masked = s
         self.tokens_or_text = bool(s) and not s.isspace()  # not blank (checked once; families skip blank text)
         self.tokens = list(map(_SPAN, _WORD.finditer(self.masked)))
         low = self.masked.lower()
@@ -269,9 +272,15 @@ class _Analysis:
         self.quotes = _quote_regions(self.masked, starts_in_quote)
         self.quote_starts: list[int] | None = None
         self._quote_words: list[int] | None = None
-        self.counts = _marker_counts(self.lows, self.masked)  # (English, other, non-Latin, words)
-        self.english = _english_from(self.counts)
-        self.foreign = _foreign_from(self.counts)
+        en = sum(map(_ENGLISH_MARKERS.__contains__, self.lows))
+        other = 0 if _OTHER_MARKERS.isdisjoint(self.lowset) else sum(map(_OTHER_MARKERS.__contains__, self.lows))
+        masked = self.masked
+        nl = sum(1 for w in self.lows if _non_latin(w)) if not masked.isascii() and _MAYBE_NON_LATIN.search(masked) else 0
+        n = len(self.lows)
+        self.counts = (en, other, nl, n)  # (English, other, non-Latin, words): as _marker_counts gives
+        # as _english_from and _foreign_from decide
+        self.english = other <= en and (n < 8 or en / n >= 0.06)
+        self.foreign = other > en or (n > 0 and nl * 2 > n)
         self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
         self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
 
@@ -684,8 +693,10 @@ def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
             r, s, e, _i = found[0]
             return [a.hit(r, s, e)]
         return _dedupe([a.hit(r, s, e) for r, s, e, _i in found])
-    found = [m for p in prefix for m in groups.get(p, ())]
-    return _dedupe([a.hit(r, s, e) for r, s, e, _i in found]) if found else []
+    found = [m for p in prefix if p in groups for m in groups[p]]
+    if not found:
+        return []
+    return _dedupe([a.hit(r, s, e) for r, s, e, _i in found])
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
@@ -696,7 +707,7 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     reach: dict[str, int] = {}  # family -> furthest end of the hits kept so far (all start earlier)
     for h in hits:
-        fam = h.family
+        fam = _RULE_FAMILY.get(h.rule) or h.family
         if h.end <= reach.get(fam, -1):
             continue
         reach[fam] = h.end
