@@ -1176,6 +1176,15 @@ def test_words_before_a_reporting_verb_are_the_writers():
     assert cues.opinion("The plan is reckless, according to the mayor.") == []
 
 
+def test_a_speaker_named_by_role_alone_does_not_make_the_sentence_reported_speech():
+    # no words of the spokesman follow: "evaded" is the writer's judgement
+    assert texts(cues.opinion("The spokesman evaded questions.")) == ["evaded"]
+    assert texts(cues.opinion("The press office declined to comment on the disgraceful episode.")) == ["disgraceful"]
+    # the role still counts as attribution, and a verb of saying still hands the words to the source
+    assert "spokesman" in texts(cues.attribution("The spokesman evaded questions."))
+    assert cues.opinion("A spokeswoman said the plan was reckless.") == []
+
+
 @pytest.mark.parametrize("s, rule, text", [
     ("Stripped of his facade, the minister looked tired.", "loaded.emotive", "facade"),
     ("The ministry is manufacturing a narrative about the strike.", "loaded.emotive", "manufacturing a narrative"),
