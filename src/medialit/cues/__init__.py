@@ -536,7 +536,8 @@ def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bo
                 got = cache.get(fam)
                 if got is None:
                     if english and fam != "opinion":  # what _family does, without a call per family
-                        got = cache[fam] = tuple(funcs[fam](an))
+                        got = funcs[fam](an)
+                        got = cache[fam] = tuple(got) if got else ()
                     elif english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
                         continue
                     else:

@@ -304,8 +304,16 @@ class _Analysis:
         return self._quote_words
 
     def hit(self, rule: str, start: int, end: int) -> Hit:
+        """The Hit of ``rule`` on ``s[start:end]`` (made through its slots, as :func:`_new_hit` does)."""
         text = self.s[start:end]
-        return _new_hit(rule, text, start, end, _why(rule, text), self.in_quote(start, end))
+        h = _HIT_NEW(Hit)
+        _SET_RULE(h, rule)
+        _SET_TEXT(h, text)
+        _SET_START(h, start)
+        _SET_END(h, end)
+        _SET_WHY(h, _why(rule, text))
+        _SET_IN_QUOTE(h, self.in_quote(start, end) if self.quotes else False)
+        return h
 
 
 _HIT_NEW = object.__new__
@@ -495,7 +503,8 @@ def _entry_ok(a: _Analysis, e: _Entry, i: int, j: int) -> bool:
 class _Plans(dict):
     """Word (lower case) -> what the word lists can do with it, worked out the first time the word
     is met; words repeat, so most words cost one dictionary look-up. ``None`` for the many words
-    no entry can match, else ``(base, seconds, entries, hyphenated)``: the word without its 's,
+    no entry can match; for a word that only starts phrases, the set of their second words (see
+    :data:`_ANY_SECOND`); else ``(base, seconds, entries, hyphenated)``: the word without its 's,
     the second words of the phrases that start with it (``None``: any word, as a wildcard or a
     number comes second; ``False``: no phrase starts with it), its one-word or prefix entries as
     ``(rule, entry)`` pairs (entry ``None`` when the rule needs no look at the neighbouring words),
@@ -537,7 +546,13 @@ def _word_plan(lex: Any, low: str) -> tuple | None:
         else:  # "the minister's" counts as "the minister"
             seconds = lex.phrase_seconds.get(base, frozenset())
             seconds = seconds | {w + "'s" for w in seconds}
+    if not entries and not hyphen:  # the first word of phrases only (most such words): a lighter plan
+        return _ANY_SECOND if seconds is None else seconds
     return base, seconds, entries, hyphen
+
+
+# the plan of a word whose phrases take any word second (a wildcard or a number), and nothing else
+_ANY_SECOND = frozenset({"*any*"})
 
 
 def _plans(lex: Any) -> _Plans:
@@ -560,7 +575,13 @@ def _lexicon_hits(a: _Analysis) -> list[tuple[str, int, int, int]]:
     word_plans = list(map(_plans(lex).__getitem__, lows))
     last = len(lows) - 1
     for i in compress(range(len(lows)), word_plans):
-        base, seconds, entries, hyphen = word_plans[i]
+        plan = word_plans[i]
+        if plan.__class__ is frozenset:  # the first word of phrases only
+            if i < last and (plan is _ANY_SECOND or lows[i + 1] in plan):
+                low = lows[i]
+                _phrase_hits(a, low[:-2] if low.endswith("'s") else low, i, out)
+            continue
+        base, seconds, entries, hyphen = plan
         if seconds is not False and i < last:
             nxt = lows[i + 1]
             if seconds is None or nxt in seconds:
