@@ -524,26 +524,28 @@ def scan(sentences: Any, families: Iterable[str] | None = None, carry_quotes: bo
     per_sentence = []  # (position, id, number of hits) of each sentence with hits
     fams: list[str] = []
     hits_all: list[Hit] = []
-    funcs = _FAMILY_FUNCS
+    # (family, its function or None for "opinion"); for text that is not English (the whole list,
+    # english_off) only the language-neutral families run
+    todo = [(fam, _FAMILY_FUNCS.get(fam)) for fam in wanted]
     with _gc_paused():
         for pos, sid, _text, an, english_off in _iter_analysed(sentences, carry_quotes, language, course):
             if an is None:
                 continue
             n0 = len(hits_all)
             cache = an.cache  # families already computed (families use each other)
-            english = not an.foreign and not english_off
-            for fam in wanted:
+            english = not an.foreign
+            for fam, fn in todo:
+                if english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
+                    continue
                 got = cache.get(fam)
                 if got is None:
-                    if english and fam != "opinion":  # what _family does, without a call per family
-                        got = funcs[fam](an)
+                    if fn is None:
+                        got = _opinion_hits(an)
+                    elif english:  # what _family does, without a call per family
+                        got = fn(an)
                         got = cache[fam] = tuple(got) if got else ()
-                    elif english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
-                        continue
                     else:
-                        got = _opinion_hits(an) if fam == "opinion" else _family(an, fam)
-                elif english_off and fam not in LANGUAGE_NEUTRAL_FAMILIES:
-                    continue
+                        got = _family(an, fam)
                 if got:
                     hits_all.extend(got)
                     fams.extend([fam] * len(got))

@@ -703,7 +703,9 @@ _GROUP_OF: dict[str, str] = {}  # rule -> its group ("loaded.so_called" -> "load
 def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
     """The word-list hits of the rules whose ids start with ``prefix`` (rule groups such as
     ``"loaded."``), deduplicated."""
-    groups = _lex_groups(a)
+    groups = a.lex_groups
+    if groups is None:
+        groups = _lex_groups(a)
     if not groups:
         return []
     if len(prefix) == 1:
