@@ -343,17 +343,9 @@ def _signals_of(a: _Analysis, wanted: list[str], copy: bool = True) -> dict[str,
         return {fam: (_opinion_hits(a) if fam == "opinion" else list(_family(a, fam))) for fam in wanted}
     cache = a.cache  # families already computed (families use each other): no call needed for them
     out = {}
-    english = a.tokens_or_text and not a.foreign  # else _family decides (blank, or not English)
     for fam in wanted:
         got = cache.get(fam)
-        if got is None:
-            if fam == "opinion":
-                got = _opinion_hits(a)
-            elif english:  # what _family does, without a call per family
-                got = cache[fam] = tuple(_FAMILY_FUNCS[fam](a))
-            else:
-                got = _family(a, fam)
-        out[fam] = got
+        out[fam] = got if got is not None else (_opinion_hits(a) if fam == "opinion" else _family(a, fam))
     return out
 
 

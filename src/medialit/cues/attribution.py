@@ -89,28 +89,25 @@ def _f_attribution(a: _Analysis) -> list[Hit]:
             if not (h.rule == "attribution.stance" and h.in_quote)
             and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))]
     if a.english:
-        if "in" in a.lowset:
-            hits += _medium_hits(a, {h.start for h in hits})
+        hits += _medium_hits(a, {h.start for h in hits})
         hits += _finding_hits(a)
         hits += _found_that_hits(a)
-        if a.quotes:
-            hits += _labelling_hits(a)
-    if ":" in a.masked:
-        hits += _colon_quote_hits(a)
-        if a.english:
-            hits += _speaker_colon_hits(a)
+        hits += _labelling_hits(a)
+    hits += _colon_quote_hits(a)
+    if a.english and ":" in a.masked:
+        hits += _speaker_colon_hits(a)
     # a direct quotation of four words or more, in a sentence that has room for its speaker: a
     # sentence that is all quotation (one word or none outside the marks) does not say here who
     # speaks (the speaker is named in a sentence nearby; quotes() still flags the quotation)
     if not a.quotes:
-        return _dedupe(hits) if len(hits) > 1 else hits
+        return _dedupe(hits)
     quoted = [(st, en) for (st, en, kind), n in zip(a.quotes, a.quote_words(), strict=True) if kind != "inside" and n >= 4]
     if _words_outside_quotes(a) < 2:
         # all quotation: a "said" inside it is the speaker's own story, not this sentence's source
         hits = [h for h in hits if not h.in_quote]
     elif quoted:
         hits += [a.hit("attribution.quote", st, en) for st, en in quoted]
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 def _words_outside_quotes(a: _Analysis) -> int:

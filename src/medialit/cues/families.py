@@ -67,7 +67,7 @@ def _f_hedges(a: _Analysis) -> list[Hit]:
             if w in _WOULD and w != "'d" and not (i > 0 and a.lows[i - 1] in _WOULD_NOT_AFTER):
                 s, e = a.tokens[i]
                 hits.append(a.hit("hedge.conditional", s, e))
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 # ---------------------------------------------------------------------------- first person
@@ -121,7 +121,7 @@ def _stance_spans(a: _Analysis) -> list[tuple[int, int]]:
 
 
 def _f_first_person(a: _Analysis) -> list[Hit]:
-    hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)] if "i" in a.lowset or "we" in a.lowset else []
+    hits = [a.hit("first_person.stance", s, e) for s, e in _stance_spans(a)]
     for r, s, e, i in _lex_groups(a).get("first_person.", ()):
         word = a.masked[s:e]
         if r == "first_person.pronoun":
@@ -134,7 +134,7 @@ def _f_first_person(a: _Analysis) -> list[Hit]:
             if i > 0 and word[:1].isupper() and word != "I" and not _starts_clause(a, s):
                 continue  # capitalised inside a sentence: part of a name or title ("Fool Me Once")
         hits.append(a.hit(r, s, e))
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 # ---------------------------------------------------------------------------- evaluative
@@ -163,7 +163,7 @@ def _f_evaluative(a: _Analysis) -> list[Hit]:
             if low in _ABSOLUTE_NOT or not _ABSOLUTE.match(low) or m.start() in taken:
                 continue
             hits.append(a.hit("evaluative.absolute", m.start(), m.end()))
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 # ---------------------------------------------------------------------------- loaded
@@ -231,7 +231,7 @@ def _f_loaded(a: _Analysis) -> list[Hit]:
     if a.english and ("called" in a.low or "self" in a.low or "would-be" in a.low or "wannabe" in a.low):
         for m in _SO_CALLED.finditer(a.masked):
             hits.append(a.hit("loaded.so_called", m.start(), m.end()))
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 def _f_intensifiers(a: _Analysis) -> list[Hit]:
@@ -252,7 +252,7 @@ def _f_rhetoric(a: _Analysis) -> list[Hit]:
         hits += _mark_hits(a, "opinion.exclamation", "!")
     if a.english and not a.lowset.isdisjoint(_IF) and (not a.lowset.isdisjoint(_WILL) or any(w.endswith("'ll") for w in a.lowset)):
         hits += _prediction_hits(a)
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 def _mark_hits(a: _Analysis, rule: str, mark: str) -> list[Hit]:
@@ -425,7 +425,7 @@ def _f_military(a: _Analysis) -> list[Hit]:
         hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
     if hits and not a.lowset.isdisjoint(_IF_WORDS):
         hits = [h for h in hits if not _in_if_clause(a, h.start)]
-    return _dedupe(hits) if len(hits) > 1 else hits
+    return _dedupe(hits)
 
 
 _IF_WORDS = frozenset({"if", "unless", "whether"})

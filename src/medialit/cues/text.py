@@ -26,7 +26,7 @@ from typing import Any
 
 from ..text_utils import shorten
 from .lexicon import _Entry, _lexicon
-from .rules import _WHY, RULE_FAMILY as _RULE_FAMILY, Hit
+from .rules import _WHY, Hit
 
 # ---------------------------------------------------------------------------- HTML and URL masking
 
@@ -37,7 +37,7 @@ _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”«»]+", re.I)
 
 def _mask_urls(s: str) -> str:
     """Blank out web addresses (same length): words inside a URL are not the text's words."""
-    if "://" not in s and ("w." not in s and "W." not in s or "www." not in s.lower()):
+    if "://" not in s and "www." not in s.lower():
         return s
     return _URL.sub(lambda m: " " * len(m.group(0)), s)
 
@@ -84,6 +84,15 @@ def _mask_html(s: str) -> str:
         pos = i = end
     pieces.append(s[pos:])
     return "".join(pieces)
+
+
+def _masked_text(s: str) -> str:
+    """``s`` with HTML and web addresses masked and quotation marks as a reader sees them (same
+    length). Most sentences have none of the characters those steps look for: they are returned
+    as they are after one quick check (the same characters each step checks first)."""
+    if "<" in s or "&" in s or '"' in s or "''" in s or "``" in s or "://" in s or "w." in s or "W." in s:
+        return _normalise_marks(_mask_html(s))
+    return s
 
 
 # ---------------------------------------------------------------------------- quotations
@@ -254,10 +263,7 @@ class _Analysis:
     def __init__(self, s: str, starts_in_quote: bool, course: bool = False):
         self.s = s
         self.course = course  # also match the course's own list (its case articles' phrases)
-        if "<" in s or "&" in s or '"' in s or "''" in s or "``" in s or "://" in s or "w." in s or "W." in s:
-            self.masked = _normalise_marks(_mask_html(s))
-        else:  # nothing to mask and no marks to read differently (checked quickly)
-            self.masked = s
+        self.masked = _masked_text(s)
         self.tokens_or_text = bool(s) and not s.isspace()  # not blank (checked once; families skip blank text)
         self.tokens = list(map(_SPAN, _WORD.finditer(self.masked)))
         low = self.masked.lower()
@@ -273,15 +279,9 @@ class _Analysis:
         self.quotes = _quote_regions(self.masked, starts_in_quote)
         self.quote_starts: list[int] | None = None
         self._quote_words: list[int] | None = None
-        en = sum(map(_ENGLISH_MARKERS.__contains__, self.lows))
-        other = 0 if _OTHER_MARKERS.isdisjoint(self.lowset) else sum(map(_OTHER_MARKERS.__contains__, self.lows))
-        masked = self.masked
-        nl = sum(1 for w in self.lows if _non_latin(w)) if not masked.isascii() and _MAYBE_NON_LATIN.search(masked) else 0
-        n = len(self.lows)
-        self.counts = (en, other, nl, n)  # (English, other, non-Latin, words): as _marker_counts gives
-        # as _english_from and _foreign_from decide
-        self.english = other <= en and (n < 8 or en / n >= 0.06)
-        self.foreign = other > en or (n > 0 and nl * 2 > n)
+        self.counts = _marker_counts(self.lows, self.masked)  # (English, other, non-Latin, words)
+        self.english = _english_from(self.counts)
+        self.foreign = _foreign_from(self.counts)
         self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
         self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
 
@@ -315,7 +315,7 @@ class _Analysis:
         _SET_START(h, start)
         _SET_END(h, end)
         _SET_WHY(h, _why(rule, text))
-        _SET_IN_QUOTE(h, self.in_quote(start, end) if self.quotes else False)
+        _SET_IN_QUOTE(h, self.in_quote(start, end))
         return h
 
 
@@ -603,15 +603,11 @@ def _lexicon_hits_plain(a: _Analysis) -> list[tuple[str, int, int, int]]:
                 if _tokens_match(lows, i, e.tokens) and _entry_ok(a, e, i, i + nt):
                     out.append((e.rule, toks[i][0], toks[i + nt - 1][1], i))
         found = lex.single.get(low) or lex.single.get(base)
+        after: list = []  # parts of a hyphenated word, looked at only when the word has no entry
         if not found:
             found = next((lex.prefix[base[:n]] for n in lex.prefix_lengths if base[:n] in lex.prefix and n <= len(base)), None)
             if "-" in low and len(low) == toks[i][1] - toks[i][0]:
-                after: list = []
                 _hyphen_part_hits(lex.single, low, toks[i][0], i, after)
-            else:
-                after = []
-        else:
-            after = []
         for e in found or ():
             if _entry_ok(a, e, i, i + 1):
                 out.append((e.rule, toks[i][0], toks[i][1], i))
@@ -699,15 +695,7 @@ def _collect(a: _Analysis, prefix: tuple[str, ...]) -> list[Hit]:
         groups = _lex_groups(a)
     if not groups:
         return []
-    if len(prefix) == 1:
-        found = groups.get(prefix[0])
-        if not found:
-            return []
-        if len(found) == 1:
-            r, s, e, _i = found[0]
-            return [a.hit(r, s, e)]
-        return _dedupe([a.hit(r, s, e) for r, s, e, _i in found])
-    found = [m for p in prefix if p in groups for m in groups[p]]
+    found = groups.get(prefix[0]) if len(prefix) == 1 else [m for p in prefix if p in groups for m in groups[p]]
     if not found:
         return []
     return _dedupe([a.hit(r, s, e) for r, s, e, _i in found])
@@ -721,7 +709,7 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     reach: dict[str, int] = {}  # family -> furthest end of the hits kept so far (all start earlier)
     for h in hits:
-        fam = _RULE_FAMILY.get(h.rule) or h.family
+        fam = h.family
         if h.end <= reach.get(fam, -1):
             continue
         reach[fam] = h.end
