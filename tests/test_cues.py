@@ -1185,6 +1185,25 @@ def test_a_speaker_named_by_role_alone_does_not_make_the_sentence_reported_speec
     assert cues.opinion("A spokeswoman said the plan was reckless.") == []
 
 
+def test_no_speech_is_a_flag_of_the_word_list():
+    # the flag is parsed per entry and allowed on attribution entries only
+    entries = cues._parse_lexicon("[attribution.statement]\nthe envoy's aide @no_speech\nin a memo\n", "x.txt")
+    assert [e.no_speech for e in entries] == [True, False]
+    with pytest.raises(ValueError, match="no_speech"):
+        cues._parse_lexicon("[loaded.emotive]\nfoul @no_speech\n", "x.txt")
+    # every flagged entry of the course's lists leaves the words after it to the writer
+    from medialit.cues.lexicon import _lexicon
+
+    flagged = sorted(_lexicon().no_speech)
+    assert {"spokesman", "declined to comment", "press office"} <= set(flagged)
+    for phrase in flagged:
+        s = f"Later the {phrase} came up, and the reckless plan was news again."
+        assert any(h.rule == "attribution.statement" for h in cues.attribution(s)), phrase
+        assert "reckless" in texts(cues.opinion(s)), phrase
+    # an unflagged statement phrase still hands the words after it to the source
+    assert "reckless" not in texts(cues.opinion("In a statement, the plan was called reckless."))
+
+
 @pytest.mark.parametrize("s, rule, text", [
     ("Stripped of his facade, the minister looked tired.", "loaded.emotive", "facade"),
     ("The ministry is manufacturing a narrative about the strike.", "loaded.emotive", "manufacturing a narrative"),

@@ -109,23 +109,17 @@ _SINGULAR_SELF = frozenset("i me my mine myself i'm i've i'd i'll".split())
 _GERUND_PREPS = frozenset("for by without after before of in about from on".split())
 
 
-# A speaker named by role, or a refusal to comment, says who speaks (or did not) without bringing
-# in their words: in "The spokesman evaded questions" the judging word is still the writer's.
-_NOT_SPEECH = frozenset({
-    "spokesperson", "spokespersons", "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokespeople",
-    "press secretary", "press service", "press office", "declined to comment", "request for comment",
-    "did not respond to a request for comment", "did not immediately respond", "could not be reached for comment"})
-
-
 def _reporting_cues(a: _Analysis) -> list[Hit]:
     """The reporting cues outside quotation marks (the sentence passes on what a source said).
     Not "deserves credit for saying so": a verb of saying after a preposition names an act; not a
-    speaker named by role alone ("the spokesman evaded questions"): no words of theirs follow."""
+    speaker named by role alone ("the spokesman evaded questions"), or a refusal to comment: the
+    word lists mark such entries @no_speech (no words of theirs follow)."""
     out = []
+    no_speech = _lexicon(a.course).no_speech
     for h in _family(a, "attribution"):
         if h.rule not in _REPORTING_RULES or h.in_quote:
             continue
-        if h.rule == "attribution.statement" and " ".join(h.text.lower().split()) in _NOT_SPEECH:
+        if h.rule == "attribution.statement" and " ".join(h.text.lower().split()) in no_speech:
             continue
         k = bisect.bisect_left(a.tokens, (h.start, -1))
         if h.text.lower().endswith("ing") and k > 0 and a.lows[k - 1] in _GERUND_PREPS:

@@ -4,7 +4,10 @@ File format (the lists were written for this course, CC BY 4.0; see the manifest
 per line, ``[rule.id]`` section headers, ``#`` comments. An entry is a word or a phrase; a final
 ``*`` matches any ending (``disgrace*``); ``@lower`` matches only the lower-case spelling (``may``
 but not the month ``May``); ``@not_after=a|b`` and ``@not_before=c|d e`` skip the entry after or
-before those words (``DET`` stands for determiners such as *the, a, his*; ``NUM`` for a number).
+before those words (``DET`` stands for determiners such as *the, a, his*; ``NUM`` for a number);
+``@no_speech`` marks an attribution entry that names who speaks, or a refusal to speak, without
+bringing in their words ("the spokesman", "declined to comment"): the words after it stay the
+writer's (see ``_reporting_cues`` in :mod:`medialit.cues`).
 The lists are loaded once, lazily, and verified against the manifest through
 :func:`medialit.data.data_file`.
 
@@ -38,6 +41,7 @@ class _Entry:
     source: str = ""  # "data/lexicons/file.txt:line", where the entry comes from
     forms: str = ""  # "adj", "noun", "verb" (regular forms are added) or "exact" (none); "" = section default
     generated: bool = False  # a regular form made from another entry, not a line of the file
+    no_speech: bool = False  # names a speaker (or a refusal to speak) but brings in none of their words
 
     def __post_init__(self):
         # one-word alternatives go into sets (fast look-up); longer ones stay as sequences
@@ -56,6 +60,8 @@ class _Lexicon:
         self.prefix: dict[str, list[_Entry]] = {}
         self.phrase: dict[str, list[_Entry]] = {}
         self.rule_words: dict[str, set[str]] = {}
+        # the entries marked @no_speech, as their words joined by one space
+        self.no_speech = frozenset(" ".join(e.tokens) for e in entries if e.no_speech)
         for e in entries:
             if len(e.tokens) == 1 and e.tokens[0].endswith("*"):
                 self.prefix.setdefault(e.tokens[0][:-1], []).append(e)
@@ -119,7 +125,10 @@ def _parse_lexicon(text: str, source: str) -> list[_Entry]:
         tokens = tuple(t.lower() for t in re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*\*?", word.strip().replace("’", "'")))
         if not tokens:
             raise ValueError(f"{where}: no word in {raw!r}.")
-        entries.append(_Entry(rule, tokens, source=f"{source}:{lineno}", **_parse_flags(flags, tokens, where)))
+        kw = _parse_flags(flags, tokens, where)
+        if kw.get("no_speech") and not rule.startswith("attribution."):
+            raise ValueError(f"{where}: @no_speech belongs to attribution entries only.")
+        entries.append(_Entry(rule, tokens, source=f"{source}:{lineno}", **kw))
     return entries
 
 
@@ -130,6 +139,8 @@ def _parse_flags(flags: list[str], tokens: tuple[str, ...], where: str) -> dict[
         flag = flag.strip()
         if flag == "lower":
             kw["lower_only"] = True
+        elif flag == "no_speech":
+            kw["no_speech"] = True
         elif flag in _FORM_FLAGS:
             if len(tokens) != 1 or tokens[0].endswith("*"):
                 raise ValueError(f"{where}: @{flag} works only on a single word without '*'.")
