@@ -421,6 +421,29 @@ def test_short_non_english_sentences(s):
     assert cues.opinion(s) == [] and cues.loaded(s) == [] and cues.first_person(s) == []
 
 
+@pytest.mark.parametrize("s, words", [
+    # headlines drop the small words that the language test counts
+    ("Furious minister slams cowardly rebel attack, vows brutal revenge", {"cowardly", "brutal"}),
+    ("Defiant senator dismisses ridiculous offshore account claims, blames Kremlin-backed rivals", {"ridiculous"}),
+])
+def test_english_headlines_without_small_words_keep_their_signals(s, words):
+    hits = set(texts(all_hits(s)))
+    assert words <= hits, hits
+
+
+def test_a_language_the_marker_lists_do_not_know_still_gets_no_word_hits():
+    s = "Rząd ogłosił nowe przepisy dotyczące granicy wschodniej kraju w poniedziałek wieczorem."
+    assert all_hits(s) == []
+
+
+def test_an_english_sentence_quoting_another_language_stays_english():
+    s = "The disgraceful ruling, the minister said, was « une honte pour la démocratie et pour nous »."
+    assert "disgraceful" in texts(cues.opinion(s))
+    assert "said" in texts(cues.attribution(s))
+    # all quotation (no words of the writer's own): judged on the quoted words
+    assert cues.evaluative("« C'est une honte terrible pour la démocratie et pour nous tous »") == []
+
+
 def test_emoji_and_accents_keep_offsets():
     s = "🔥🔥 The minister 🙂 said the plan was a disgrace — naïve and reckless!"
     hits = all_hits(s)
@@ -1174,6 +1197,25 @@ def test_words_before_a_reporting_verb_are_the_writers():
     # a tag at the end ("..., the mayor said") makes everything before it the source's
     assert cues.opinion("The plan is reckless and absurd, the mayor said on Monday.") == []
     assert cues.opinion("The plan is reckless, according to the mayor.") == []
+    # an inverted tag names its speaker after the verb
+    for tag in ("said the mayor", "says Smith", "warn officials", "warned a UN envoy", "they said"):
+        assert cues.opinion(f"The plan is reckless and absurd, {tag}.") == [], tag
+
+
+def test_a_verb_after_a_comma_with_an_object_is_not_a_tag():
+    # a headline's second verb ("..., vows revenge") names no speaker: the words before are the writer's
+    s = "Furious minister slams cowardly rebel attack, vows brutal revenge"
+    assert {"Furious", "cowardly"} <= set(texts(cues.opinion(s)))
+    # a speaker set off by commas before the verb still closes a tag
+    assert cues.opinion("The plan is reckless, the minister, who spoke from Kyiv, said on Monday.") == []
+    assert cues.opinion("The plan is reckless, the minister, who spoke from Kyiv, said.") == []
+
+
+def test_an_apostrophe_inside_a_word_does_not_open_a_tag():
+    # "Smith’s" is not a closing quotation mark: the verb near the end is not a tag, and the
+    # stance before it is the writer's
+    s = "But I think Smith’s argument inadvertently reveals something important about the race."
+    assert "I think" in texts(cues.opinion(s))
 
 
 def test_a_speaker_named_by_role_alone_does_not_make_the_sentence_reported_speech():

@@ -57,7 +57,7 @@ from typing import Any, Iterable
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
-from .rules import FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
+from .rules import _DETERMINERS, FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
 from .text import _analyse, _Analysis, _check_text, _foreign_from, _note_for, english_only_note, quote_spans
 
 # _parse_lexicon and _regular_forms are re-exported for tests/test_cues.py, and _analyse (its cache)
@@ -144,6 +144,41 @@ _TAG_CONTENT = 3
 _SEMICOLON = re.compile(";")
 
 
+_TAG_SPEAKER_START = _DETERMINERS | frozenset("he she they we i it you one".split())
+# what may follow a verb that closes a tag whose speaker came before the comma ("..., the minister,
+# who spoke from Kyiv, said on Monday"): the end, or when and where it was said
+_TAG_AFTER_VERB = frozenset(
+    "on in at during last this yesterday today tonight earlier later late when after before while by "
+    "via from over through as without with recently again also previously afterwards".split())
+
+
+def _names_speaker(a: _Analysis, k: int, k_end: int, mark: int) -> bool:
+    """Does a tag name who speaks? "..., the mayor said" has its speaker before the verb, and
+    "..., said the mayor" ("..., warns UN", "..., say officials") after it; a verb right after the
+    comma with an object after it is the writer's own clause ("..., vows brutal revenge")."""
+    if bisect.bisect_left(a.tokens, (mark, -1)) < k or k_end - k > 1:
+        return True  # words between the mark and the verb, or in the cue ("the poll found"): the speaker
+    if k_end >= len(a.tokens):
+        return True  # the verb ends the sentence: its speaker came before the comma
+    w = a.lows[k_end]
+    return (w in _TAG_SPEAKER_START or w in _TAG_AFTER_VERB or w.endswith("s")
+            or a.masked[a.tokens[k_end][0]].isupper())
+
+
+def _tag_mark(a: _Analysis, lo: int, hi: int) -> int:
+    """The last comma, dash or quotation mark in ``masked[lo:hi]`` (-1: none); an apostrophe inside
+    a word ("they’ve") is not one."""
+    m = a.masked
+    best = -1
+    for c in _TAG_MARKS:
+        p = m.rfind(c, lo, hi)
+        if c in "’'":
+            while p > 0 and p + 1 < len(m) and m[p - 1].isalnum() and m[p + 1].isalnum():
+                p = m.rfind(c, lo, p)
+        best = max(best, p)
+    return best
+
+
 def _writer_before(a: _Analysis, cue: Hit) -> int:
     """Where the writer's own words end in reported speech: words before the reporting cue are
     the writer's ("Thoughtful critics argue that...": *thoughtful* is the writer's judgement),
@@ -152,10 +187,10 @@ def _writer_before(a: _Analysis, cue: Hit) -> int:
     k_end = bisect.bisect_left(a.tokens, (cue.end, -1))
     if len(a.tokens) - k_end <= _TAG_AFTER:
         lo = a.tokens[max(0, k - _TAG_BEFORE - 1)][1] if k > _TAG_BEFORE else 0
-        mark = max(a.masked.rfind(c, lo, cue.start) for c in _TAG_MARKS)
+        mark = _tag_mark(a, lo, cue.start)
         # what the tag closes must be more than a word or two ("Oddly, nobody asked him." is
         # the writer's own sentence; "The plan is reckless, the mayor said." is a tag)
-        if mark >= 0 and bisect.bisect_left(a.tokens, (mark, -1)) >= _TAG_CONTENT:
+        if mark >= 0 and bisect.bisect_left(a.tokens, (mark, -1)) >= _TAG_CONTENT and _names_speaker(a, k, k_end, mark):
             return -1
     return cue.start
 

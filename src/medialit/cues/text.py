@@ -283,7 +283,9 @@ class _Analysis:
         self.quote_starts: list[int] | None = None
         self._quote_words: list[int] | None = None
         self.counts = _marker_counts(self.lows, self.masked)  # (English, other, non-Latin, words)
-        self.english = _english_from(self.counts)
+        if self.counts[1] and self.quotes:  # another language's words: perhaps only in a quotation
+            self.counts = _counts_outside_quotes(self, self.counts)
+        self.english = _english_from(self.counts, self.masked)
         self.foreign = _foreign_from(self.counts)
         self.lex_hits: list[tuple[str, int, int, int]] | None = None  # (rule, start, end, first token)
         self.cache: dict[str, tuple[Hit, ...]] = {}  # family -> its hits (see families._family)
@@ -375,9 +377,30 @@ def _marker_counts(lows: list[str], text: str) -> tuple[int, int, int, int]:
     return en, other, non_latin, len(lows)
 
 
-def _english_from(counts: tuple[int, int, int, int]) -> bool:
-    en, other, _nl, n = counts
-    return other <= en and (n < 8 or en / n >= 0.06)
+# a Latin letter with an accent or another mark (é, ł, ř, ş, ă...)
+_MARKED_LATIN = re.compile("[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
+
+
+def _english_from(counts: tuple[int, int, int, int], text: str = "") -> bool:
+    """Are the word lists used on this text? Not when another language's function words outnumber
+    the English ones. Eight words or more with almost no English function word are still English
+    when no other language shows: a headline drops its small words ("Furious minister slams
+    cowardly attack, vows revenge"). Text in a language the marker lists do not know (Polish,
+    Czech, Turkish...) usually shows itself by its marked letters (ł, ř, ş): no lists for it."""
+    en, other, nl, n = counts
+    if other > en:
+        return False
+    if n < 8 or en / n >= 0.06:
+        return True
+    return other == 0 and nl == 0 and (text.isascii() or not _MARKED_LATIN.search(text))
+
+
+def _counts_outside_quotes(a: _Analysis, counts: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The language counts of the writer's own words, outside quotation marks, when there are at
+    least three: an English sentence that quotes French ("..., Macron said, is « une honte »") is
+    English. A sentence that is all quotation keeps the counts of all its words."""
+    outside = [w for (st, en), w in zip(a.tokens, a.lows, strict=True) if not a.in_quote(st, en)]
+    return _marker_counts(outside, a.masked) if len(outside) >= 3 else counts
 
 
 def _foreign_from(counts: tuple[int, int, int, int]) -> bool:
@@ -388,7 +411,8 @@ def _foreign_from(counts: tuple[int, int, int, int]) -> bool:
 def _looks_english(lows: list[str]) -> bool:
     """False when a text has more French/German/Spanish/Italian/Dutch/Portuguese function words
     than English ones, or (8+ words) almost no English function words."""
-    return _english_from(_marker_counts(lows, " ".join(lows)))
+    text = " ".join(lows)
+    return _english_from(_marker_counts(lows, text), text)
 
 
 def _non_latin(word: str) -> bool:
