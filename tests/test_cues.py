@@ -1334,3 +1334,31 @@ def test_third_pass_judging_words(s, text):
 ])
 def test_third_pass_judging_words_stay_quiet_when_descriptive(s):
     assert cues.opinion(s) == []
+
+
+@pytest.mark.parametrize("s, figures", [
+    ("KYIV, Ukraine, March 3 (AP) — Forces fired 40 missiles overnight.", ["40"]),
+    ("PASADENA, Calif., Jan. 1 — A handful of pilots flew.", []),
+    ("Update 09:14 GMT — Three blasts were heard.", []),
+    ("At 11:20 a.m. the convoy of 30 trucks left.", ["30"]),
+    ("At 5 p.m. Tuesday, 300 people gathered.", ["300"]),
+    ("12:00pm — Police repeat the name.", []),
+    ("1. First, 40 soldiers crossed.", ["40"]),
+    ("Prices rose 3.5 per cent in 2024.", ["3.5 per cent", "2024"]),
+])
+def test_times_datelines_and_list_numbers_are_no_figures_to_check(s, figures):
+    assert texts(cues.unsourced_numbers(s)) == figures
+
+
+@pytest.mark.parametrize("s", [
+    "It was the '90s all over again: a shameful, cowardly retreat.",
+    "It was the ’90s again, a shameful retreat.",
+    "In the early '80s, she worked at a law firm.",
+])
+def test_a_year_cut_short_opens_no_quotation(s):
+    assert cues.quote_spans(s) == []
+
+
+def test_a_quotation_that_starts_with_a_number_is_still_one():
+    assert cues.quote_spans("‘24 hours is too long,’ she said.") == [(0, 23)]
+    assert cues.quote_spans("He said 'the 2024 vote was rigged' loudly.") == [(8, 34)]

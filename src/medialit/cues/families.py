@@ -352,6 +352,28 @@ def _number_matches(a: _Analysis) -> list[re.Match]:
     return out
 
 
+# numbers that are no figure to check: a time of day ("09:14 GMT", "5 p.m."), a dateline that
+# opens a report ("KYIV, Ukraine, March 3 (AP) —", "MOSCOW, Dec 5 (Reuters) -") and the number of
+# a list item ("1. First, ...")
+_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\w:])"
+                    r"|(?<![\w.:])\d{1,2}(?:[.:]\d{2})?\s?[AaPp]\.?[Mm](?:\b\.?|(?=\W|$))")
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,40}){0,2}"
+    r"(?:,?\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*[—–-]")
+_LIST_MARK = re.compile(r"\s*\(?\d{1,2}[.)](?=\s)")
+
+
+def _not_figures(m: str) -> list[tuple[int, int]]:
+    """Spans of ``m`` whose numbers are no figure to check (see :data:`_CLOCK`)."""
+    spans = [mt.span() for mt in _CLOCK.finditer(m)]
+    for pattern in (_DATELINE, _LIST_MARK):
+        mt = pattern.match(m)
+        if mt:
+            spans.append(mt.span())
+    return spans
+
+
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
     if _family(a, "attribution"):
         return []
@@ -359,9 +381,12 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         return []
     hits = []
     m = a.masked
+    skip = _not_figures(m)
     for mt in _number_matches(a):
         kind = mt.lastgroup
         st, en = mt.span()
+        if skip and any(s0 <= st and en <= e0 for s0, e0 in skip):
+            continue
         txt = m[st:en].rstrip()
         en = st + len(txt)
         if kind == "number":

@@ -105,6 +105,9 @@ _SINGLE = "‘'"
 
 
 _DOUBLED = re.compile(r'""')
+# an apostrophe for the first digits of a year: a decade ("the '90s", "’60s"), or two digits with
+# nothing after them that a quotation would need ("class of ’24", "in '08.")
+_ELIDED_YEAR = re.compile(r"['’]\d0s\b|’\d\d(?![\w%’])|'\d\d(?=[.,;:!?)]|$)")
 _OPENS_AFTER = "([{—–-"  # a mark after these (or after a space, or first) opens a quotation
 
 
@@ -185,6 +188,8 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
         nxt = m[p + 1] if p + 1 < n else " "
         if c in "'’" and nxt.isalnum() and (prev.isalnum() or prev == "_"):
             continue  # an apostrophe inside a word ("don't", "NATO’s") neither opens nor closes a quotation
+        if c in "'’" and nxt.isdigit() and _ELIDED_YEAR.match(m, p):
+            continue  # a year cut short ("the '90s", "class of ’24") is no quotation
         if opener is None:
             action = _outside_quote(c, p, prev, nxt, seen_mark, n)
             if action == "open":
