@@ -180,7 +180,84 @@ def test_bad_uploads_get_a_plain_message(name, raw, words):
     upload(w, name, raw)
     msg = plain(w.message.value)
     assert msg.startswith("⚠") and words in msg, msg
-    assert "Traceback" not in msg and w.source_kind == "" and w.add() == ""
+    assert "Traceback" not in msg and "pasted text is kept" in msg
+    # The refused file never became the source: the text still in the paste box (and in the preview)
+    # stays what Add adds. (This test used to expect the source to be cleared, which left the paste box
+    # showing text that "Add article" then said was missing.)
+    assert w.source_kind == "paste" and w.text == EMOJI_TEXT and w.paste.value == EMOJI_TEXT
+    assert "From pasted text" in plain(w.preview.value) and w.upload.value == ()
+    assert w.add() == "" and "Still to fill in" in plain(w.message.value)
+
+
+def test_a_refused_upload_keeps_the_pasted_text_as_the_article():
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    upload(w, "report.pdf", b"%PDF-1.4 ...")
+    upload(w, "latin1.txt", "Café au lait, déjà vu.".encode("latin-1"))  # refused after the type check
+    assert w.paste.value == EMOJI_TEXT and "Nothing to add yet" not in w.preview.value
+    article_id = w.add()
+    assert article_id == "town-square-reopens-after-two-years-2026-12-05", plain(w.message.value)
+    assert ml.load_article(article_id).meta["source"] == "pasted text"
+
+
+def test_a_refused_upload_keeps_the_file_read_before():
+    w = ml.AddArticle()
+    upload(w, "notes.txt", EMOJI_TEXT.encode("utf-8"))
+    upload(w, "nothing.html", b"<html><body><nav>Home</nav><p>Hi</p></body></html>")
+    msg = plain(w.message.value)
+    assert "No article text was found" in msg and "notes.txt you uploaded before is kept" in msg
+    assert w.source_kind == "file" and w.file_name == "notes.txt" and w.text == EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    assert w.add(), plain(w.message.value)
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-8", b"\xef\xbb\xbf")])
+def test_a_unicode_text_file_with_a_byte_order_mark_is_read(codec, bom):
+    w = ml.AddArticle()
+    upload(w, "notepad.txt", bom + EMOJI_TEXT.encode(codec))  # Windows Notepad's "Unicode" is UTF-16 LE
+    assert w.message.value == "" and w.source_kind == "file" and w.text == EMOJI_TEXT
+    assert w.title.value == "🚨 Town square reopens after two years"
+    fill(w, author="Jo Bloggs")
+    article_id = w.add()
+    assert article_id, plain(w.message.value)
+    assert ml.load_article(article_id).text == EMOJI_TEXT
+    broken = ml.AddArticle()
+    upload(broken, "broken.txt", b"\xff\xfe" + "Words.".encode("utf-16-le") + b"\x00\xd8")
+    assert "cannot be read as text" in plain(broken.message.value) and broken.source_kind == ""
+
+
+FRAGMENT = ("<h1>Minister announces withdrawal</h1>\n<p>The minister said <b>the army</b> would withdraw from the "
+            "city by Friday.</p>\n<p>Critics called it a <i>betrayal</i> of those who stayed.</p>\n")
+
+
+def test_a_pasted_html_fragment_is_read_as_a_web_page():
+    w = ml.AddArticle()
+    w.paste.value = FRAGMENT  # copied from a page's source or a CMS: no <html> or <body>
+    assert w.title.value == "Minister announces withdrawal"
+    assert "From the pasted web page" in plain(w.preview.value) and "&lt;b&gt;" not in w.preview.value
+    assert "3 sentences" in plain(w.preview.value)
+    fill(w, author="A")
+    article_id = w.add()
+    art = ml.load_article(article_id)
+    assert art.meta["source"] == "pasted web page" and "<" not in art.text
+    assert [s.text for s in art.body_sentences()] == [
+        "The minister said the army would withdraw from the city by Friday.",
+        "Critics called it a betrayal of those who stayed."]
+
+
+def test_one_sentence_and_one_word_are_said_in_the_singular():
+    w = ml.AddArticle()
+    w.paste.value = "Bridge closes on Friday, the council said.\n"
+    assert "7 words, about 1 sentence." in plain(w.preview.value)
+    fill(w, title="Bridge closes", author="A")
+    article_id = w.add()
+    msg = plain(w.message.value)
+    assert f"Added as {article_id}: 1 sentence (s001)." in msg and "1 sentences" not in msg
+    w2 = ml.AddArticle()
+    w2.paste.value = "Closed.\n"
+    assert "1 word, about 1 sentence." in plain(w2.preview.value)
 
 
 def test_adding_needs_no_learner_id():

@@ -406,3 +406,114 @@ def test_a_long_pasted_line_is_text_not_a_file_name():
     line = "A single pasted line that is longer than any file name can be, " * 6 + "and it ends here."
     aid = ml.add_article(line, title="One line", publisher="P", url="https://p.example/l", date="2026-12-01")
     assert ml.load_article(aid).text == line + "\n"
+
+
+# ---------------------------------------------------------------------------- QA pass: add-an-article path
+
+
+SPLIT_TEXT = ("Summit diary\n\nRep. Adam Schiff, D-Calif., said the aid was overdue.\n\n"
+              "The talks ended at 5 p.m. Tuesday, officials said.\n")
+
+
+def test_new_articles_record_their_sentence_rules_and_older_ones_keep_their_sentences():
+    aid = ml.add_article(SPLIT_TEXT, title="Summit diary", publisher="P", url="https://p.example/s",
+                         date="2026-01-05")
+    art = ml.load_article(aid)
+    assert [s.text for s in art.body_sentences()] == ["Rep. Adam Schiff, D-Calif., said the aid was overdue.",
+                                                      "The talks ended at 5 p.m. Tuesday, officials said."]
+    assert art.meta["sentence_rules"] == data.SENTENCE_RULES
+    # an article added before the fix-ups (no sentence_rules, the old sentences' hash) keeps its old
+    # sentences, so the answers saved on it still point at the same words
+    old = data.segment(art.text, {0: "title"}, rules=1)
+    assert len(old) == 5 and old[2].text == ", said the aid was overdue."
+    mf = paths.teacher_articles_dir() / "datapackage.yaml"
+    doc = articles.read_manifest()
+    res = doc["resources"][0]
+    del res["sentence_rules"]
+    res["sentences_sha256"] = data.spans_hash(old)
+    articles._write_manifest(doc, mf.parent)
+    data._load_teacher_cached.cache_clear()
+    assert ml.load_article(aid).sentences == old
+    res["sentence_rules"] = 99  # written by a newer medialit
+    articles._write_manifest(doc, mf.parent)
+    with pytest.raises(data.DataError, match="update medialit"):
+        ml.load_article(aid)
+
+
+FRAGMENT = ("<h1>Minister announces withdrawal</h1>\n<p>The minister said <b>the army</b> would withdraw from the "
+            "city by Friday.</p>\n<p>Critics called it a <i>betrayal</i> of those who stayed.</p>\n")
+
+
+def test_a_pasted_html_fragment_is_read_as_a_web_page():
+    aid = ml.add_article(FRAGMENT, title="Minister announces withdrawal", publisher="P",
+                         url="https://p.example/h", date="2026-01-05")
+    art = ml.load_article(aid)
+    assert art.meta["source"] == "pasted web page" and "<" not in art.text
+    assert [(s.text, s.role) for s in art.sentences] == [
+        ("Minister announces withdrawal", "title"),
+        ("The minister said the army would withdraw from the city by Friday.", "body"),
+        ("Critics called it a betrayal of those who stayed.", "body")]
+    assert articles.extract_html(FRAGMENT)["title"] == "Minister announces withdrawal"
+    one_line = "<div><p>The council met.</p><p>It voted to close the bridge.</p></div>"
+    assert articles.looks_like_html(one_line) and articles.looks_like_html("<P CLASS='lead'>A</P><p>B</p><br/>")
+
+
+@pytest.mark.parametrize("text", [
+    "Use the <b> tag to make words bold, and close it with </b>.",
+    "In the poll, 5 < 6 and 7 > 3, the analysts said.\n\nThey were surprised.",
+    "The minister said <p> is a paragraph tag.\n\nCritics said </p> closes it, as <br> breaks a line.",
+    "A <i>single</i> tag in a long pasted article stays text. " * 5,  # inline words only: no block
+    "The <p>Council</p> met on Monday. " + "It voted to close the old bridge for a year of repairs. " * 12,
+])
+def test_text_that_only_mentions_tags_stays_text(text):
+    assert not articles.looks_like_html(text)
+    aid = ml.add_article(text, title="Tags", publisher="P", url="https://p.example/t", date="2026-01-05")
+    assert ml.load_article(aid).meta["source"] == "pasted text"
+
+
+def test_a_one_line_text_ending_in_html_is_text_not_a_file_name(tmp_path):
+    line = "The full report is online at https://gov.example/report.html"
+    aid = ml.add_article(line, title="Report", publisher="P", url="https://p.example/r", date="2026-01-05")
+    assert ml.load_article(aid).text == line + "\n"
+    with pytest.raises(ArticleError, match="There is no file"):  # a file name with no spaces is still one
+        ml.add_article("report.html", **META)
+    spaced = tmp_path / "saved page.txt"  # a name with spaces that exists is a file
+    spaced.write_text("The words of a saved page with a space in its name.\n", encoding="utf-8")
+    other = ml.add_article(str(spaced), title="Spaced", publisher="P", url="https://p.example/s", date="2026-01-05")
+    assert ml.load_article(other).meta["source"] == "text file saved page.txt"
+
+
+def test_a_file_with_no_suffix_or_a_folder_gets_a_plain_sentence(tmp_path):
+    notes = tmp_path / "notes"
+    notes.write_text("The council said the bridge would close.\n")
+    for source, words in ((notes, "its name does not end in any of these"), (tmp_path, "is not a file"),
+                          (str(tmp_path), "is not a file"), (tmp_path / "missing", "There is no file")):
+        with pytest.raises(ArticleError, match=words) as err:
+            ml.add_article(source, **META)
+        message = str(err.value)
+        _one_sentence(message)
+        assert "file with no file" not in message and "(it is a" not in message
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                        ("utf-8", b"\xef\xbb\xbf"), ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_unicode_files_with_a_byte_order_mark_are_read(tmp_path, codec, bom):
+    text = "Le conseil a dit que le pont fermerait vendredi. Les réparations dureront un an.\n"
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(bom + text.encode(codec))  # as Windows Notepad saves "Unicode" (UTF-16 LE) text
+    aid = ml.add_article(path, **{**META, "language": "fr"})
+    assert ml.load_article(aid).text == text and len(ml.load_article(aid).sentences) == 2
+    page = tmp_path / "page.html"
+    page.write_bytes(bom + HTML.encode(codec))
+    assert articles.extract_html(page)["title"] == TITLE
+
+
+def test_a_broken_utf16_file_gets_a_plain_sentence(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "Some words.".encode("utf-16-le") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(ArticleError, match="UTF-16") as err:
+        ml.add_article(path, **META)
+    _one_sentence(str(err.value))
+    (tmp_path / "bom.txt").write_bytes(b"\xff\xfe" + " \n".encode("utf-16-le"))
+    with pytest.raises(ArticleError, match="is empty"):
+        ml.add_article(tmp_path / "bom.txt", **META)

@@ -441,7 +441,8 @@ def test_an_english_sentence_quoting_another_language_stays_english():
     assert "disgraceful" in texts(cues.opinion(s))
     assert "said" in texts(cues.attribution(s))
     # all quotation (no words of the writer's own): judged on the quoted words
-    assert cues.evaluative("« C'est une honte terrible pour la démocratie et pour nous tous »") == []
+    with pytest.warns(cues.CuesLanguageWarning):
+        assert cues.evaluative("« C'est une honte terrible pour la démocratie et pour nous tous »") == []
 
 
 def test_emoji_and_accents_keep_offsets():

@@ -19,10 +19,12 @@ Rules this module keeps:
   checked like a learner id, so it can never leave the folder;
 * every file is written atomically (temporary file, fsync, rename) under a lock;
 * bad input is refused with one plain sentence (:class:`ArticleError`): empty, binary or
-  non-UTF-8 files, a web page with no article text, a missing or malformed field.
+  unreadable files (UTF-8 is read, and UTF-16 or UTF-32 with a byte-order mark, as Windows
+  Notepad saves "Unicode" text), a web page with no article text, a missing or malformed field.
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as _dt
 import hashlib
@@ -67,36 +69,67 @@ class ArticleError(ValueError):
 # ---------------------------------------------------------------------------- reading the source
 
 def _looks_like_path(source: str) -> bool:
-    if "\n" in source or len(source) >= 1024:
+    """True when the string ``source`` names a file (or folder) rather than being the article's text.
+
+    A name on disk is a file name. Otherwise a file name has no spaces or line breaks and ends in
+    .html, .htm or .txt (a missing file then gets "There is no file..."); anything with a space in
+    it, such as a one-line article that ends with a web address ending in .html, is text."""
+    if "\n" in source or len(source) >= 1024 or not source.strip():
         return False
-    if source.strip().lower().endswith(SUFFIXES):
-        return True
     try:
-        return Path(source).expanduser().is_file()
+        if Path(source).expanduser().exists():
+            return True
     except (OSError, ValueError):  # a name too long for the disk, or with a NUL: text, not a file
         return False
+    name = source.strip()
+    return not any(ch.isspace() for ch in name) and name.lower().endswith(SUFFIXES)
+
+
+#: Byte-order marks of Unicode text that is not UTF-8 (Windows Notepad's "Unicode" is UTF-16 LE),
+#: longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def text_with_bom(raw: bytes) -> str | None:
+    """The text of ``raw`` when it starts with a UTF-16 or UTF-32 byte-order mark (the mark left out),
+    else ``None``. Raises :class:`UnicodeDecodeError` when the bytes after the mark cannot be read."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec)
+    return None
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 text of ``raw``, or :class:`ArticleError` for empty, binary or non-UTF-8 bytes.
-    ``name`` starts the messages ("The file page.html", "The pasted text")."""
+    """The text of ``raw`` (UTF-8, or UTF-16/UTF-32 with a byte-order mark), or :class:`ArticleError`
+    for empty, binary or unreadable bytes. ``name`` starts the messages ("The file page.html",
+    "The pasted text")."""
     if not raw.strip():
         raise ArticleError(f"{name} is empty: there is no text to add.")
     for magic, what in _MAGIC.items():
         if raw.startswith(magic):
             raise ArticleError(f"{name} is {what}, not text: copy the article's text into a .txt file "
                                "(or save the web page as .html) and add that.")
-    head = raw[:8192]
-    if b"\x00" in head:
-        raise ArticleError(f"{name} looks like a binary file, not text: add a saved web page (.html) "
-                           "or a plain-text file (.txt).")
     try:
-        text = raw.decode("utf-8-sig")
+        text = text_with_bom(raw)
     except UnicodeDecodeError as exc:
         raise ArticleError(
-            f"{name} is not UTF-8 text (byte {exc.start} cannot be read): open it in a text editor and "
-            "save it again with the encoding UTF-8, then add it again."
+            f"{name} says it is {exc.encoding.upper()} text but byte {exc.start} cannot be read: open it in a "
+            "text editor and save it again with the encoding UTF-8, then add it again."
         ) from None
+    if text is None:
+        if b"\x00" in raw[:8192]:
+            raise ArticleError(f"{name} looks like a binary file, not text: add a saved web page (.html) "
+                               "or a plain-text file (.txt).")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(
+                f"{name} is not UTF-8 text (byte {exc.start} cannot be read): open it in a text editor and "
+                "save it again with the encoding UTF-8, then add it again."
+            ) from None
+    if not text.strip():
+        raise ArticleError(f"{name} is empty: there is no text to add.")
     controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > 8:
         raise ArticleError(f"{name} looks like a binary file, not text: add a saved web page (.html) "
@@ -107,11 +140,20 @@ def _decode(raw: bytes, name: str) -> str:
 def _read_file(path: Path) -> tuple[str, str]:
     """(decoded text, "html" or "text") of a file given as the source."""
     name = f"The file {path.name}"
-    if path.suffix.lower() not in SUFFIXES:
-        raise ArticleError(f"{name} cannot be added: only .html, .htm and .txt files can be "
-                           f"(it is a {path.suffix or 'file with no'} file).")
-    if not path.is_file():
+    if path.is_dir():
+        raise ArticleError(f"The folder {path.name or path} is not a file: give the name of a saved web page "
+                           "(.html or .htm) or a text file (.txt) inside it.")
+    if not path.exists():
         raise ArticleError(f"There is no file {path}: check the name and the folder.")
+    if not path.suffix:
+        raise ArticleError(f"{name} cannot be added: only .html, .htm and .txt files can be, and its name "
+                           "does not end in any of these (if it is plain text, add .txt to its name).")
+    if path.suffix.lower() not in SUFFIXES:
+        raise ArticleError(f"{name} cannot be added: only .html, .htm and .txt files can be, and it is a "
+                           f"{path.suffix} file.")
+    if not path.is_file():
+        raise ArticleError(f"{name} is not an ordinary file that can be read: save the article as an .html or "
+                           ".txt file and add that.")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -124,10 +166,38 @@ def _read_file(path: Path) -> tuple[str, str]:
     return text, "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
 
-def _looks_like_html(text: str) -> bool:
+#: A tag of an element that article text copied from a web page or a CMS is made of.
+_ARTICLE_TAG = re.compile(r"<(/?)(?:(p|h[1-6]|div|br|ul|ol|li|blockquote|article|section)|span|b|i|em|strong|a)"
+                          r"(?:\s[^<>]*)?/?>", re.I)
+#: Fewest such tags (and closing tags among them) that make pasted text HTML rather than text about HTML.
+MIN_HTML_TAGS = 3
+MIN_HTML_CLOSING_TAGS = 2
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a web page's source, or a piece of one (``<h1>…</h1><p>…</p>`` copied from a page
+    or a CMS, with no ``<html>`` or ``<body>``). A fragment must be mostly tags of the elements
+    article text is made of (p, h1-h6, div, span, b, i, em, strong, a, br, lists, blockquote,
+    article, section): at least :data:`MIN_HTML_TAGS` of them, :data:`MIN_HTML_CLOSING_TAGS`
+    closing ones and one of a block (a paragraph, heading, list...), and it opens with one or has
+    one for every 30 words or fewer. Text that only mentions ``<`` or a tag or two stays text."""
     head = text.lstrip()[:512].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in text[:20000].lower()
-                                                                      and "</p>" in text.lower())
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    sample = text[:20000]
+    if "<body" in sample.lower() and "</p>" in text.lower():
+        return True
+    tags = _ARTICLE_TAG.findall(sample)  # (closing "/" or "", block element name or "")
+    if (len(tags) < MIN_HTML_TAGS or sum(1 for closing, _block in tags if closing) < MIN_HTML_CLOSING_TAGS
+            or not any(block for _closing, block in tags)):
+        return False
+    words = len(_ARTICLE_TAG.sub(" ", sample).split())
+    return bool(_ARTICLE_TAG.match(sample.lstrip())) or len(tags) * 30 >= words
+
+
+def _is_fragment(html: str) -> bool:
+    """True for HTML with no ``<html>`` or ``<body>``: a piece of a page."""
+    return not re.search(r"<(?:html|body)\b", html[:20000], re.I)
 
 
 def _quiet_trafilatura():
@@ -143,6 +213,8 @@ def _quiet_trafilatura():
 def _html_text(html: str) -> tuple[str, dict]:
     """(article text, found metadata) of a web page, via trafilatura."""
     trafilatura = _quiet_trafilatura()
+    if _is_fragment(html):  # a piece of a page: as an article, so its headings are kept as paragraphs
+        html = f"<html><body><article>{html}</article></body></html>"
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False, include_images=False)
@@ -209,7 +281,7 @@ def _source_text(source: Any) -> tuple[str, str, dict]:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in source[:8192]):
         raise ArticleError("The pasted text contains hidden control characters, as binary files do: "
                            "copy the article's text again from the page.")
-    if _looks_like_html(source):
+    if looks_like_html(source):
         found = extract_html(source)
         return found["text"], "pasted web page", found
     return source, "pasted text", {}
@@ -457,7 +529,8 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
     lang = fields["language"]
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     # segmented from the file as written, through the loader's cache: the first load_article is free
-    sentences = data._load_teacher_cached(article_id, str(path), sha, lang, tuple(sorted(roles.items())))
+    sentences = data._load_teacher_cached(article_id, str(path), sha, lang, tuple(sorted(roles.items())),
+                                          data.SENTENCE_RULES)
     seg_note = data.segmenter_note(lang)
     notes = [f"Added by the teacher from {how} on {_dt.date.today().isoformat()}."]
     if seg_note:
@@ -487,6 +560,7 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
         "notes": " ".join(notes),
         "source": how,
         "segmenter": data.segmenter_name(lang),
+        "sentence_rules": data.SENTENCE_RULES,  # medialit's fix-ups to the segmenter's pieces
         "sentences": len(sentences),
         "sentences_sha256": data.spans_hash(sentences),
         **({"paragraph_roles": roles} if roles else {}),
@@ -514,7 +588,8 @@ def add_article(source: Any, *, title: str | None, publisher: str | None, url: s
     """Add an article to the teacher folder and return its id (``city-council-votes-2026-12-06``).
 
     ``source``: a saved web page (``.html``/``.htm``, its text and metadata found with trafilatura),
-    a text file (``.txt``, UTF-8), or the article's text itself (pasted; HTML is recognised too).
+    a text file (``.txt``, UTF-8, or UTF-16 with a byte-order mark), or the article's text itself
+    (pasted; HTML is recognised too, a whole page or a piece of one: see :func:`looks_like_html`).
     The metadata is what the teacher confirms: ``title``, ``publisher`` (or site), ``url``,
     ``date`` published (``YYYY-MM-DD``), ``author`` (``None``: "none given"), ``language`` (a code
     such as ``en``, ``fr``, ``de``) and ``translated``.

@@ -220,16 +220,76 @@ def _segmenter(language: str = "en"):
     return pysbd.Segmenter(language=language, clean=False, char_span=True)
 
 
-def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
+#: Version of medialit's fix-ups to pysbd's pieces (``sentence_rules`` in a teacher article's manifest
+#: entry, so an article keeps the sentences it was added with). 1: a piece with no letters or digits,
+#: or one that starts in lower case, is joined to the one before. 2 adds: a piece that starts with
+#: punctuation no sentence starts with, or with a closing quotation mark; "a.m."/"p.m." before a day,
+#: a month or a time zone; title and measure abbreviations ("Pres.", "Approx.", "No. 10"). The
+#: course's own articles split the same under both (tests/test_data.py checks it).
+SENTENCE_RULES = 2
+
+#: Punctuation no sentence starts with: a piece that starts with it continues the sentence before.
+_NO_START = frozenset(",;:.!?)]}%")
+#: Quotation marks, each with the marks that open a quotation it can close. A piece that starts
+#: with one while such an opening mark is still open before it ("„…Ukraine.“ He said") starts with
+#: the end of the quotation, which belongs to the sentence before. A mark that opens and closes
+#: alike ('"', Swedish ”…”) closes when it has been used an odd number of times before.
+_QUOTE_OPENERS = {'"': '"', "”": "“„”", "“": "„", "’": "‘‚", "‘": "‚", "»": "«»", "«": "»", "›": "‹›", "‹": "›"}
+#: "a.m."/"p.m." at the end of a piece and what may follow them in the same sentence.
+_CLOCK_END = re.compile(r"(?<![^\W\d_])[ap]\.\s?m\.$", re.I)
+_AFTER_CLOCK = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest wet west "
+    "msk ist jst kst aest aedt hkt sgt".split())
+#: Abbreviations that end with a full stop but never end a sentence: titles before a name (in any
+#: language's text), measure words (English), and "No."/"Nr." before a number.
+_TITLE_END = re.compile(
+    r"(?<![^\W\d_])(?:Pres|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Cpt|Maj|Cmdr|Adm|Cpl|Pvt|Brig|Supt|Insp|"
+    r"Det|Amb|Dr|Drs|Prof|Mr|Mrs|Ms|Messrs|Mme|Mmes|Mlle|Mlles|Pr|Hon|Rev)\.$")
+_MEASURE_END = re.compile(r"(?<![^\W\d_])(?:approx|Approx|APPROX|est|Est)\.$")
+_NUMBER_END = re.compile(r"(?<![^\W\d_])(?:No|Nos|Nr)\.$")
+
+
+def _closes_a_quote(before: str, mark: str) -> bool:
+    """True when ``mark``, coming after ``before`` (the paragraph so far), ends a quotation."""
+    openers = _QUOTE_OPENERS.get(mark, "")
+    if mark in openers and before.count(mark) % 2:
+        return True
+    others = openers.replace(mark, "")
+    return bool(others) and sum(before.count(o) for o in others) > before.count(mark)
+
+
+def _continues(prev: str, piece: str, language: str) -> bool:
+    """True when ``piece`` (rules 2) is the rest of the sentence ``prev``, not a new sentence."""
+    if piece[0] in _NO_START:
+        return True
+    if _CLOCK_END.search(prev):
+        first = piece.lstrip("([").split(None, 1)[0].rstrip(".,;:!?)]")
+        if first.lower() in _AFTER_CLOCK:
+            return True
+    if _TITLE_END.search(prev):
+        return True
+    if _MEASURE_END.search(prev) and segmenter_language(language) == "en":
+        return True
+    return bool(_NUMBER_END.search(prev) and piece[0].isdigit())
+
+
+def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES) -> list[tuple[int, int]]:
     """Character spans of the sentences in one paragraph (pysbd, whitespace trimmed).
 
     ``language``: a language code; pysbd's rules for it when it has them, else the English rules
-    (see :func:`segmenter_note`).
+    (see :func:`segmenter_note`). ``rules``: the version of the fix-ups to pysbd's pieces
+    (:data:`SENTENCE_RULES`; an older one for an article added under it).
     """
     if not text.strip():
         return []
+    if rules not in range(1, SENTENCE_RULES + 1):
+        raise DataError(f"The sentence rules {rules!r} are not known to this version of medialit (it knows 1 to "
+                        f"{SENTENCE_RULES}): update medialit.")
     flat = text.replace("\n", " ")  # same length, so offsets still fit ``text``
-    out = []
+    out: list[tuple[int, int]] = []
     for span in _segmenter(segmenter_language(language)).segment(flat):
         s, e = span.start, span.end
         while s < e and flat[s].isspace():
@@ -238,21 +298,37 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
             e -= 1
         if e <= s:
             continue
+        if out and rules >= 2:
+            # closing quotation marks at the start end the sentence before („…Ukraine.“ He said...)
+            q = s
+            while q < e and flat[q] in _QUOTE_OPENERS and _closes_a_quote(flat[:q], flat[q]):
+                q += 1
+            if q > s:
+                out[-1] = (out[-1][0], q)
+                s = q
+                while s < e and flat[s].isspace():
+                    s += 1
+                if s >= e:
+                    continue
         piece = flat[s:e]
         # A fragment with no letters or digits (a stray closing quote) or one that starts in
-        # lower case (a stray full stop mid-sentence) belongs to the sentence before it.
-        if out and (not any(c.isalnum() for c in piece) or piece[0].islower()):
+        # lower case (a stray full stop mid-sentence) belongs to the sentence before it; so does
+        # (rules 2) one that starts with a comma, or follows "p.m." or an abbreviation (see _continues).
+        if out and (not any(c.isalnum() for c in piece) or piece[0].islower()
+                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
 
 
-def segment(text: str, roles: dict[int, str] | None = None, language: str = "en") -> list[Sentence]:
+def segment(text: str, roles: dict[int, str] | None = None, language: str = "en",
+            rules: int = SENTENCE_RULES) -> list[Sentence]:
     """Split ``text`` into :class:`Sentence` objects with stable ids ``s001``, ``s002``...
 
     ``roles`` maps a paragraph index (negative counts from the end) to one of :data:`ROLES`.
     ``language``: the text's language code (pysbd's rules for it where it has them).
+    ``rules``: the version of medialit's fix-ups (:data:`SENTENCE_RULES`, see :func:`split_sentences`).
     """
     roles = roles or {}
     spans = paragraphs(text)
@@ -265,7 +341,7 @@ def segment(text: str, roles: dict[int, str] | None = None, language: str = "en"
     sentences: list[Sentence] = []
     for p, (ps, pe) in enumerate(spans):
         role = role_of.get(p, "body")
-        for s, e in split_sentences(text[ps:pe], language):
+        for s, e in split_sentences(text[ps:pe], language, rules):
             n = len(sentences) + 1
             sentences.append(Sentence(f"s{n:03d}", " ".join(text[ps + s:ps + e].split()), ps + s, ps + e, p, role))
     return sentences
@@ -390,9 +466,20 @@ def _teacher_file(article_id: str, res: dict) -> Path:
 
 
 @functools.lru_cache(maxsize=16)
-def _load_teacher_cached(article_id: str, path_str: str, sha: str, language: str, roles: tuple) -> list[Sentence]:
+def _load_teacher_cached(article_id: str, path_str: str, sha: str, language: str, roles: tuple,
+                         rules: int = SENTENCE_RULES) -> list[Sentence]:
     text = Path(path_str).read_text(encoding="utf-8")
-    return segment(text, dict(roles), language=language)
+    return segment(text, dict(roles), language=language, rules=rules)
+
+
+def sentence_rules_of(res: dict) -> int:
+    """The version of the sentence fix-ups a teacher article was added under (``sentence_rules`` in its
+    manifest entry; 1 for an article added before the field existed), so it keeps its sentences."""
+    value = res.get("sentence_rules", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= SENTENCE_RULES:
+        raise DataError(f"The teacher article '{res.get('name')}' was split into sentences with rules "
+                        f"{value!r}, which this version of medialit does not know: update medialit.")
+    return value
 
 
 def _load_teacher(article_id: str, res: dict) -> Article:
@@ -402,7 +489,8 @@ def _load_teacher(article_id: str, res: dict) -> Article:
         raise DataError(f"The article file for '{article_id}' is empty.")
     language = str(res.get("language") or "en")
     roles = tuple(sorted((int(k), str(v)) for k, v in (res.get("paragraph_roles") or {}).items()))
-    sentences = _load_teacher_cached(article_id, str(path), str(res["sha256"]), language, roles)
+    sentences = _load_teacher_cached(article_id, str(path), str(res["sha256"]), language, roles,
+                                     sentence_rules_of(res))
     want = res.get("sentences_sha256")
     if want and spans_hash(sentences) != want:
         raise DataError(

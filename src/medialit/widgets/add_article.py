@@ -70,8 +70,21 @@ def _safe_file_name(name: str) -> str:
 
 
 def _looks_like_html(text: str) -> bool:
-    """True for a web page's source (pasted from "View page source")."""
-    return text.lstrip()[:20].lower().startswith(("<!doctype html", "<html"))
+    """True for a web page's source (pasted from "View page source") or a piece of one copied from a
+    page or a CMS: the same test :func:`medialit.add_article` makes, so the preview shows what is added."""
+    try:
+        from ..articles import looks_like_html
+    except ImportError:  # pragma: no cover - a build without medialit.articles: whole pages only
+        return text.lstrip()[:20].lower().startswith(("<!doctype html", "<html"))
+    return looks_like_html(text)
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` (with thousands separators) and ``noun`` in the form that agrees with it: "1 sentence",
+    "2,500 sentences" (see :func:`medialit.display.plural`)."""
+    from ..display import plural
+
+    return f"{n:,} {plural(n, noun).split(' ', 1)[1]}"
 
 
 def _upload_items(value: Any) -> list[dict]:
@@ -190,62 +203,110 @@ class AddArticle(w.VBox):
         self.load_file(items[0].get("name", "upload.txt"), bytes(items[0].get("content", b"")))
 
     def load_file(self, name: str, raw: bytes) -> bool:
-        """Read an uploaded file (what the upload button does). Returns True when it could be read."""
+        """Read an uploaded file (what the upload button does). Returns True when it could be read.
+
+        A file that cannot be read changes nothing but the message: the text in the paste box (or the
+        file read before) stays what **Add article** adds, as the preview still shows."""
         self.message.value = ""
         suffix = Path(str(name)).suffix.lower()
         if suffix not in ACCEPT:
-            return self._refuse(f"{name} is not a saved web page or a text file: upload an .html, .htm or .txt file.")
+            return self._refuse_upload(f"{name} is not a saved web page or a text file: upload an .html, .htm or "
+                                       ".txt file.")
         if not raw:
-            return self._refuse(f"{name} is empty: there is nothing to add.")
+            return self._refuse_upload(f"{name} is empty: there is nothing to add.")
         if len(raw) > MAX_UPLOAD_BYTES:
-            return self._refuse(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; save the page "
-                                "again without pictures, or paste the text instead.")
-        if b"\x00" in raw[:8192]:
-            return self._refuse(f"{name} is not text (it looks like a picture or a program): upload the page "
-                                "saved as .html, or paste the text.")
-        self.source_kind, self.file_name, self.file_bytes, self.found = "file", str(name), bytes(raw), {}
-        self.text = ""
+            return self._refuse_upload(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; save the "
+                                       "page again without pictures, or paste the text instead.")
+        try:
+            from ..articles import text_with_bom
+
+            text = text_with_bom(raw)  # UTF-16 (Windows Notepad's "Unicode") or UTF-32 with a byte-order mark
+        except ImportError:  # pragma: no cover - a build without medialit.articles
+            text = None
+        except UnicodeDecodeError:
+            return self._refuse_upload(f"{name} cannot be read as text. Open it in a text editor and save it as "
+                                       "UTF-8, or paste the text.")
+        if text is None and b"\x00" in raw[:8192]:
+            return self._refuse_upload(f"{name} is not text (it looks like a picture or a program): upload the "
+                                       "page saved as .html, or paste the text.")
+        origin = f"the file {name}" if suffix == ".txt" else f"the web page {name}"
+        found: dict = {}
+        if suffix == ".txt":
+            if text is None:
+                try:
+                    text = raw.decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    return self._refuse_upload(f"{name} is not UTF-8 text. Open it in a text editor and save it as "
+                                               "UTF-8, or paste the text.")
+            if not text.strip():
+                return self._refuse_upload(f"{name} is empty: there is nothing to add.")
+        else:
+            with tempfile.TemporaryDirectory(prefix="medialit-page-") as tmp:
+                path = Path(tmp) / _safe_file_name(name)  # messages then name the teacher's file
+                path.write_bytes(raw)
+                problem, found = self._read_page(path, origin)
+            if problem:
+                return self._refuse_upload(problem)
+            text = found.pop("text", "")
+        # the file is read: it becomes the source, and the paste box is emptied
+        self.source_kind, self.file_name, self.file_bytes, self.found, self.text = "file", str(name), bytes(raw), \
+            found, text
         self._quiet = True
         try:
             self.paste.value = ""
         finally:
             self._quiet = False
+        self._show_preview(origin)
         if suffix == ".txt":
-            try:
-                self.text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                return self._refuse(f"{name} is not UTF-8 text. Open it in a text editor and save it as UTF-8, "
-                                    "or paste the text.")
-            self._show_preview(f"the file {name}")
-            self._guess_title(self.text)
-            return True
-        with tempfile.TemporaryDirectory(prefix="medialit-page-") as tmp:
-            path = Path(tmp) / _safe_file_name(name)  # messages then name the teacher's file
-            path.write_bytes(raw)
-            return self._extract(path, f"the web page {name}")
+            self._guess_title(text)
+        else:
+            self._fill_found()
+        return True
 
-    def _extract(self, source: Path | str, origin: str) -> bool:
-        """Read a web page (a file, or its source pasted) with :func:`medialit.articles.extract_html`."""
+    @staticmethod
+    def _read_page(source: Path | str, origin: str) -> tuple[str, dict]:
+        """("", what :func:`medialit.articles.extract_html` found, text included) for a web page (a file,
+        or its source pasted), or (a plain sentence saying why it cannot be read, {})."""
         try:
             from ..articles import extract_html
 
             found = extract_html(source)
         except ImportError:
-            return self._refuse("This version of medialit cannot read web pages (medialit.articles is "
-                                "missing); paste the text instead.")
+            return ("This version of medialit cannot read web pages (medialit.articles is missing); paste the "
+                    "text instead."), {}
         except Exception as exc:  # noqa: BLE001 - any failure is said in plain words
-            return self._refuse(_plain(exc))
-        self.found = {k: str(v).strip() for k, v in dict(found or {}).items() if v and k != "words"}
-        self.text = self.found.pop("text", "")
-        if not self.text.strip():
-            return self._refuse(f"No article text was found in {origin}. Save the page again once the whole "
-                                "article shows in your browser, or paste the text.")
+            return _plain(exc), {}
+        found = {k: str(v).strip() for k, v in dict(found or {}).items() if v and k != "words"}
+        if not found.get("text", "").strip():
+            return (f"No article text was found in {origin}. Save the page again once the whole article shows "
+                    "in your browser, or paste the text."), {}
+        return "", found
+
+    def _extract(self, source: Path | str, origin: str) -> bool:
+        """Read a web page's source pasted in the box (see :meth:`_read_page`)."""
+        problem, found = self._read_page(source, origin)
+        if problem:
+            return self._refuse(problem)
+        self.text = found.pop("text")
+        self.found = found
         self._show_preview(origin)
         self._fill_found()
         return True
 
     def _refuse(self, text: str) -> bool:
         self._clear_source()
+        self._say(text, ok=False)
+        return False
+
+    def _refuse_upload(self, text: str) -> bool:
+        """Say why an uploaded file cannot be used, and keep what was there before it (the pasted text,
+        or a file read earlier): the preview still shows it, so it must still be what is added."""
+        self._clear_upload()
+        if self.source_kind == "paste" and self.text.strip():
+            text += " Your pasted text is kept: it is still the article that will be added."
+        elif self.source_kind == "file" and self.text.strip():
+            text += (f" The file {self.file_name} you uploaded before is kept: it is still the article that "
+                     "will be added.")
         self._say(text, ok=False)
         return False
 
@@ -285,8 +346,8 @@ class AddArticle(w.VBox):
             found = ("<p style='margin:2px 0'>Found on the page: " + ("; ".join(parts) or "nothing")
                      + (f". Not found: {esc(', '.join(missing))}." if missing else ".") + "</p>")
         self.preview.value = (
-            f"<p style='margin:2px 0'><b>From {esc(origin)}</b>: {n_words:,} words, about "
-            f"{n_sentences:,} sentences. The start of the text:</p>"
+            f"<p style='margin:2px 0'><b>From {esc(origin)}</b>: {_count(n_words, 'word')}, about "
+            f"{_count(n_sentences, 'sentence')}. The start of the text:</p>"
             "<div class='medialit-add-preview' tabindex='0' aria-label='Start of the text' "
             "style='white-space:pre-wrap;max-height:12em;overflow:auto;border:1px solid #ccc;padding:4px;"
             f"max-width:640px'>{esc(head)}</div>{rest}{found}")
@@ -367,7 +428,8 @@ class AddArticle(w.VBox):
     @staticmethod
     def _added_text(article, already: bool) -> str:
         n = len(article.sentences)
-        span = f"s001 to {article.sentences[-1].id}" if n else "none"
+        span = f"{article.sentences[0].id} to {article.sentences[-1].id}" if n > 1 else \
+            (article.sentences[0].id if n else "none")
         where = ""
         try:
             from .. import paths
@@ -378,7 +440,7 @@ class AddArticle(w.VBox):
         if already:
             return (f"This article is already in the course as {article.id} (same text), so nothing new was added. "
                     f"Use that id: ARTICLE = \"{article.id}\".{where}")
-        return (f"Added as {article.id}: {n} sentences ({span}). Use it with ARTICLE = \"{article.id}\" "
+        return (f"Added as {article.id}: {_count(n, 'sentence')} ({span}). Use it with ARTICLE = \"{article.id}\" "
                 f"(run the next cells, or put that line in the first code cell).{where}")
 
     def __repr__(self) -> str:
