@@ -1363,3 +1363,43 @@ def test_a_year_cut_short_opens_no_quotation(s):
 def test_a_quotation_that_starts_with_a_number_is_still_one():
     assert cues.quote_spans("‘24 hours is too long,’ she said.") == [(0, 23)]
     assert cues.quote_spans("He said 'the 2024 vote was rigged' loudly.") == [(8, 34)]
+
+
+def _paragraphs(*paras):
+    from types import SimpleNamespace
+
+    out = []
+    for p, sentences in enumerate(paras):
+        for t in sentences:
+            out.append(SimpleNamespace(id=f"s{len(out) + 1:03d}", text=t, paragraph=p))
+    return out
+
+
+def test_a_speakers_turn_in_a_transcript_keeps_their_words_theirs():
+    sents = _paragraphs(
+        ["Q: Were the delays a disgrace?", "Is it not shameful?"],
+        ["A: No.", "That is a disgraceful exaggeration spread by cowards."],
+        ["KOVAL: Frankly, no.", "The delays are a shameful betrayal, he said 40 times."],
+        ["The interview was a shameful farce."],
+    )
+    table = cues.summary_table(sents).set_index("sentence")
+    # the interviewer's questions are the publication's own words
+    assert table.loc["s002", "opinion"] > 0
+    # an answer's turn (A: or a name) runs to the end of its paragraph
+    assert table.loc["s004", "opinion"] == 0
+    assert table.loc["s006", "opinion"] == 0 and table.loc["s006", "unsourced_numbers"] == 0
+    # a new paragraph is the writer again
+    assert table.loc["s007", "opinion"] > 0
+    rows = cues.scan(sents)
+    s006 = rows[rows.sentence == "s006"]
+    assert {"attribution.turn", "attribution.verb"} <= set(s006.rule)  # "said" still shows
+    turn = s006[s006.rule == "attribution.turn"].iloc[0]
+    assert turn.text == sents[5].text and turn.why
+    assert "A:" in texts(cues.attribution("A: No, it goes beyond that."))
+
+
+def test_without_paragraphs_a_speaker_label_reaches_only_its_own_sentence():
+    rows = cues.summary_table(["KOVAL: Frankly, no.", "The delays are a shameful betrayal."])
+    assert rows.loc[1, "opinion"] > 0 and rows.loc[1, "attribution"] == 0
+    # and the one-sentence functions know no context
+    assert "disgraceful" in texts(cues.opinion("That is a disgraceful exaggeration."))

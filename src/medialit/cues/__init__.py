@@ -54,6 +54,7 @@ import re
 import warnings
 from typing import Any, Iterable
 
+from .attribution import opens_turn, speaker_label
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
@@ -97,7 +98,7 @@ _CLAUSE_RULES = frozenset({"opinion.question", "opinion.exclamation"})
 # "Clinton: ..."): judging words there are the source's, as they would be inside quotation marks.
 # Not a stance verb ("one thinks", "I believe": often the writer's own voice) nor a labelling verb.
 _REPORTING_RULES = frozenset({"attribution.verb", "attribution.according_to", "attribution.statement",
-                              "attribution.unnamed", "attribution.finding", "attribution.colon_speaker",
+                              "attribution.unnamed", "attribution.finding", "attribution.colon_speaker", "attribution.turn",
                               "attribution.medium"})
 
 
@@ -203,6 +204,8 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
     words before a cue that closes the sentence as a tag (:func:`_writer_before`). Questions and
     exclamations stay the writer's own devices everywhere. ``quoted=True`` keeps every hit.
     """
+    if a.turn and not quoted:
+        return []  # a speaker's turn in a transcript: every word is theirs, questions too
     hits: list[Hit] = []
     cues_ = [] if quoted else _reporting_cues(a)
     parts = _clause_starts(a) if cues_ else [0]
@@ -455,6 +458,9 @@ def _iter_analysed(sentences: Any, carry_quotes: bool, language: str | None = No
         _warn_foreign(note, depth)
     en_words = other_words = non_latin = words = 0  # for the language test of a whole list
     open_for = 0
+    # a transcript: after "KOVAL: Frankly, no." the rest of the paragraph is still Koval talking
+    # (only with paragraphs to go by: an Article's sentences, not a plain list of strings)
+    turn = False
     last_par: Any = object()
     items = _items(sentences)
     # the cache of analysed sentences helps when the same sentences are read again (an article's
@@ -463,12 +469,17 @@ def _iter_analysed(sentences: Any, carry_quotes: bool, language: str | None = No
     for pos, (sid, text, par) in enumerate(items):
         if par != last_par:
             open_for = 0
+            turn = False
         last_par = par
         if not text or text.isspace():
             open_for = 0
             yield pos, sid, text, None, english_off
             continue
-        an = analyse(text, carry_quotes and 0 < open_for <= 6, course)
+        an = analyse(text, carry_quotes and 0 < open_for <= 6, course, turn)
+        if par is not None and carry_quotes:
+            label = speaker_label(an)
+            if label is not None:
+                turn = opens_turn(label)
         if note is None:
             c = an.counts
             en_words += c[0]

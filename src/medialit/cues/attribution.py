@@ -100,14 +100,43 @@ def _f_attribution(a: _Analysis) -> list[Hit]:
     # sentence that is all quotation (one word or none outside the marks) does not say here who
     # speaks (the speaker is named in a sentence nearby; quotes() still flags the quotation)
     if not a.quotes:
-        return _dedupe(hits)
+        return _with_turn(a, _dedupe(hits))
     quoted = [(st, en) for (st, en, kind), n in zip(a.quotes, a.quote_words(), strict=True) if kind != "inside" and n >= 4]
     if _words_outside_quotes(a) < 2:
         # all quotation: a "said" inside it is the speaker's own story, not this sentence's source
         hits = [h for h in hits if not h.in_quote]
     elif quoted:
         hits += [a.hit("attribution.quote", st, en) for st, en in quoted]
-    return _dedupe(hits)
+    return _with_turn(a, _dedupe(hits))
+
+
+def _with_turn(a: _Analysis, hits: list[Hit]) -> list[Hit]:
+    """The hits, after a hit for the whole sentence when a speaker named earlier in the paragraph
+    is still talking (a transcript; see ``cues._iter_analysed``). Added after the others are
+    deduplicated, so that a "said" inside the sentence still shows."""
+    if not (a.turn and a.tokens):
+        return hits
+    text = a.s
+    return [a.hit("attribution.turn", len(text) - len(text.lstrip()), len(text.rstrip())), *hits]
+
+
+# interview labels: the interviewer's questions are the publication's own words, not a speaker's turn
+_INTERVIEWER_LABELS = frozenset({"q", "question", "interviewer"})
+
+
+def speaker_label(a: _Analysis) -> str | None:
+    """The speaker's label when the sentence opens with one ("KOVAL:", "Jake Tapper:", "A:"), else None."""
+    if not (a.english and ":" in a.masked):
+        return None
+    if _ANSWER.match(a.masked):
+        return "A"
+    hits = _speaker_colon_hits(a)
+    return hits[0].text[:-1] if hits else None
+
+
+def opens_turn(label: str | None) -> bool:
+    """Does the label hand the following sentences of the paragraph to a speaker? Not the interviewer's."""
+    return label is not None and label.strip().lower() not in _INTERVIEWER_LABELS
 
 
 def _words_outside_quotes(a: _Analysis) -> int:
@@ -188,8 +217,16 @@ _NOT_SPEAKERS = frozenset(
     "contributors twitter facebook byline revealed latest pledged plus remember paid notice scanner".split())
 
 
+# "A: No." in a question-and-answer interview: the answer (a lone capital A, then a colon)
+_ANSWER = re.compile(r"\s*A:\s+\S")
+
+
 def _speaker_colon_hits(a: _Analysis) -> list[Hit]:
     """A name opening the sentence, then a colon: the words after it are that speaker's (or source's)."""
+    ans = _ANSWER.match(a.masked)
+    if ans:
+        st = a.masked.index("A")
+        return [a.hit("attribution.colon_speaker", st, st + 2)]
     m = _SPEAKER_COLON.match(a.masked)
     if not m or a.in_quote(m.start(1), m.end(1)):
         return []

@@ -47,6 +47,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                            "'{text}' gives someone's thought, wish or position: the sentence reports a view held by someone."),
     "attribution.colon_speaker": ("attribution", "A name at the start of a sentence followed by a colon ('Clinton: Time to act.', 'REPORTER: Why now?'), as in headlines, transcripts and interviews: the words after the colon are that speaker's or source's.",
                                   "'{text}' names who is speaking: the words after the colon are theirs."),
+    "attribution.turn": ("attribution", "In an interview or transcript, a sentence that follows a speaker's name and colon in the same paragraph ('KOVAL: Frankly, no. The delays are shameful.'): the speaker is still talking, so the words are theirs. Found by cues.scan and cues.summary_table, which read the sentences in order.",
+                         "The speaker named at the start of this paragraph is still talking: these are their words, not the writer's."),
     "attribution.medium": ("attribution", "The word 'in' + a/his/her/its/the + a means of communication (in a tweet, in her ruling, in a televised address, in an open letter, in a sermon, in the latest ... poll): the words that follow were said or written somewhere by someone. Found by its shape, so new combinations count too.",
                            "'{text}' names the statement, post, letter or speech the information comes from."),
     "attribution.finding": ("attribution", "A study, survey, poll, report, analysis or data set followed in the same sentence by 'found', 'shows', 'concluded'... ('a survey of 1,500 voters found'), or 'found/concluded/ruled ... that': the sentence reports someone's findings.",

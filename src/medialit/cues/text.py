@@ -266,11 +266,12 @@ _SPAN = re.Match.span
 
 class _Analysis:
     __slots__ = ("s", "masked", "tokens", "lows", "quotes", "quote_starts", "english", "foreign", "lex_hits", "cache",
-                 "lowset", "course", "counts", "low", "lex_groups", "tokens_or_text", "_quote_words")
+                 "lowset", "course", "counts", "low", "lex_groups", "tokens_or_text", "_quote_words", "turn")
 
-    def __init__(self, s: str, starts_in_quote: bool, course: bool = False):
+    def __init__(self, s: str, starts_in_quote: bool, course: bool = False, turn: bool = False):
         self.s = s
         self.course = course  # also match the course's own list (its case articles' phrases)
+        self.turn = turn  # a speaker named earlier in the paragraph is still talking (a transcript)
         self.masked = _masked_text(s)
         self.tokens_or_text = bool(s) and not s.isspace()  # not blank (checked once; families skip blank text)
         self.tokens = list(map(_SPAN, (_WORD if "_" in self.masked else _WORD_NO_UNDERSCORE).finditer(self.masked)))
@@ -474,8 +475,8 @@ def _check_text(s: Any) -> None:
 
 
 @functools.lru_cache(maxsize=2048)
-def _analyse(s: str, starts_in_quote: bool = False, course: bool = False) -> _Analysis:
-    return _Analysis(s, starts_in_quote, course)
+def _analyse(s: str, starts_in_quote: bool = False, course: bool = False, turn: bool = False) -> _Analysis:
+    return _Analysis(s, starts_in_quote, course, turn)
 
 
 # ---------------------------------------------------------------------------- word-list matching
