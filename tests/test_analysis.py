@@ -337,7 +337,7 @@ def test_compare_with_key_and_confusion_matrix(tmp_path):
     assert comp.loc["b", ["compared", "exact", "accepted"]].tolist() == [2, 0, 1]  # "opinion" is an also
     assert comp.loc["b", "accuracy"] == 0 and comp.loc["b", "accuracy accepted"] == 0.5
     assert comp.loc["c", "compared"] == 0 and math.isnan(comp.loc["c", "accuracy"])
-    assert comp.loc["class", ["compared", "exact", "accepted"]].tolist() == [5, 3, 4]
+    assert comp.loc[views.CLASS_TOTAL, ["compared", "exact", "accepted"]].tolist() == [5, 3, 4]
     cm = views.confusion_matrix(cls, KEY)
     assert list(cm.index) == list(KEY["labels"])
     assert cm.loc["unattributed assertion", "opinion"] == 1

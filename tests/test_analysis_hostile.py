@@ -117,7 +117,7 @@ def test_lone_surrogates_and_nul_characters_are_replaced(tmp_path):
     good_files(tmp_path)
     raw = ('{"format": "medialit-submission", "schema_version": 1, "learner": "sur", "exported": "2026-03-06T10:00:00Z",'
            ' "activities": {"l\\ud800": {"kind": "sentence_labels", "article": "southfront_2026", "data":'
-           ' {"label_set": "reporting", "labels": {"s002": {"label": "opi\\udfffnion", "note": "a\\u0000b\\ud83d"}}}},'
+           ' {"label_set": "custom", "labels": {"s002": {"label": "opi\\udfffnion", "note": "a\\u0000b\\ud83d"}}}},'
            ' "check:\\u0000": {"kind": "check", "data": {"answer": ["\\ud800"], "correct": null}}}}')
     write(tmp_path, "sur.json", raw)
     write(tmp_path, "surid.json", '{"format": "medialit-submission", "schema_version": 1, "learner": "ev\\ud800il", "activities": {}}')
@@ -420,7 +420,7 @@ def test_thousands_of_labels_and_questions_still_plot(tmp_path):
 
     body = [s.id for s in ml.load_article(ART).body_sentences()]
     for n in range(8):
-        acts = {f"labels:{ART}": labels_act({s: f"label {n}-{i}" for i, s in enumerate(body)})}
+        acts = {f"labels:{ART}": labels_act({s: f"label {n}-{i}" for i, s in enumerate(body)}, label_set="custom")}
         acts.update({f"check:q{n}-{i}": {"kind": "check", "data": {"answer": "x", "correct": i % 2 == 0}}
                      for i in range(150)})
         write(tmp_path, f"l{n}.json", sub(f"l{n}", activities=acts))

@@ -32,7 +32,7 @@ from .report import FILE_SKIPPED
 from .downloads import (MAX_DOWNLOAD_BYTES, csv_text, describe_downloads, download_link,  # noqa: F401 (re-exported)
                         downloads_html, export_target, save_tables, standard_tables)
 from .roster import (HANDED_IN, MISSING, NOT_LISTED, ROSTER_NAMES, RosterError, class_list,  # noqa: F401
-                     describe_class_list, parse_roster, read_roster, roster_path)
+                     describe_class_list, parse_roster, parse_roster_lines, read_roster, roster_path)
 from .views import html_table
 
 ALL_ACTIVITIES = None
@@ -133,15 +133,23 @@ def activity_name(activity: str) -> str:
 def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]:
     """Dropdown options ``(text, (article, activity))`` for every article and activity learners
     labelled: each activity on its own (a lesson and an exercise on the same article are kept
-    apart), then the article over all activities (``activity`` None: each learner's newest label)."""
+    apart), then the article over all activities (``activity`` None: each learner's newest label).
+    Two activities whose short names are the same (``02:labels:x`` and ``02:labels-b:x`` are both
+    "lesson 02") are told apart by their activity ids."""
+    import collections
+
     df = cls.labels
     if df.empty:
         return []
     opts = []
     per = df.drop_duplicates(["article", "activity", "learner"]).groupby(["article", "activity"]).size()
+    names = {key: activity_name(key[1]) for key in per.index}
+    clash = collections.Counter((article, name) for (article, _), name in names.items())
     for (article, activity), n in per.items():
-        opts.append((f"{article} · {activity_name(activity)} ({n} learner{'s' if n != 1 else ''})",
-                     (article, activity)))
+        name = names[(article, activity)]
+        if clash[(article, name)] > 1:
+            name = f"{name} [{activity}]"
+        opts.append((f"{article} · {name} ({n} learner{'s' if n != 1 else ''})", (article, activity)))
     by_article = df.drop_duplicates(["article", "learner"]).groupby("article").size()
     for article, n in by_article.items():
         if per.loc[article].size > 1:
@@ -303,10 +311,18 @@ class Dashboard:
         if path is None:
             return None, "", None
         root = self.folder if self.folder is not None and path.parent == self.folder else None
+        bad: list = []
         try:
-            return path, "", read_roster(path, root)
+            ids = read_roster(path, root, bad)
         except RosterError as exc:
             return path, str(exc), None
+        if not bad:
+            return path, "", ids
+        from .files import show_name
+
+        more = f"; and {len(bad) - 3} more such lines" if len(bad) > 3 else ""
+        return path, (f"Some lines of the class list {show_name(str(path))!r} were left out: {'; '.join(bad[:3])}{more}. "
+                      "Write one learner id per line."), ids
 
     # -------- the parts
 

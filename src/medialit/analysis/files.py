@@ -12,11 +12,16 @@ Nothing in the folder is ever written or changed. The defences, and why:
   when it points at a file that is read anyway;
 * a file is opened without following a last-moment link and without blocking (a pipe swapped in
   cannot hang the dashboard), then checked again on the open file itself (``fstat``);
+* a file in a sub-folder is opened folder by folder from the class folder, never following a
+  link on the way (``dir_fd`` and ``O_NOFOLLOW``), so a sub-folder swapped for a link after the
+  listing cannot lead outside the folder; where the system cannot do that (Windows), the opened
+  file is checked to be the file at its real path inside the folder;
 * file names are shown with unprintable characters as escapes (:func:`show_name`).
 """
 from __future__ import annotations
 
 import collections
+import errno
 import os
 import stat
 from pathlib import Path
@@ -187,19 +192,85 @@ def _check_regular(st: os.stat_result, max_bytes: int, via_link: bool) -> None:
         raise Skip("too_large", f"it is {size_words(st.st_size)}; the limit is {size_words(max_bytes)}.")
 
 
+#: Whether a path can be opened folder by folder without following links (not on Windows).
+_BENEATH = (os.open in os.supports_dir_fd and os.stat in os.supports_dir_fd
+            and hasattr(os, "O_DIRECTORY") and hasattr(os, "O_NOFOLLOW"))
+_SWAPPED = ("a folder on its way was replaced by a symbolic link while the class was read; the link "
+            "was not followed.")
+
+
+def _parts_inside(path: Path, root: Path) -> tuple[str, ...] | None:
+    """The components of ``path`` below ``root`` (its folder's real path is used if it is not
+    written below ``root``), or None when it is not inside ``root``."""
+    for p in (path, Path(os.path.realpath(path.parent)) / path.name):
+        try:
+            parts = p.relative_to(root).parts
+        except ValueError:
+            continue
+        if parts and ".." not in parts:
+            return parts
+    return None
+
+
+def _open_beneath(root: Path, parts: tuple[str, ...], flags: int, max_bytes: int, via_link: bool) -> int:
+    """Open ``root/parts...`` one folder at a time, following no link on the way (a folder
+    swapped for a link raises :class:`Skip`); the file itself is checked before it is opened."""
+    dir_flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+    dfd = os.open(root, dir_flags)
+    try:
+        for part in parts[:-1]:
+            try:
+                nfd = os.open(part, dir_flags | os.O_NOFOLLOW, dir_fd=dfd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise Skip("bad_link", _SWAPPED) from None
+                raise
+            os.close(dfd)
+            dfd = nfd
+        _check_regular(os.stat(parts[-1], dir_fd=dfd, follow_symlinks=False), max_bytes, via_link)
+        return os.open(parts[-1], flags, dir_fd=dfd)
+    finally:
+        os.close(dfd)
+
+
+def _open_checked(path: Path, root: Path, flags: int, max_bytes: int, via_link: bool) -> int:
+    """Open ``path`` where folders cannot be opened one by one: afterwards, the open file must be
+    the file at ``path``'s real path, and that path must be inside ``root``."""
+    _check_regular(os.stat(path, follow_symlinks=False), max_bytes, via_link)
+    fd = os.open(path, flags)
+    try:
+        real = Path(os.path.realpath(path))
+        st, there = os.fstat(fd), os.stat(real)
+        if root not in real.parents or (st.st_dev, st.st_ino) != (there.st_dev, there.st_ino):
+            raise Skip("bad_link", _SWAPPED)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def read_file(entry_path: Path, root: Path, max_bytes: int) -> tuple[bytes, float]:
     """The bytes of one file and its modification time, or :class:`Skip` with the reason.
 
     The file is opened without following a last-moment symbolic link and without blocking (a
     named pipe swapped in after the first check cannot hang the dashboard), and is checked again
     on the open file itself (``fstat``), so a file that changes while it is read cannot slip past.
+    A file inside ``root`` is opened folder by folder from ``root`` without following any link
+    (:func:`_open_beneath`), so no folder on its way can be swapped for a link to elsewhere.
     """
     path = _link_target(entry_path, root) if entry_path.is_symlink() else entry_path
     flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
              | getattr(os, "O_NOFOLLOW", 0))
+    via_link = entry_path != path
+    parts = _parts_inside(path, root)
     try:
-        _check_regular(os.stat(path, follow_symlinks=False), max_bytes, entry_path != path)
-        fd = os.open(path, flags)
+        if parts is not None and _BENEATH:
+            fd = _open_beneath(root, parts, flags, max_bytes, via_link)
+        elif parts is not None:
+            fd = _open_checked(path, root, flags, max_bytes, via_link)
+        else:  # not inside root (a class list named by MEDIALIT_ROSTER whose folder is a link)
+            _check_regular(os.stat(path, follow_symlinks=False), max_bytes, via_link)
+            fd = os.open(path, flags)
         try:
             st = os.fstat(fd)
             _check_regular(st, max_bytes, False)

@@ -19,7 +19,11 @@ The steps, each in its own module:
 
 After ``MAX_REPORT`` problems of one kind in one activity (or skipped activities in one file, or
 ignored files in the folder) the rest are counted in one "… and N more" row (code
-``more_not_listed``). Nothing in the folder is ever modified. Every check, and why it is there,
+``more_not_listed``); so are the problems of one file's activities after ``MAX_FILE_REPORT`` rows
+(all kinds together). A file's activities are read in order until their items pass
+``max_file_items`` (code ``too_many_items_in_file``). Activity ids are shown, in the report and
+in the tables, with unprintable characters as escapes, as file names are (:func:`show_name`).
+Nothing in the folder is ever modified. Every check, and why it is there,
 is listed in the docstrings of :mod:`.files` and :mod:`.envelope`; every ``code`` in
 :data:`medialit.schema.CODES`.
 """
@@ -37,7 +41,7 @@ from .. import schema
 from ..schema import CONFIDENCES, KINDS, LEDGER_STATUSES as STATUSES, shorten  # noqa: F401 - re-exported
 from .envelope import clean_stamp, envelope_notes, newest_per_learner, read_envelopes, stamp
 from .files import list_submissions, read_submissions, show_name  # noqa: F401 - show_name re-exported
-from .report import (ACTIVITY_SKIPPED, FILE_SKIPPED, ITEM_SKIPPED, MAX_REPORT, NOTE,  # noqa: F401
+from .report import (ACTIVITY_SKIPPED, FILE_SKIPPED, ITEM_SKIPPED, MAX_FILE_REPORT, MAX_REPORT, NOTE,  # noqa: F401
                      COLUMNS as REPORT_COLUMNS, CappedReport)
 
 #: Default limits (all can be changed per call of :func:`load_class`); the record limits are
@@ -48,6 +52,9 @@ MAX_DEPTH = schema.LIMITS.depth
 MAX_LABEL = schema.LIMITS.short
 MAX_TEXT = schema.LIMITS.text
 MAX_ITEMS = schema.LIMITS.items
+MAX_FILE_ITEMS = schema.LIMITS.file_items
+#: Activity ids longer than this are refused (``bad_activity_id``).
+MAX_ACTIVITY_ID = 200
 
 LABEL_COLUMNS = ["learner", "activity", "article", "label_set", "sentence", "label", "note",
                  "confidence", "updated"]
@@ -96,6 +103,15 @@ def _course(stamp: tuple) -> dict:
         out[name] = CourseArticle(len(art.text), frozenset(s.id for s in art.sentences), art.text,
                                          len(art.body_sentences()))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def course_label_sets() -> dict:
+    """``{label set: frozenset of labels}`` for the label sets whose labels the course defines
+    (``reporting``, lesson 02's labels, which every key uses); others are not checked."""
+    from ..reporting.labels import LABELS
+
+    return {"reporting": frozenset(LABELS)}
 
 
 def course_articles() -> dict:
@@ -196,46 +212,79 @@ class _Rows:
     """Checks each activity of a kept submission with :mod:`medialit.schema` (strict) and keeps
     one row per item, by table."""
 
-    def __init__(self, report: CappedReport, limits: schema.Limits, course: dict):
+    def __init__(self, report: CappedReport, limits: schema.Limits, course: dict, label_sets: dict | None = None):
+        import datetime as dt
+
         self.report = report
         self.lim = limits
         self.course = course
+        self.label_sets = label_sets
         self.tables: dict = {t: [] for t in _TABLE.values()}
         self.tables.update({t: [] for t in _FIRST_TABLE.values()})
+        # an 'updated' time later than this is not trusted, as an export time is not (envelope)
+        self.latest = stamp(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1))
 
     def submission(self, name: str, learner: str, activities: dict) -> None:
-        acts_group = (name, "activities")
+        acts_group, outer = (name, "activities"), (name, "file")
+        budget, used, left = self.lim.file_items, 0, [0, 0]  # left out: activities, their items
         for act_id, rec in activities.items():
-            shown = act_id if len(act_id) <= 200 else shorten(act_id, 40)
-            self._activity(name, learner, act_id, shown, rec, acts_group)
-            if self.report.pending:
-                for level, what in ((ITEM_SKIPPED, "items were skipped"), (NOTE, "notes")):
-                    self.report.flush((name, shown, level), name, learner, level, shown,
-                                      f"{what} for the same kind of reason")
+            if not left[0]:
+                shown = show_name(act_id if len(act_id) <= MAX_ACTIVITY_ID else shorten(act_id, 40))
+                kept = self._activity(name, learner, len(act_id), shown, rec, acts_group, budget - used)
+                if self.report.pending:
+                    for level, what in ((ITEM_SKIPPED, "items were skipped"), (NOTE, "notes")):
+                        self.report.flush((name, shown, level), name, learner, level, shown,
+                                          f"{what} for the same kind of reason", outer=outer)
+                if kept is not None:
+                    used += kept
+                    continue
+            left[0] += 1  # this activity would pass the file's limit: it and every later one are left out
+            left[1] += _n_items(rec)
         self.report.flush(acts_group, name, learner, ACTIVITY_SKIPPED, "",
-                          "activities were skipped for the same kind of reason")
+                          "activities were skipped for the same kind of reason", outer=outer)
+        self.report.flush_outer(outer, name, learner, "problems in this file's activities")
+        if left[0]:
+            self.report.add(name, learner, ACTIVITY_SKIPPED, "", "too_many_items_in_file",
+                            f"its activities hold more than {budget} items in all (labels, marks, answers, rows, "
+                            f"steps), the limit for one file; the last {left[0]} activities (about {left[1]} items) "
+                            "were not read.")
 
-    def _activity(self, name, learner, act_id, shown, rec, acts_group) -> None:
-        why = self._unusable(act_id, rec, self.course)
+    def _activity(self, name, learner, id_length, act_id, rec, acts_group, room: int) -> int | None:
+        """Check one activity and keep its rows; the number of items kept, or None (nothing kept
+        or reported) when they are more than ``room``, what is left of the file's limit."""
+        outer = (name, "file")
+        why = self._unusable(id_length, rec, self.course)
         if why is None:
             kind, article, data = rec["kind"], rec.get("article"), rec["data"]
             if any(f in rec for f in schema.FIRST_FIELDS) and kind != "skillcheck":  # checked like data
                 data = dict(data, **{f: rec[f] for f in schema.FIRST_FIELDS if f in rec})
             clean, problems = self._clean(kind, data, article)
+            kept = 0 if clean is None else _kept(kind, clean)
+            if kept > room:
+                return None
             for p in problems:
                 if p.level == ACTIVITY_SKIPPED:
                     why = (p.code, p.message + ".")
                 else:
-                    self.report.add(name, learner, p.level, act_id, p.code, p.message, group=(name, act_id, p.level))
+                    self.report.add(name, learner, p.level, act_id, p.code, p.message, group=(name, act_id, p.level),
+                                    outer=outer)
             if clean is not None:
-                self._append(kind, clean, (learner, act_id, article), clean_stamp(rec.get("updated")))
+                updated = clean_stamp(rec.get("updated"))
+                if updated > self.latest:
+                    self.report.add(name, learner, NOTE, act_id, "future_time",
+                                    f"its updated time {updated!r} is in the future, so it was not trusted (the "
+                                    "computer's clock may be wrong).", group=(name, act_id, NOTE), outer=outer)
+                    updated = ""
+                self._append(kind, clean, (learner, act_id, article), updated)
+                return kept
         if why is not None:
-            self.report.add(name, learner, ACTIVITY_SKIPPED, shown, *why, group=acts_group)
+            self.report.add(name, learner, ACTIVITY_SKIPPED, act_id, *why, group=acts_group, outer=outer)
+        return 0
 
     @staticmethod
-    def _unusable(act_id, rec, course) -> tuple[str, str] | None:
+    def _unusable(id_length, rec, course) -> tuple[str, str] | None:
         """``(code, reason)`` when the activity envelope cannot be used."""
-        if len(act_id) > 200:
+        if id_length > MAX_ACTIVITY_ID:
             return "bad_activity_id", "the activity id is too long."
         if not isinstance(rec, dict):
             return "not_a_record", "the activity is not a record."
@@ -254,7 +303,7 @@ class _Rows:
         lim = self.lim
         if kind == "sentence_labels":
             return schema.clean_sentence_labels(data, strict=True, sentence_ids=self.course[article].sentence_ids,
-                                                article=article, limits=lim)
+                                                article=article, limits=lim, label_sets=self.label_sets)
         if kind == "phrase_marks":
             return schema.clean_phrase_marks(data, strict=True, text=self.course[article].text, limits=lim)
         if kind == "provenance_checklist":
@@ -321,6 +370,32 @@ class _Rows:
         return out
 
 
+#: The fields of a record that hold its items, one per entry (a check is one item).
+_ITEM_FIELDS = ("labels", "marks", "answers", "rows", "steps")
+
+
+def _size(data) -> int:
+    """Items in one activity's ``data`` (or first answers)."""
+    if not isinstance(data, dict):
+        return 0
+    return sum(len(v) for f in _ITEM_FIELDS if isinstance(v := data.get(f), (list, dict)))
+
+
+def _kept(kind: str, clean: dict) -> int:
+    """Items kept of one cleaned activity, its first answers included (at least 1)."""
+    if kind == "check":
+        return 2 if clean.get("first") is not None else 1
+    first = clean.get("first")
+    return max(1, _size(clean) + (_size(first) if kind != "skillcheck" else 0))
+
+
+def _n_items(rec) -> int:
+    """Items of one activity record as written in the file (at least 1)."""
+    if not isinstance(rec, dict) or rec.get("kind") == "check":
+        return 1
+    return max(1, _size(rec.get("data")) + _size(rec.get("first")))
+
+
 def _learner_row(s) -> tuple:
     version = s.doc.get("medialit_version", "")
     return (s.learner, s.name, stamp(s.exported), shorten(version, 20) if isinstance(version, str) else "",
@@ -340,6 +415,7 @@ def load_class(
     max_text: int = MAX_TEXT,
     max_items: int = MAX_ITEMS,
     recursive: bool = False,
+    max_file_items: int = MAX_FILE_ITEMS,
 ) -> ClassData:
     """Read every submission file in ``folder`` and return a :class:`ClassData`.
 
@@ -357,7 +433,8 @@ def load_class(
                                 "that holds the learners' submission files.")
     with _gc_paused():
         return _load(root.resolve(), max_bytes, max_files, recursive,
-                     schema.Limits(short=max_label, text=max_text, items=max_items, depth=max_depth))
+                     schema.Limits(short=max_label, text=max_text, items=max_items, depth=max_depth,
+                                   file_items=max_file_items))
 
 
 @contextlib.contextmanager
@@ -381,7 +458,7 @@ def _load(root: Path, max_bytes: int, max_files: int, recursive: bool, limits: s
     candidates = list_submissions(root, report, recursive=recursive, max_files=max_files)
     raw_files = read_submissions(root, candidates, report, max_bytes)
     kept = newest_per_learner(read_envelopes(raw_files, report), report)
-    rows = _Rows(report, limits, course_articles())
+    rows = _Rows(report, limits, course_articles(), course_label_sets())
     for s in kept:
         envelope_notes(s, report)
         rows.submission(s.name, s.learner, s.doc["activities"])

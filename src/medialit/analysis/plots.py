@@ -14,6 +14,7 @@ import numpy as np
 from .. import plots as _p
 from ..display import plural
 from ..text_utils import shorten
+from .views import CLASS_TOTAL
 
 FONT = 15
 #: Krippendorff's (2004) rules of thumb: >= 0.8 reliable; 0.667-0.8 tentative conclusions only.
@@ -238,9 +239,9 @@ def describe_disputed(disputed) -> str:
 
 def plot_key_accuracy(comparison):
     """Each learner's share of labels that match the key (bars) and that the key accepts (dots)."""
-    t = comparison[(comparison["learner"] != "class") & (comparison["compared"] > 0)]
+    t = comparison[(comparison["learner"] != CLASS_TOTAL) & (comparison["compared"] > 0)]
     t = t.sort_values("accuracy")
-    cls_row = comparison[comparison["learner"] == "class"].iloc[0]
+    cls_row = comparison[comparison["learner"] == CLASS_TOTAL].iloc[0]
     if len(t) > 60:  # a large class: a histogram reads better than a bar per learner
         fig, ax = _fig(5)
         ax.hist(t["accuracy"], bins=np.linspace(0, 1, 21), color=_p.PALETTE[4], hatch="//", edgecolor="black")
@@ -265,8 +266,8 @@ def plot_key_accuracy(comparison):
 
 
 def describe_key_accuracy(comparison) -> str:
-    c = comparison[comparison["learner"] == "class"].iloc[0]
-    t = comparison[(comparison["learner"] != "class") & (comparison["compared"] > 0)]
+    c = comparison[comparison["learner"] == CLASS_TOTAL].iloc[0]
+    t = comparison[(comparison["learner"] != CLASS_TOTAL) & (comparison["compared"] > 0)]
     if t.empty:
         return "No learner labelled a sentence that is in the key."
     return (f"The class matched the key on {_fmt(c['accuracy'])} of {c['compared']} labels "

@@ -12,6 +12,7 @@ ROSTER_NAMES = ("roster.txt", "roster.csv")
 MAX_ROSTER_BYTES = 1_000_000
 MAX_ROSTER = 5000
 MAX_ID = 200
+MAX_LINE = 10_000  # characters in one line of a class list (a CSV row of an LMS export included)
 HANDED_IN, MISSING, NOT_LISTED = "handed in", "missing", "not on the class list"
 
 
@@ -37,30 +38,72 @@ def roster_path(folder: str | os.PathLike | None) -> Path | None:
 def parse_roster(text: str) -> list[str]:
     """Learner ids from a class list: one per line, or a CSV whose first row names a ``learner``
     or ``id`` column (else its first column is used). Empty lines and lines starting with ``#`` are
-    skipped; each id appears once (ids differing only in letter case are the same learner)."""
+    skipped; each id appears once (ids differing only in letter case are the same learner). Lines
+    that cannot name a learner are left out (:func:`parse_roster_lines` says which and why)."""
+    return parse_roster_lines(text)[0]
+
+
+def parse_roster_lines(text: str) -> tuple[list[str], list[str]]:
+    """``(learner ids, problems)`` of a class list (see :func:`parse_roster`).
+
+    A class list names one learner per line, always: each line is read on its own (as one CSV
+    row: quotes may hold a comma, but never a line break), so a stray quote cannot join the
+    following lines into one name. A line that is too long, whose quotes are not closed, or whose
+    id is not a learner id (:func:`medialit.store.validate_learner_id`: 1 to 64 letters, digits
+    and ``. _ @ + -``) is left out, with one plain-words problem naming the line."""
     import csv
 
-    rows = [r for r in csv.reader(text.splitlines()) if r and r[0].strip() and not r[0].lstrip().startswith("#")]
+    from ..store import LearnerIdError, validate_learner_id
+    from ..text_utils import shorten
+
+    rows, problems = [], []
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(rows) >= MAX_ROSTER * 2:
+            problems.append(f"it has more than {MAX_ROSTER * 2} lines; line {no} and the ones after it were not read")
+            break
+        if len(line) > MAX_LINE:
+            problems.append(f"line {no} is {len(line)} characters long (one learner per line, at most {MAX_LINE})")
+            continue
+        try:
+            fields = next(csv.reader([line], strict=True), [])
+        except csv.Error:
+            problems.append(f"line {no} ({shorten(line, 40)!r}) has a quote that is not closed")
+            continue
+        if fields and fields[0].strip() and not fields[0].lstrip().startswith("#"):
+            rows.append((no, fields))
     col = 0
     if rows:
-        head = [c.strip().casefold() for c in rows[0]]
+        head = [c.strip().casefold() for c in rows[0][1]]
         for name in ("learner", "learner id", "id"):
             if name in head:
                 col, rows = head.index(name), rows[1:]
                 break
     out, seen = [], set()
-    for r in rows[: MAX_ROSTER * 2]:
-        ident = r[col].strip() if col < len(r) else ""
-        if ident and len(ident) <= MAX_ID and ident.casefold() not in seen:
+    for no, fields in rows:
+        ident = fields[col].strip() if col < len(fields) else ""
+        try:
+            validate_learner_id(ident)
+        except LearnerIdError:
+            what = f"{shorten(ident, 40)!r}" if ident else "nothing"
+            problems.append(f"line {no} names {what}, which cannot be a learner id (1 to 64 letters, digits "
+                            "and . _ @ + -)")
+            continue
+        if ident.casefold() not in seen:
             seen.add(ident.casefold())
             out.append(ident)
-    return out[:MAX_ROSTER]
+    return out[:MAX_ROSTER], problems
 
 
-def read_roster(path: str | os.PathLike, root: str | os.PathLike | None = None) -> list[str]:
+def read_roster(path: str | os.PathLike, root: str | os.PathLike | None = None,
+                problems: list | None = None) -> list[str]:
     """The learner ids of the class list at ``path``, read as safely as a submission (size limit,
     no pipes or devices, a link inside the class folder ``root`` only). :class:`RosterError` in
-    plain words if it cannot be used."""
+    plain words if it cannot be used. Lines left out (:func:`parse_roster_lines`) are added to
+    ``problems``, if given, as plain words."""
+    import csv
+
     from .files import read_file, show_name
     from .report import Skip
 
@@ -77,7 +120,12 @@ def read_roster(path: str | os.PathLike, root: str | os.PathLike | None = None) 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RosterError(f"The class list {shown!r} is not readable text (save it as UTF-8).") from None
-    ids = parse_roster(showable(text))
+    try:
+        ids, bad = parse_roster_lines(showable(text))
+    except csv.Error as exc:  # pragma: no cover - each line is parsed on its own; a last defence
+        raise RosterError(f"The class list {shown!r} could not be read as one learner id per line ({exc}).") from None
+    if problems is not None:
+        problems.extend(bad)
     if not ids:
         raise RosterError(f"The class list {shown!r} names no learners (one learner id per line).")
     return ids

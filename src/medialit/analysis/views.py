@@ -23,6 +23,10 @@ from .key import KeyFileError, key_labels, key_table, resolve_key
 from .loading import ClassData, course_articles
 
 COMPLETE, PARTIAL, NOT_STARTED = "complete", "partly done", "not started"
+#: The ``learner`` of :func:`compare_with_key`'s last row, the whole class: a space and brackets
+#: make it a name that no learner id can be (:func:`medialit.store.validate_learner_id`), so a
+#: learner called "class" is never mistaken for it.
+CLASS_TOTAL = "(whole class)"
 #: How :func:`free_answers` shows a written answer's state.
 SAVED_FOR_TEACHER, TOO_SHORT = "saved for teacher", "too short"
 FREE_COLUMNS = ["learner", "question", "words", "status", "answer", "checklist"]
@@ -81,7 +85,7 @@ def progress_summary(prog) -> "object":
 
 
 def compare_with_key(cls: ClassData, key: dict | None = None, article: str | None = None):
-    """Each learner's agreement with the key, and the class's (last row, ``learner == "class"``).
+    """Each learner's agreement with the key, and the class's (last row, ``learner ==`` :data:`CLASS_TOTAL`).
 
     ``exact``: the learner's label is the key's ``label``. ``accepted``: it is the key's label or
     one of the key's ``also`` alternatives (defensible answers), so ``accuracy accepted`` >=
@@ -103,7 +107,7 @@ def compare_with_key(cls: ClassData, key: dict | None = None, article: str | Non
     g = m.groupby("learner").agg(compared=("exact", "size"), exact=("exact", "sum"), accepted=("accepted", "sum"))
     g = g.reindex(cls.learners["learner"], fill_value=0)
     g.index.name = "learner"
-    total = g.sum().to_frame("class").T
+    total = g.sum().to_frame(CLASS_TOTAL).T
     g = pd.concat([g, total]).astype(int)
     with np.errstate(divide="ignore", invalid="ignore"):
         g["accuracy"] = np.where(g["compared"] > 0, g["exact"] / g["compared"].where(g["compared"] > 0, 1), math.nan)
@@ -277,7 +281,8 @@ def gradebook(cls: ClassData, key: dict | None = None):
     lg["checks right"] = marked[marked["correct"] == True].groupby("learner").size().reindex(lg.index, fill_value=0)  # noqa: E712
     lg["written answers"] = chk["free"].groupby(chk["learner"]).sum().reindex(lg.index, fill_value=0).astype(int)
     try:
-        comp = compare_with_key(cls, key).set_index("learner")
+        comp = compare_with_key(cls, key)
+        comp = comp[comp["learner"] != CLASS_TOTAL].set_index("learner")
     except KeyFileError:  # no key yet: the rest of the gradebook is still useful
         pass
     else:

@@ -57,12 +57,19 @@ class Limits:
     """One limit per field. ``short``: ids, labels, categories, answer choices, statuses and
     confidences (longer is refused by the dashboard, cut by the widgets); ``text``: notes,
     evidence, claims and check answers (longer is cut, with a note); ``items``: marks or claim
-    rows in one activity; ``depth``: nesting inside a ``check`` answer."""
+    rows in one activity; ``depth``: nesting inside a ``check`` answer; ``file_items``: items of
+    all activities of one submission file together (labels, marks, checklist answers, claim rows,
+    chain steps, skills-check answers, one per check, first answers included). A whole course
+    is a few thousand items at most (every article labelled sentence by sentence, in a lesson and
+    its exercises), so ``file_items`` is far above what a learner makes and only stops a file
+    built to exhaust the dashboard's memory: the dashboard reads a file's activities in order
+    until the next one would pass it, and says how many were left out."""
 
     short: int = 80
     text: int = 2000
     items: int = 2000
     depth: int = 32
+    file_items: int = 20_000
 
 
 LIMITS = Limits()
@@ -89,6 +96,9 @@ CODES = {
     "not_text": "a value that must be text is not text",
     "too_long": "a text is longer than its limit (free text is cut, short text is refused)",
     "too_many_items": "an activity holds more marks or claim rows than the limit",
+    "too_many_items_in_file": "a file holds more items in all its activities than the limit; the rest were not read",
+    "unknown_label": "a sentence label that is not one of its label set's labels",
+    "unknown_label_set": "a label set whose name differs from one of the course's only in capitals or spaces",
     "too_deep": "a value is nested more deeply than the limit",
     "bad_sentence_id": "a sentence id that does not exist in the article",
     "bad_offsets": "a mark whose start and end do not fall inside the text",

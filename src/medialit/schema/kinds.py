@@ -11,13 +11,73 @@ from .cleaner import _capped_list, _Cleaner, _container, keeps_first
 from .contract import (ACTIVITY_SKIPPED, CHECK_STATUSES, CLAIM_FIELDS, CLAIM_SHORT, CONFIDENCES, ITEM_SKIPPED,
                        LEDGER_STATUSES, LIMITS, NOTE, Limits)
 
+def _spelling(name: str) -> str:
+    """A name with capitals and runs of spaces ignored (to recognise a near miss, never to match)."""
+    return " ".join(name.split()).casefold()
+
+
+def _near_miss(name: str, known) -> str | None:
+    """The one name of ``known`` that ``name`` differs from only in capitals or spaces, else None."""
+    hits = [k for k in known if k != name and _spelling(k) == _spelling(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _known_labels(c: _Cleaner, label_set: str, label_sets: dict | None):
+    """The labels of ``label_set`` if the course defines them, else None (with a note when the
+    name differs from one of the course's only in capitals or spaces)."""
+    if not label_sets:
+        return None
+    allowed = label_sets.get(label_set)
+    meant = None if allowed is not None else _near_miss(label_set, label_sets)
+    if meant is not None:
+        c.add(NOTE, "unknown_label_set",
+              f"its label set {label_set!r} is not {meant!r} (capitals and spaces count), so its labels are "
+              f"not compared with the labels of {meant!r}; correct the label set in the notebook the "
+              "learners used.")
+    return allowed
+
+
+def _stray_label(c: _Cleaner, label: str, allowed, sid: str, label_set: str) -> bool:
+    """True (with a problem) when ``label`` is not one of the ``allowed`` labels (None: any label)."""
+    if allowed is None or label in allowed:
+        return False
+    meant = _near_miss(label, allowed)
+    hint = f"; it differs from {meant!r} only in capitals or spaces, which count" if meant else ""
+    c.add(ITEM_SKIPPED, "unknown_label",
+          f"the label {shorten(label, 30)!r} of {shorten(sid, 20)} is not one of the labels of "
+          f"{shorten(label_set, 30)!r}{hint}.")
+    return True
+
+
+def _note_and_confidence(c: _Cleaner, sid: str, note: Any, conf: Any) -> tuple[str, str]:
+    """A label's note (cut to the text limit) and confidence ("" when not low/medium/high)."""
+    if not (type(note) is str and len(note) <= c.lim.text):
+        note = c.text(note, f"the note on {sid}")
+        if note is None:
+            note = ""
+            c.add(NOTE, "not_text", f"the note on {sid} is not text; ignored it.")
+    if conf != "" and conf not in CONFIDENCES:
+        c.add(NOTE, "unknown_confidence", f"the confidence of {sid} is not low/medium/high; ignored it.")
+        conf = ""
+    return note, conf
+
+
 @keeps_first
 def clean_sentence_labels(data: Any, *, strict: bool, sentence_ids=None, article: str = "",
-                          limits: Limits = LIMITS):
+                          limits: Limits = LIMITS, label_sets: dict | None = None):
     """``{"label_set": str, "labels": {sentence id: {"label", "note", "confidence"}}}``.
 
     ``sentence_ids`` (optional): the article's sentence ids; others are skipped. Strict mode
-    drops entries whose label is empty (a cleared label)."""
+    drops entries whose label is empty (a cleared label).
+
+    ``label_sets`` (optional, ``{name: labels}``): the label sets whose labels are known (the
+    course's). The same rule as every other choice in a record (a confidence, a status): names
+    are compared exactly, capitals and spaces included, and nothing is guessed. A label that is
+    not one of its known label set's labels is skipped (``unknown_label``), so that it can
+    neither become a category of its own nor lower the agreement; a label set that differs from
+    a known one only in capitals or spaces is kept under its own name with a note
+    (``unknown_label_set``: its labels are not compared with those of the known set). Other
+    label sets (a teacher's own, ``custom``, ``practice``) are not checked."""
     c = _Cleaner(strict, limits)
     labels = _container(data, "labels", dict, c, "a mapping from sentence ids to labels")
     if labels is None:
@@ -26,6 +86,7 @@ def clean_sentence_labels(data: Any, *, strict: bool, sentence_ids=None, article
     if label_set is None:
         c.add(ACTIVITY_SKIPPED, "bad_shape", "its 'label_set' is not a short text")
         return None, c.problems
+    allowed = _known_labels(c, label_set, label_sets)
     out = {}
     short, long_ = limits.short, limits.text
     for sid, rec in labels.items():
@@ -50,14 +111,10 @@ def clean_sentence_labels(data: Any, *, strict: bool, sentence_ids=None, article
             label = label.strip()
             if not label:
                 continue  # a cleared label: the sentence is simply not labelled
-        if not (type(note) is str and len(note) <= long_):
-            note = c.text(note, f"the note on {sid}")
-            if note is None:
-                note = ""
-                c.add(NOTE, "not_text", f"the note on {sid} is not text; ignored it.")
-        if conf != "" and conf not in CONFIDENCES:
-            c.add(NOTE, "unknown_confidence", f"the confidence of {sid} is not low/medium/high; ignored it.")
-            conf = ""
+        if _stray_label(c, label, allowed, sid, label_set):
+            continue
+        if not (type(note) is str and len(note) <= long_) or (conf != "" and conf not in CONFIDENCES):
+            note, conf = _note_and_confidence(c, sid, note, conf)  # the common case needs no call
         out[sid] = {"label": label, "note": note, "confidence": conf}
     return {"label_set": label_set, "labels": out}, c.problems
 
@@ -67,13 +124,19 @@ def clean_phrase_marks(data: Any, *, strict: bool, text: str, limits: Limits = L
     """``{"marks": [{"start", "end", "text", "category", "note"}]}`` with offsets into ``text``
     (code points, as Python indexes ``str``: an emoji is one; the browser's UTF-16 offsets are
     converted by the PhraseMarker before they get here); each mark's ``text`` is taken from ``text`` itself, never from the file. Lenient mode also
-    drops repeated marks (same place and category) and sorts them."""
+    drops repeated marks (same place and category) and sorts them.
+
+    Strict mode (the dashboard) keeps at most ``limits.text`` characters of a mark's ``text`` (a
+    phrase is never that long; the offsets still say where the mark is) and shares one copy
+    between marks at the same place, so marks spanning a whole article cannot copy it thousands
+    of times."""
     c = _Cleaner(strict, limits)
     marks = _capped_list(data, "marks", c)
     if marks is None:
         return None, c.problems
     n = len(text)
     out = []
+    pieces: dict = {}
     for i, m in enumerate(marks, 1):
         if not isinstance(m, dict):
             c.add(ITEM_SKIPPED, "not_a_record", f"mark {i} is not a record.")
@@ -94,7 +157,13 @@ def clean_phrase_marks(data: Any, *, strict: bool, text: str, limits: Limits = L
             c.add(ITEM_SKIPPED, c.short_problem(value)[0], f"mark {i} has a category that is not short text.")
             continue
         note = c.text(m.get("note", ""), f"the note on mark {i}") or ""
-        out.append({"start": s, "end": e, "text": text[s:e], "category": cat, "note": note})
+        if strict:
+            piece = pieces.get((s, e))
+            if piece is None:
+                piece = pieces[(s, e)] = text[s:min(e, s + limits.text)]
+        else:
+            piece = text[s:e]
+        out.append({"start": s, "end": e, "text": piece, "category": cat, "note": note})
     if not strict:
         seen, kept = set(), []
         for m in out:  # the same phrase, place and category twice: keep the first (with its note)
@@ -264,12 +333,14 @@ def clean_chain(data: Any, *, strict: bool, limits: Limits = LIMITS):
     if steps is None:
         return None, c.problems
     out: list[str] = []
+    seen: set = set()
     for i, sid in enumerate(steps, 1):
         ok = c.short(sid, required=True)
         if ok is None or not ok.strip():
             c.add(ITEM_SKIPPED, "not_text" if ok is None and not isinstance(sid, str) else "bad_shape",
                   f"chain step {i} is not a step id.")
             continue
-        if ok not in out:
+        if ok not in seen:
+            seen.add(ok)
             out.append(ok)
     return {"steps": out}, c.problems

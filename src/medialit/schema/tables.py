@@ -38,7 +38,8 @@ def record_table() -> str:
     lines.append(f"Limits (`medialit.schema.LIMITS`, the same in the widgets and the dashboard): ids, labels, "
                  f"categories, answer choices, statuses and confidences at most {LIMITS.short} characters; "
                  f"notes, evidence, claims and check answers at most {LIMITS.text} (longer is cut); at most "
-                 f"{LIMITS.items} marks or claim rows per activity.")
+                 f"{LIMITS.items} marks or claim rows per activity; the dashboard reads at most {LIMITS.file_items:,} "
+                 "items of all activities in one file together (a file built to exhaust its memory).")
     lines.append("")
     lines.append(f"First answers: a record of any kind but `skillcheck` may also hold `{FIRST_FIELDS[0]}` (the work on "
                  "show when the learner opened a key with `ml.KeyReveal` / `ml.reveal`, or their first `check()` "
