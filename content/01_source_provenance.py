@@ -47,7 +47,7 @@ ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the s
 # **SIFT**, by Mike Caulfield ([SIFT guide](https://lib.stmarytx.edu/sift)), names four moves:
 # **S**top; **I**nvestigate who runs the source; **F**ind other reporting on the story; **T**race
 # each claim, quote or picture to where it first appeared (record `ev-p-sift`). First Draft's five
-# pillars of verification (record `ev-p-first-draft`) give four of this lesson's questions (the
+# pillars of verification (records `ev-p-first-draft`, `ev-src-first-draft-pillars`) give four of this lesson's questions (the
 # fifth is location): is this the original (**provenance**: where a text comes from,
 # `ml.glossary("provenance")`)? who made it (**source**)? when (**date**)? why (**motivation**)?
 

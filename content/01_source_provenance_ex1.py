@@ -13,7 +13,7 @@
 # %% [markdown]
 # # 01 · Exercise 1: trace the quotes of the Voltaire editorial
 #
-# Practise SIFT's last move, "trace claims to the original context", on three quotes the lesson
+# Practise SIFT's last move, tracing claims back to their original context, on three quotes the lesson
 # did not work through, and check two weekdays with pandas.
 #
 # **Questions**
@@ -139,14 +139,15 @@ ml.check("01-ex1-rogozin-context", "a drone strike on a Russian radar")
 ml.Answer("01-ex1-rogozin-free")
 
 # %% tags=["solution"]
-ml.check("01-ex1-rogozin-free", "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to the Telegram post, catches it.")
+ml.check("01-ex1-rogozin-free", "The post reacted to a reported Ukrainian drone strike on a Russian radar around 25 May 2024, not to Stoltenberg. Without the date and occasion the reader links the warning to the wrong event, even though Rogozin did blame Washington. SIFT's trace move, following the quote back to Rogozin's post, catches it.")
 
 # %%
 ml.KeyReveal("01-ex1-rogozin-key", lambda: prov.quote_table(quotes[quotes.sentence == "s014"], full_record=True),
              questions=["01-ex1-rogozin-context", "01-ex1-rogozin-free"], label="Show the course's record")
 
 # %% [markdown] tags=["solution"]
-# **Model answer (C2).** The warning was a Telegram post from about Saturday 25 May 2024. Rogozin
+# **Model answer (C2).** The warning was a post by Rogozin from about Saturday 25 May 2024; the
+# sources disagree on where he posted it (UAWire says Telegram, the Kronen Zeitung says X). Rogozin
 # was reacting to reports that Ukrainian drones had hit a Russian early-warning radar near Armavir
 # (record `ev-p-rogozin-post`). Printed without that, after the quotes about Stoltenberg's
 # proposals, it reads like an answer to NATO's debate on Western weapons, and the reader cannot see

@@ -84,7 +84,7 @@ ml.KeyReveal("01b-date-key", lambda: prov.date_check([
 # already has it (record `ev-src-linternaute-french-original`). One possible link, **not confirmed** (record
 # `ev-p-date-guess`): 10 January 2024 is the day Politico published Thierry Breton's story about Trump
 # ([Politico, 10 January 2024](https://www.politico.eu/article/donald-trump-vow-never-help-europe-attack-thierry-breton/)),
-# which the same article mixes up with the rally (section 6). Perhaps someone working on both
+# which the same article mixes up with the rally (section 2 below). Perhaps someone working on both
 # stories mixed up the dates, but that is a guess. A wrong weekday is a warning sign: when you see
 # one, check everything else in the paragraph.
 
@@ -110,8 +110,11 @@ prov.html_table(mt_quotes, ["id", "speaker", "date", "venue", "status"], link=No
 # The wording **drifted**. For two quotes (the White House's and Stoltenberg's) we can show two
 # steps: the French press translated the English words into French (Le Figaro rendered Bates's
 # "appalling and unhinged" as "consternants et insensés"), and the English copy translated them
-# back, probably by machine (record `ev-p-mt-round-trip`). For Trump's and Biden's quotes we could
-# not show at which step the words changed. Below, each original word that changed is struck
+# back, probably by machine (record `ev-p-mt-round-trip`). For Trump's quote we can show part of
+# it: a French report (RTL Belgium) already has "vous" ("to you") and "payer vos dettes" ("pay
+# your debts"), but it keeps "would" as a conditional ("encouragerais"), so we could not show at
+# which step "would" became "will" (same record). For Biden's quote a round trip is likely, but we
+# did not check a French version word for word. Below, each original word that changed is struck
 # through and marked **was:**, and each printed word is underlined and marked **now:**.
 
 # **Before you look:** which change of words turns a "what if" into a promise? Answer, then open
@@ -129,8 +132,9 @@ ml.KeyReveal("01b-drift-key", lambda: prov.drift_table(quotes, ["q01", "q03", "q
 #
 # - **would → will**: Trump spoke of a hypothetical ("I would not protect you"); the print makes it a
 #   promise. He also framed it as a reply to an ally that had not paid; the article's lead leaves that
-#   out (record `ev-p-trump-quote`).
-# - **bills → debts**, **appalling → distressing** (Biden; record `ev-p-biden-statement`),
+#   out (record `ev-p-trump-quote`). In the same quote, **bills → debts**: RTL Belgium's French
+#   already says "dettes" (record `ev-p-mt-round-trip`).
+# - **appalling → distressing** (Biden; record `ev-p-biden-statement`),
 #   **invasions → the invasion** and **unhinged → insane** (the White House).
 # - The "White House" quote was said by deputy press secretary **Andrew Bates** on Saturday
 #   10 February 2024 (his statement, checked via copies of
@@ -151,12 +155,16 @@ ml.KeyReveal("01b-drift-key", lambda: prov.drift_table(quotes, ["q01", "q03", "q
 
 # %% [markdown]
 # **Machine translation.** Word-for-word translation also leaves **fingerprints**, and together with the headline they tie this copy to a French source. The
-# table lists what the French said and what went wrong. In rows marked UNCONFIRMED, the French
-# wording is our reconstruction: we did not see it in a copy of the French page we could check.
+# table lists each phrase of the English copy, the French words we think lie behind it, what went
+# wrong, and the status of each row. We could not open a copy of the French page, so the French
+# wording behind most rows was **not seen**: where the French column says "probably", it is our
+# reconstruction, and the explanation is only as good as that guess (records
+# `ev-src-linternaute-french-original`, `ev-p-mt-sortie`). Of the page's own French, we saw only
+# the headline's words, in its web address (record `ev-p-mt-headline`).
 
 # %%
 mt = ml.load_table("mt_artefacts")
-prov.html_table(mt, ["english_in_copy", "what_happened"], link=None,
+prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "status"], link=None,
                 fold=f"Show the {len(mt)} fingerprints of word-for-word translation")
 
 # %% [markdown]
@@ -201,8 +209,8 @@ ml.KeyReveal("01b-rutte-key", lambda: prov.drift_table(quotes, ["q13"]), label="
 #
 # Seed 002 says Trump "breaks Article 5 of the **Atlantic Charter**" (sentence s022). Go to the
 # primary source. Article 5 is part of the **North Atlantic Treaty**, signed in Washington on
-# 4 April 1949 ([NATO archive](https://www.nato.int/archives/1st5years/annexes/a.htm); record
-# `ev-p-treaty-article5`):
+# 4 April 1949 ([NATO](https://www.nato.int/cps/en/natohq/official_texts_17120.htm); we read the
+# course's extract of it, not NATO's page itself; record `ev-p-treaty-article5`):
 
 # %%
 treaty = ml.load_article("nato_treaty_1949")
@@ -228,8 +236,10 @@ ml.Answer("01b-article5")
 # - Read the treaty's words: each ally "will assist" the ally attacked, by taking
 #   "such action as it deems necessary, including the use of armed force". The promise to help is firm; the kind of
 #   help is left to each ally. NATO used Article 5 for the first time on 12 September 2001, the day
-#   after the attacks on the United States, and by 2024 that was still the only time
-#   ([NATO](https://www.nato.int/terrorism/five.htm); record `ev-p-article5-once`).
+#   after the attacks on the United States ([NATO](https://www.nato.int/terrorism/five.htm)). On
+#   13 February 2024 President Biden said it had "only been invoked once"
+#   ([transcript on Yahoo News](https://news.yahoo.com/biden-slams-trump-nato-comments-163039501.html);
+#   record `ev-p-article5-once`).
 
 # %% [markdown]
 # ## 4. Who checks the checkers? (10 minutes)
@@ -253,9 +263,9 @@ evaluators = outlets[outlets.role == "evaluator"]
 prov.html_table(evaluators, ["outlet", "fact", "status"], fold=f"Show {len(evaluators)} facts about the evaluators")
 
 # %% [markdown]
-# - The **GEC** shut down in December 2024 when Congress did not extend its mandate. In April 2025
-#   Secretary of State Marco Rubio closed the office that replaced it, accusing it of censorship:
-#   that is Rubio's accusation (`ev-src-gec-closure`). Its 2020 report remains a government's
+# - The **GEC** shut down in December 2024 when Congress did not extend its mandate. On 16 April
+#   2025 Secretary of State Marco Rubio said he was shutting down the office that replaced it,
+#   accusing it of censorship: that is Rubio's accusation (`ev-src-gec-closure`). Its 2020 report remains a government's
 #   finding, made by an office that no longer exists (`ev-src-gec-report-2020`).
 # - **EUvsDisinfo** is run by a task force of the EU's diplomatic service. It was set up to answer
 #   Russia's disinformation campaigns, and its goals also include promoting EU policies

@@ -150,8 +150,9 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 
 # %% [markdown]
 # - **Lyman.** Russian-side officials had spoken of fighting in parts of the town since at least
-#   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on its southern and north-eastern outskirts on 1 February 2026,
-#   and of "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
+#   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on
+#   its southern and north-eastern outskirts (in a report RBC published on 2 February 2026), and of
+#   "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
 #   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)). "Reached Lyman's
 #   northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled out.
 #   Ukraine's General Staff counted 8 Russian attacks on the Lyman axis in the day up to 7 March,
@@ -162,7 +163,8 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # - **Huliaipole.** Nobody was found claiming a breakthrough on 5 March, not even Russia's Defence
 #   Ministry. The evidence found points both ways. ISW, a US think tank, in an assessment reported
 #   on 7 March 2026, counts about 244 km² won back by Ukraine and about 115 km² taken by Russia in
-#   the south (around Huliaipole and Oleksandrivka) since 1 January 2026 (record `ev-b-isw-south`,
+#   the Huliaipole and Oleksandrivka directions (two sectors of the front) since 1 January 2026
+#   (record `ev-b-isw-south`,
 #   via [Radio Svoboda](https://www.radiosvoboda.org/a/news-isw-prosuvannia-ukrainskykh-viisk-huliaipilskyi-napriamok/33698262.html)).
 #   That is a total for two months and a wide area: it cannot show what happened at one place on
 #   one day.
@@ -170,14 +172,15 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # %% [markdown]
 # On the other side, Ukraine's own reports count many Russian attacks at Huliaipole. Its
 # General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
-# `ev-b-genstaff-huliaipole`). On 9 March a spokesman for Ukraine's Southern Defence Forces,
-# himself a party to the conflict, said Ukrainian forces were in part of the town while Russian forces
-# tried to surround it (record `ev-b-voloshyn-huliaipole`, via
+# `ev-b-genstaff-huliaipole`). On 9 March Vladyslav Voloshyn, a spokesman for Ukraine's Southern
+# Defence Forces (so he speaks for one side), said Ukrainian forces were in part of the town while
+# Russian forces were trying to envelop it (close around it) from the south (record
+# `ev-b-voloshyn-huliaipole`, via
 # [UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
 #
-# **Huliaipole: unconfirmed.** Nobody was found making the claim. ISW's two-month total for the
-# whole south points against big Russian gains but cannot show what happened on one day;
-# Ukraine's own reports count many Russian attacks there. We cannot tell yet (record
+# **Huliaipole: unconfirmed.** Nobody was found making the claim. ISW's two-month totals for the
+# Huliaipole and Oleksandrivka directions point against big Russian gains there but cannot show
+# what happened on one day; Ukraine's own reports count many Russian attacks there. We cannot tell yet (record
 # `ev-b-sf-huliaipole`).
 
 # %% [markdown]
@@ -188,8 +191,8 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: the ledger.** Expect some learners to pick "contradicted" for Huliaipole
 # because of the ISW figures. Accept the reasoning, then explain why the record keeps UNCONFIRMED:
-# a two-month total for the whole south, seen second-hand, cannot settle what happened on one day,
-# and Ukraine's own reports count many Russian attacks there (21 on 3 March). The reference accepts both
+# a two-month total for the Huliaipole and Oleksandrivka directions, seen second-hand, cannot
+# settle what happened on one day, and Ukraine's own reports count many Russian attacks there (21 on 3 March). The reference accepts both
 # "unsupported" and "cannot tell yet" for UNCONFIRMED claims; discuss the difference (nothing
 # offered vs. more information needed) rather than marking one wrong. A learner who picks
 # "supported" for Drobysheve because "the Ministry said so" gives you the opening for section 3;
@@ -232,8 +235,9 @@ ml.check("03-checkers-falls-short", {"isw": "us_view", "deepstate": "ukrainian",
 # 2. **Presence is not control.** A geolocated video shows that someone was at one spot at one
 #    moment, not who holds a village the next day.
 # 3. **Not official does not mean neutral.** ISW's stated mission is tied to US strategic
-#    objectives (record `ev-src-isw-who`); DeepStateMap gives a Ukrainian view (record
-#    `ev-src-deepstate-sources`). Say whose view you are quoting.
+#    objectives (record `ev-src-isw-who`); DeepStateMap was started by two Ukrainians, and one of
+#    its founders says it has hundreds of sources in Ukraine's army (records
+#    `ev-src-deepstate-founding`, `ev-src-deepstate-sources`). Say whose view you are quoting.
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: the checkers.** The full table, with who is behind each checker and the

@@ -63,7 +63,8 @@ for sid in ["s005", "s006", "s008", "s019", "s020", "s021"]:
 # You may use what you learned in lesson 03, and these sources:
 # [Reuters interview with Mark Rutte, 5 March 2026](https://www.straitstimes.com/world/europe/highlights-of-nato-chiefs-interview-with-reuters)
 # (checked via The Straits Times);
-# [Gulf News on the 4 March 2026 interception](https://gulfnews.com/world/mena/missile-scare-over-turkey-how-iran-war-is-testing-natos-collective-defence-pledge-1.500465705);
+# [AFP on the 4 March 2026 interception](https://www.newindianexpress.com/world/2026/Mar/05/turkey-says-missile-launched-from-iran-destroyed-by-nato)
+# (checked via The New Indian Express);
 # [Sánchez on X, 28 February 2026 (Europa Press, in Spanish)](https://www.europapress.es/nacional/noticia-sanchez-rechaza-accion-militar-unilateral-eeuu-israel-actuacion-regimen-irani-llama-dialogo-20260228124746.html);
 # [Erdoğan, 2 March 2026 (Devdiscourse)](https://www.devdiscourse.com/article/politics/3823994-erdogan-condemns-us-israel-attacks-on-iran-a-call-for-diplomacy);
 # [Russia's Defence Ministry on Drobysheve, 2 March 2026 (Lenta.ru, in Russian)](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/);
@@ -198,20 +199,22 @@ ml.check("03-ex1-rung-drobysheve", "1")
 ml.Answer("03-ex1-reason-huliaipole")
 
 # %% tags=["solution"]
-ml.check("03-ex1-reason-huliaipole", "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the south point the other way, but Ukraine's own reports count many Russian attacks there (21 on 3 March). Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell.")
+ml.check("03-ex1-reason-huliaipole", "The article names no source and shows no evidence, and nobody was found making the claim, not even Russia's Defence Ministry. ISW's figures for the Huliaipole and Oleksandrivka directions point the other way, but Ukraine's own reports count many Russian attacks there (21 on 3 March). Independent checks would be ISW's maps, geolocated and dated footage, or reporters on the spot, so for now we cannot tell.")
 
 # %% [markdown] tags=["solution"]
 # **Model answer.** The article gives no source, no image and no link, and the course's checks
 # found nobody making this claim, not even Russia's Defence Ministry, which did announce a claimed
 # gain that same week, Drobysheve on 2 March (record `ev-b-drobysheve-ru-mod`). The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
-# says Ukraine won back more ground in the south than Russia took since January (record
+# says Ukraine won back more ground in the Huliaipole and Oleksandrivka directions than Russia took since January (record
 # `ev-b-isw-south`). But that is a total for two months and a wide area, and Ukraine's own General
 # Staff counted 21 Russian attacks on the Huliaipole axis on 3 March, and its spokesman said Russian
 # forces were trying to envelop the town (records
 # `ev-b-genstaff-huliaipole`, `ev-b-voloshyn-huliaipole`). So the claim is not supported, and
 # not shown false either: UNCONFIRMED. Independent confirmation could come from ISW's mapped
 # assessments, from geolocated and dated footage checked by independent analysts, or from
-# reporters on the spot. DeepStateMap would add a Ukrainian view, not an independent one.
+# reporters on the spot. DeepStateMap, started by two Ukrainians and with, one founder says,
+# hundreds of sources in Ukraine's army, would not be an independent check (records
+# `ev-src-deepstate-founding`, `ev-src-deepstate-sources`).
 
 # %% [markdown]
 # ## 7. What would change the status?

@@ -44,8 +44,8 @@ ml.LearnerBox(compact=True)
 #
 # Here are the last paragraphs of the Voltaire Network editorial of 31 May 2024, as republished
 # by Swiss Standpoint on 7 June 2024 (record `ev-src-swiss-standpoint-date`). Rzeszów (s015-s016)
-# is about the *future* ("would then have to"): a scenario, an **opinion**, so it is not in the
-# ledger. Fill in the ledger for the three checkable claims, then open our key.
+# is about the *future* ("would then have to"): a prediction, an **opinion** (record
+# `ev-b-vn-rzeszow`), so it is not in the ledger. Fill in the ledger for the three checkable claims, then open our key.
 
 # %%
 for sid in ["s015", "s016", "s018", "s019", "s020"]:
@@ -99,7 +99,9 @@ ml.KeyReveal("03-ledger-vn-key", lambda: ml.live(ledger_vn, lambda led: claims.l
 # on 9 May Putin said Belarus would join at the second stage and Lukashenko said the first stage
 # was done "separately"; Russia's Defence Ministry said the joint second stage began on 11 June
 # 2024. Here the claim is about what the two governments themselves planned and announced, so
-# their own published words are the primary record (rung 3 below). Belarus did start a snap
+# their own published words are the primary record. They go *against* the claim, so they set its
+# status (**WRONG**). On the ladder below the claim stays on rung 0: the article gives no source,
+# and the evidence found goes against it (record `ev-b-vn-belarus`). Belarus did start a snap
 # inspection of its own carriers of such weapons on 7 May, but both governments put the joint
 # drill in the second stage, from 11 June; only one report (Politico) calls the May stage "joint" (records `ev-b-vn-belarus`,
 # `ev-b-nuclear-drills`). The other two stay **unconfirmed**, for different reasons. The missile
@@ -166,14 +168,14 @@ claims.treaty_quote(5, "deems necessary")
 # %% [markdown]
 # Look for the words "such action as it deems necessary". Each ally promises to assist the ally
 # that is attacked, "forthwith" (at once), but decides what action to take; armed force is one
-# option ("including"), not an automatic duty (record `ev-b-treaty-art5`). And
-# Article 5 has been invoked only once: on 12 September 2001, the day after the attacks of
+# option ("including"), not an automatic duty (record `ev-b-treaty-art5`). And, as reported up to
+# January 2026, Article 5 has been invoked only once: on 12 September 2001, the day after the attacks of
 # 11 September on the United States (records `ev-b-article5-once`, `ev-t-art5-invoked-2001`;
 # [NATO](https://www.nato.int/terrorism/five.htm)).
 #
 # Seed 001 (s017) says that the other allies would have to decide
 # "whether or not to activate Article 5 of the North Atlantic Treaty and start World War III".
-# Whether they would activate it is a scenario (an opinion), and
+# Whether they would activate it is a scenario (an opinion; record `ev-b-vn-article5`), and
 # the treaty text shows that even invoking Article 5 would leave each ally to decide its action.
 
 # %% [markdown]
@@ -200,7 +202,9 @@ claims.treaty_quote(6, "territory of Turkey")
 # `ev-t-art6-algeria-footnote`.)
 
 # %% [markdown]
-# Article 4 is a different, smaller step: allies *consult* when one of them feels threatened.
+# Article 4 is a different, smaller step: the allies *consult* (talk together) whenever any one of
+# them thinks that the territory, political independence or security of any ally is threatened
+# (records `ev-t-art4-text`, `ev-b-treaty-art4`).
 
 # %%
 claims.treaty_quote(4)
@@ -227,11 +231,13 @@ ml.display.html_table(ml.load_table("article4_consultations"), ["date", "request
 #   them, so as his own words they are **unconfirmed** (record `ev-b-rutte-not-on-table`;
 #   [Reuters report via The Straits Times](https://www.straitstimes.com/world/europe/article-five-not-on-the-table-despite-iran-missile-incident-natos-rutte-says)).
 # - **"If the collective defense threshold is lowered to an intercepted missile"** (s017).
-#   Nothing about the threshold changed: NATO stepped up its missile defence, and none of the
-#   sources the course checked shows Article 4 or Article 5 being invoked over the missile (records
-#   `ev-b-nato-posture`, `ev-b-no-article5`). This is speculation about something that did not
-#   happen: **OPINION** (record `ev-b-sf-threshold`). The same goes for s015, which argues against
-#   triggering Article 5 "preemptively", a step no ally proposed (record `ev-b-sf-preemptive`).
+#   None of the sources the course checked shows the threshold being lowered: NATO stepped up its
+#   missile defence, Rutte said that Article 5 was "not in order here", and none of those sources
+#   shows Article 4 or Article 5 being invoked over it (records `ev-b-nato-posture`,
+#   `ev-b-rutte-interview`, `ev-b-no-article5`). This is speculation about a step that none of those sources reports:
+#   **OPINION** (record `ev-b-sf-threshold`). The same goes for s015, which argues against
+#   triggering Article 5 "preemptively", a step that, in Rutte's words, "Nobody's talking about"
+#   (records `ev-b-sf-preemptive`, `ev-b-rutte-interview`).
 
 # %%
 treaty_claims = claims.claims_table()[lambda t: t["kind"] == "treaty"]
@@ -273,7 +279,8 @@ ml.plots.show(claims.plot_evidence_share(table), claims.describe_evidence_share(
 # - The **evidence ladder** runs from bare assertion (rung 0) to several independent
 #   confirmations (rung 4). Opinions and predictions are not on it.
 # - Check treaty claims against the **treaty text**: under Article 5 each ally will assist an attacked ally
-#   but decides how ("such action as it deems necessary"); it has been invoked once (12 September 2001); Article 4
+#   but decides how ("such action as it deems necessary"); as reported up to January 2026, it has been invoked
+#   once (12 September 2001); Article 4
 #   consultations are a different, smaller step.
 # - Every fact here has a record: open it with `ml.evidence("ev-...")`. Next: the exercise
 #   `exercises/03_unsupported_battlefield_claims_ex1.ipynb`.
