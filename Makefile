@@ -62,6 +62,7 @@ build: setup
 	$(PY) tools/build_notebooks.py
 	$(PY) tools/build_evidence_doc.py
 	$(PY) tools/build_readme_rates.py
+	$(PY) -m medialit.terms
 
 manifests: setup
 	$(PY) tools/update_manifests.py

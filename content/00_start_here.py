@@ -61,8 +61,9 @@ ml.LearnerBox()
 # | 04 Your own article | 45 min |
 # | 05 Skills check (after) | 25 min |
 #
-# We study three real articles about NATO's Article 5 (its promise of collective defence) and the
-# treaty itself. `ml.list_articles()` lists them, with the texts invented for the course.
+# We study three real articles about NATO's Article 5 (its promise of collective defence; record
+# `ev-t-art5-text`) and the treaty itself. `ml.list_articles()` lists them, with the texts invented
+# for the course.
 
 # %% [markdown]
 # ## 4. Try the four tools (12 minutes)

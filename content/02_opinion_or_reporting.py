@@ -52,7 +52,8 @@ ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the s
 
 # %% [markdown]
 # Some texts mark their opinion. Seed 001 begins sentence s011 with "(Comment by the editorial
-# writer" (record `ev-m-voltaire-editorial-label`); yet Voltaire Network calls the newsletter "a
+# writer" (record `ev-m-voltaire-editorial-label`); yet Voltaire Network calls its newsletter, which
+# carried this editorial according to Swiss Standpoint (record `ev-src-swiss-standpoint-copy`), "a
 # factual weekly newsletter" ([Voltaire Network](https://www.voltairenet.org/article218463.html);
 # record `ev-m-voltaire-factual`), and the rest of the body carries no such marks. Look out for
 # opinion that is **not** labelled.
@@ -85,10 +86,10 @@ ml.display.html_table(labels.rename_axis("label").reset_index())
 # %% [markdown]
 # ## 3. Label the sentences of seed 000 (12 minutes)
 #
-# Seed 000 is an unsigned SouthFront piece dated 6 March 2026 (lesson 01 traced where it comes
-# from). Label its sentences s002 to s017: choose a label, add a note if you hesitate, then press
-# **Next**. Your work is saved on every change. Seed 001 waits in the exercise's optional "After
-# class" part.
+# Seed 000 is an unsigned SouthFront piece dated 6 March 2026 (record `ev-p-sf-copy`; lesson 01
+# traced where it comes from). Label its sentences s002 to s017: choose a label, add a note if you
+# hesitate, then press **Next**. Your work is saved on every change. Seed 001 waits in the
+# exercise's optional "After class" part.
 
 # %%
 labeller_sf = ml.SentenceLabeller("southfront_2026", rp.LABELS, sentences=list(rp.CLASS_SENTENCES),
@@ -190,7 +191,8 @@ ml.display.html_table(examples, ["kind", "text", "key", "explanation"])
 # such as **Loaded Language** and **Name Calling, Labeling**
 # ([task page](http://aclweb.org/portal/content/semeval-2020-task-11on-fine-grained-propaganda-detection);
 # [Da San Martino et al., 2020](https://doi.org/10.18653/v1/2020.semeval-1.186); record
-# `ev-m-semeval-2020-techniques`). We use six of them; the definitions are ours.
+# `ev-m-semeval-2020-techniques`). We use six categories, these two among them; the definitions are
+# ours.
 
 # %%
 ml.display.html_table(pd.Series(rp.phrase_categories(), name="definition").rename_axis("category").reset_index())
@@ -240,5 +242,6 @@ ml.KeyReveal("02-phrases-key", lambda: ml.live(marker, rp.marks_view), activitie
 # - The scores in section 5 are in-sample: the word lists were written while reading these
 #   articles. Ask what would happen on an article about another topic.
 # - Possible misconception: "quotation = neutral". A quotation can be cut (seed 001 s012 uses
-#   "[...]" to join parts of Salvini's remarks) or drift in translation (seed 002 s021 against the
-#   original: records `ev-m-seed-bates-quote-drift` and `ev-m-bates-statement`).
+#   "[...]" to join parts of Salvini's remarks: record `ev-p-salvini-splice`) or drift in translation
+#   (seed 002 s021 against the original: records `ev-m-seed-bates-quote-drift` and
+#   `ev-m-bates-statement`).

@@ -16,8 +16,8 @@
 # Label a passage the lesson did not label, get feedback sentence by sentence, and justify two
 # of your choices in writing.
 #
-# **Questions**: Can you tell reporting from opinion in a text first published by a news site
-# that was part of CCM Benchmark when the French Figaro group bought it in 2015?
+# **Questions**: Can you tell reporting from opinion in a text that reads as a translation from a
+# news site that was part of CCM Benchmark when the French Figaro group bought it in 2015?
 # Which of your choices can you defend?
 #
 # **Objectives**: label 14 sentences with the five labels of lesson 02; read the feedback for
@@ -27,9 +27,11 @@
 # **You need**: lesson 02 (the five labels).
 
 # %% [markdown]
-# Seed 002 is an unsigned English text that reads as a translation of an article from Linternaute,
-# a French news site ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/);
-# lesson 01 traced it; record `ev-m-linternaute-figaro` for who owns the site).
+# Seed 002 is an unsigned English text (record `ev-p-mt-copy`) that reads as a translation of an
+# article from Linternaute, a French news site ([Linternaute](https://www.linternaute.com/actualite/politique/4551121-trump-menace-l-otan-ce-qu-il-souhaite-faire-elu/);
+# lesson 01 traced it; records `ev-m-linternaute-figaro` and `ev-src-linternaute-owner` for who owns
+# the site). That it matches the French article sentence by sentence is **unconfirmed**: the French
+# page could not be opened (record `ev-src-linternaute-french-original`).
 # You label sentences **s004 to s017**: the repeated lead and the four paragraphs after it.
 
 # %% [markdown]
@@ -126,7 +128,8 @@ ml.check("02-ex1-justify", "s013: I chose attributed report because it describes
 # ## After class (optional, about 10 minutes)
 #
 # Not part of the class period: more practice with seed 001, the Voltaire Network editorial of
-# 31 May 2024 as Swiss Standpoint republished it (lesson 01 traced it). Label sentences s006 to
+# 31 May 2024 as Swiss Standpoint republished it (records `ev-src-voltaire-editorial-label` and
+# `ev-src-swiss-standpoint-copy`; lesson 01 traced it). Label sentences s006 to
 # s014, then open our key: your labels at that moment are kept as your first answers.
 
 # %%
