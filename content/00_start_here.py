@@ -30,8 +30,11 @@
 # %% [markdown]
 # ## 1. Run a box (1 minute)
 #
-# Click a code box and press **Shift + Enter** to run it. Run the boxes from top to bottom; if
-# something goes wrong, use **Run → Run All Cells**.
+# **In JupyterLab** (code shown): click a code box and press **Shift + Enter** to run it. Run the
+# boxes from top to bottom; if something goes wrong, use **Run → Run All Cells**.
+#
+# **In the web-app view** (no code shown): everything has already run by itself; just use the
+# boxes and buttons. If something goes wrong, reload the page.
 
 # %%
 import medialit as ml
@@ -42,8 +45,9 @@ print("The course helper package is ready (version " + ml.__version__ + ").")
 # %% [markdown]
 # ## 2. Your name (2 minutes)
 #
-# Type a short name (letters, digits, `.`, `_` or `-`) and press **Enter**. **Nothing is saved
-# until you choose a name**; after that, every change is saved at once in a file with your name.
+# Type a short name (letters, digits, `.`, `_`, `@`, `+` or `-`, starting with a letter or digit)
+# and press **Enter**. **Nothing is saved until you choose a name**; after that, every change is
+# saved at once in a file with your name.
 
 # %%
 ml.LearnerBox()
@@ -111,7 +115,8 @@ ledger
 # %% [markdown]
 # ## 5. Safe, and handed in (3 minutes)
 #
-# Try **Kernel → Restart Kernel**, then **Run → Run All Cells**: your answers come back. When
+# Try it: in JupyterLab, use **Kernel → Restart Kernel and Run All Cells**; in the web-app view,
+# reload the page (choose your name again if asked). Your answers come back. When
 # your teacher asks, press **Hand in my work** and hand in the file it gives you.
 
 # %%

@@ -202,8 +202,8 @@ ml.check("01-ex1-weekday", prov.weekday("2024-05-27"))
 # %% [markdown]
 # Stoltenberg also told the German Sunday paper *Welt am Sonntag* ("World on Sunday") that NATO had no
 # plans to extend its air defence to Ukraine. Copies of that interview went online on 25 May 2024
-# (record `ev-p-welt-interview`). Compute the weekday of 25 May in the cell above, and choose it
-# below. Does it fit a Sunday paper?
+# (record `ev-p-welt-interview`). Compute the weekday of 25 May in the cell above (in the web app,
+# use a calendar), and choose it below. Does it fit a Sunday paper?
 
 # %%
 ml.Answer("01-ex1-weekday-welt")

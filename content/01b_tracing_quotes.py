@@ -70,7 +70,7 @@ ml.KeyReveal("01b-date-key", lambda: prov.date_check([
     ("Breton's story at the European Parliament", "Tuesday 9 January 2024")]), questions=["01b-weekday"])
 
 # %% [markdown]
-# "Saturday January 10, 2024" cannot be right: 10 January 2024 was a Wednesday. The rally was held
+# "Saturday January 10, 2024" cannot be right: its weekday does not fit its date. The rally was held
 # on **Saturday 10 February 2024 in Conway, South Carolina**, and AP's report came out that day
 # (AP, Jill Colvin, 10 February 2024, checked via a copy on
 # [localnews8.com](https://localnews8.com/news/ap-national/2024/02/10/trump-says-he-warned-nato-ally-spend-more-on-defense-or-russia-can-do-whatever-the-hell-they-want/)).
@@ -112,8 +112,8 @@ prov.html_table(mt_quotes, ["id", "speaker", "date", "venue", "status"], link=No
 # "appalling and unhinged" as "consternants et insensés"), and the English copy translated them
 # back, probably by machine (record `ev-p-mt-round-trip`). For Trump's quote we can show part of
 # it: a French report (RTL Belgium) already has "vous" ("to you") and "payer vos dettes" ("pay
-# your debts"), but it keeps "would" as a conditional ("encouragerais"), so we could not show at
-# which step "would" became "will" (same record). For Biden's quote a round trip is likely, but we
+# your debts"), but it keeps Trump's conditional ("encouragerais"), so we could not show at
+# which step his words changed (same record). For Biden's quote a round trip is likely, but we
 # did not check a French version word for word. Below, each original word that changed is struck
 # through and marked **was:**, and each printed word is underlined and marked **now:**.
 
@@ -124,22 +124,16 @@ prov.html_table(mt_quotes, ["id", "speaker", "date", "venue", "status"], link=No
 ml.Answer("01b-drift")
 
 # %%
-ml.KeyReveal("01b-drift-key", lambda: prov.drift_table(quotes, ["q01", "q03", "q04", "q05", "q06"]),
+drifted = quotes[quotes.id.isin(["q01", "q03", "q04", "q05", "q06"])]
+ml.KeyReveal("01b-drift-key", lambda: [prov.drift_table(drifted),  # the key: the words, then what each change does
+                                       prov.html_table(drifted, ["id", "speaker", "what_changed"], link=None)],
              questions=["01b-drift"], label="Show the word-by-word comparison")
 
 # %% [markdown]
-# Small words, big changes:
-#
-# - **would → will**: Trump spoke of a hypothetical ("I would not protect you"); the print makes it a
-#   promise. He also framed it as a reply to an ally that had not paid; the article's lead leaves that
-#   out (record `ev-p-trump-quote`). In the same quote, **bills → debts**: RTL Belgium's French
-#   already says "dettes" (record `ev-p-mt-round-trip`).
-# - **appalling → distressing** (Biden; record `ev-p-biden-statement`),
-#   **invasions → the invasion** and **unhinged → insane** (the White House).
-# - The "White House" quote was said by deputy press secretary **Andrew Bates** on Saturday
-#   10 February 2024 (his statement, checked via copies of
-#   [The Hill](https://www.makeamericalateagain.com/white-house-calls-trump-comments-on-nato-appalling-and-unhinged/)
-#   and Fox News; record `ev-p-bates-statement`).
+# The "White House" quote was said by deputy press secretary **Andrew Bates** on Saturday
+# 10 February 2024 (his statement, checked via copies of
+# [The Hill](https://www.makeamericalateagain.com/white-house-calls-trump-comments-on-nato-appalling-and-unhinged/)
+# and Fox News; record `ev-p-bates-statement`).
 
 # %% [markdown]
 # Two more quotes, traced to their source:
@@ -208,13 +202,14 @@ ml.KeyReveal("01b-rutte-key", lambda: prov.drift_table(quotes, ["q13"]), label="
 # ## 3. The primary source: which "Article 5"? (8 minutes)
 #
 # Seed 002 says Trump "breaks Article 5 of the **Atlantic Charter**" (sentence s022). Go to the
-# primary source. Article 5 is part of the **North Atlantic Treaty**, signed in Washington on
-# 4 April 1949 ([NATO](https://www.nato.int/cps/en/natohq/official_texts_17120.htm); we read the
-# course's extract of it, not NATO's page itself; record `ev-p-treaty-article5`):
+# primary source: NATO publishes the text that holds Article 5
+# ([NATO](https://www.nato.int/cps/en/natohq/official_texts_17120.htm); we read the course's
+# extract of it, not NATO's page itself; record `ev-p-treaty-article5`). Below are its heading and
+# its Article 5:
 
 # %%
 treaty = ml.load_article("nato_treaty_1949")
-for paragraph in (4, 5):  # the two paragraphs of Article 5
+for paragraph in (0, 4, 5):  # the document's heading, then the two paragraphs of Article 5
     print(" ".join(s.text for s in treaty.sentences if s.paragraph == paragraph), "\n")
 
 # %% [markdown]

@@ -89,6 +89,11 @@ anatomy
 ml.KeyReveal("03-anatomy-key", lambda: ml.live(anatomy, claims.anatomy_key), activities=[anatomy])
 
 # %% [markdown]
+# **Once the key is open:** for how many of the four claims is a source named? Which big words
+# come without numbers? Does "the Gulyaipole front" name a place or an area? And on which day does
+# "simultaneously" put the Drobysheve and Lyman claims?
+
+# %% [markdown] tags=["instructor"]
 # What the anatomy shows: **no source is named** for any of the four claims; "major strategic"
 # and "widening" are big words without numbers; "the Gulyaipole front" names an area, not a
 # place; "simultaneously" puts the Drobysheve and Lyman claims on 5 March (records

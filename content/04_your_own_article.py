@@ -39,7 +39,7 @@
 # have not added yet: the two claims (4 minutes) are in the ledger's 8.
 
 # %% [markdown]
-# `ARTICLE` starts as a short **practice article**, invented for the course: its town, people
+# The lesson starts with a short **practice article**, invented for the course: its town, people
 # and newspaper do not exist.
 
 # %%

@@ -634,3 +634,36 @@ def test_release_0_1_files_still_load():
     assert sorted(answers.learners["learner"]) == ["ada", "ben"]
     assert set(codes(answers)) == {"answers_file", "too_long"}
     assert len(answers.labels) == len(cls.labels) and len(answers.claims) == len(cls.claims)
+
+
+def test_dashboard_sentences_say_one_sentence_and_one_alpha_plainly(tmp_path):
+    """QA pass: "1 sentences" and "alpha runs from 0.00 (x) to 0.00 (x)" for a single value."""
+    import pandas as pd
+
+    import medialit.analysis as A
+
+    cls = _class_from_labels(tmp_path, {"a": {"s002": "opinion"}, "b": {"s002": "quotation"}})
+    one = A.describe_distribution(A.label_counts(cls, ART), ART)
+    assert one.startswith(f"{ART}: 1 sentence;") and "1 sentences" not in one, one
+    single = pd.DataFrame({"article": [ART], "krippendorff alpha": [0.0], "fleiss kappa": [0.0]})
+    text = A.describe_agreement(single)
+    assert text == (f"Krippendorff's alpha is 0.00 ({ART}): below 0.67, so learners often disagree. "
+                    "Fleiss' kappa tells the same story."), text
+    same = pd.DataFrame({"article": ["a", "b"], "krippendorff alpha": [0.9, 0.9], "fleiss kappa": [0.9, 0.9]})
+    assert A.describe_agreement(same).startswith("Krippendorff's alpha is 0.90 for all 2 articles: at or above 0.67")
+    spread = pd.DataFrame({"article": ["a", "b"], "krippendorff alpha": [0.2, 0.9], "fleiss kappa": [0.2, 0.9]})
+    assert "runs from 0.20 (a) to 0.90 (b)" in A.describe_agreement(spread)
+
+
+def test_dashboard_counts_of_one_are_singular():
+    import pandas as pd
+
+    from medialit.analysis import app, first_answers
+    from medialit.analysis import plots as P
+
+    assert app._count(1, "activity", "activities") == "1 activity" and app._count(3, "activity", "activities") == "3 activities"
+    cm = pd.DataFrame([[1, 0], [1, 0]], index=["opinion", "quotation"], columns=["opinion", "quotation"])
+    text = P.describe_confusion(cm)
+    assert text.startswith("1 of 2 labels (50%) matches the key.") and "(1 time)." in text, text
+    table = pd.DataFrame({"activity": ["x"], "first agreement": [float("nan")], "final agreement": [float("nan")]})
+    assert "kept for 1 activity," in first_answers.describe_first_answers(table)

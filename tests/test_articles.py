@@ -517,3 +517,40 @@ def test_a_broken_utf16_file_gets_a_plain_sentence(tmp_path):
     (tmp_path / "bom.txt").write_bytes(b"\xff\xfe" + " \n".encode("utf-16-le"))
     with pytest.raises(ArticleError, match="is empty"):
         ml.add_article(tmp_path / "bom.txt", **META)
+
+
+# ---------------------------------------------------------------------------- QA pass (tags, neutral wording)
+
+
+def test_a_title_with_html_tags_gives_an_id_from_its_text():
+    assert articles.slug("<b>Bridge</b> delay") == "bridge-delay"
+    assert articles.slug('<span class="x">Fish &amp; chips</span>') == "fish-chips"
+    assert articles.slug("If a < b and c > d") == "if-a-b-and-c-d"  # not tags: the words stay
+    aid = ml.add_article("Officials said on Monday that the bridge would reopen in May.", title="<b>Bridge</b> delay",
+                         publisher="Town Gazette", url="https://example.org/b", date="2026-11-30")
+    assert aid == "bridge-delay-2026-11-30"
+
+
+def test_an_added_article_is_worded_without_saying_the_teacher_added_it(page):
+    from medialit import own_article
+
+    aid = ml.add_article(page, **META)
+    res = articles.read_manifest()["resources"][0]
+    assert res["kind"] == articles.TEACHER_KIND  # the manifest field stays as before (backward compatible)
+    written = " ".join(str(res[k]) for k in ("notes", "licence")) + str(res["chain"])
+    assert "teacher" not in written.lower(), written
+    assert res["notes"].startswith("Added from ") and res["licence"] == "Not checked; brought in for use in class."
+    shown = own_article.details(aid).markup
+    assert ">added article<" in shown and "teacher" not in shown.lower(), shown
+    assert ">no<" in shown and "False" not in shown and "True" not in shown, shown
+
+
+def test_details_word_an_older_manifest_neutrally_and_say_yes_for_a_translation(page):
+    from medialit import own_article
+
+    aid = ml.add_article(page, **META, translated=True)
+    art = ml.load_article(aid)
+    old = dict(art.meta, notes="Added by the teacher from the web page on 2026-12-01.")
+    shown = own_article.details(type("A", (), {"meta": old})()).markup
+    assert "Added from the web page on 2026-12-01." in shown and "teacher" not in shown.lower(), shown
+    assert ">yes<" in shown and "True" not in shown, shown

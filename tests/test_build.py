@@ -293,3 +293,98 @@ def test_an_empty_cell_is_refused(tmp_path):
                    encoding="utf-8")
     with pytest.raises(ValueError, match=r"07_demo.py: cell\(s\) \[2\] are empty"):
         build_notebooks.build(out=tmp_path / "out", sources=[src])
+
+
+# ---------------------------------------------------------------- what a web-app (Voila) user reads
+
+
+def _learner_cells(name: str) -> list[dict]:
+    folder = "exercises" if build_notebooks.EXERCISE_RE.match(name) else "notebooks"
+    return _cells(ROOT / folder / f"{name}.ipynb")
+
+
+def answer_leaks(cells: list[dict], questions: dict, around: int = 3) -> list[str]:
+    """Markdown cells within ``around`` cells of an ``ml.Answer("id")`` that state its key's answer,
+    or the explanation its "correct" feedback gives, before the learner has answered."""
+    out = []
+    for i, cell in enumerate(cells):
+        for qid in re.findall(r'ml\.Answer\("([^"]+)"', cell["source"]) if cell["cell_type"] == "code" else []:
+            q = questions.get(qid) or {}
+            answer = q.get("answer")
+            if q.get("type") != "choice" or not isinstance(answer, str) or answer.isupper() or answer.isdigit():
+                continue
+            near = cells[max(0, i - around):i + around + 1]
+            for c in near:
+                if c["cell_type"] == "markdown" and answer.casefold() in c["source"].casefold():
+                    out.append(f"{qid}: the answer {answer!r} is in the text: {c['source'][:70]!r}")
+    return out
+
+
+def test_no_answer_is_stated_in_the_text_around_its_question():
+    from medialit import feedback
+
+    questions = feedback.questions()
+    problems = [p for src in SOURCES for p in answer_leaks(_learner_cells(src.stem), questions)]
+    assert not problems, problems
+
+
+def test_answer_leak_check_can_fail():
+    cells = [{"cell_type": "code", "source": 'ml.Answer("q")'},
+             {"cell_type": "markdown", "source": "- **would → will**: the print makes it a promise."}]
+    assert answer_leaks(cells, {"q": {"type": "choice", "answer": "would → will"}})
+
+
+def test_the_drift_explanation_is_in_the_key_not_in_the_page():
+    """QA pass: lesson 01b said "would → will ... the print makes it a promise" under the key
+    button, before the learner answered 01b-drift. The explanation is shown by the key now."""
+    import medialit as ml
+
+    text = "\n".join(c["source"] for c in _learner_cells("01b_tracing_quotes") if c["cell_type"] == "markdown")
+    assert "makes it a promise" not in text and "would → will" not in text
+    assert "10 January 2024 was a Wednesday" not in text  # 01b-weekday: the answer, after its question
+    assert "Article 5 is part of the **North Atlantic Treaty**" not in text  # 01b-article5, before it
+    q01 = ml.load_table("quotes").set_index("id").loc["q01", "what_changed"]
+    assert "would → will" in q01 and "makes it a promise" in q01
+    source = (ROOT / "content" / "01b_tracing_quotes.py").read_text(encoding="utf-8")
+    reveal = source[source.index('ml.KeyReveal("01b-drift-key"'):].split("\n# %%")[0]
+    assert '"what_changed"' in reveal  # the key shows what each change does
+
+
+#: Instructions only a JupyterLab user can follow (a web-app user sees no code and no menus).
+LAB_ONLY = re.compile(r"Shift \+ Enter|Run All|Restart Kernel|restart the kernel|code (box|cell)|run the (next )?cells?",
+                      re.I)
+
+
+def lab_only_problems(text: str) -> list[str]:
+    """The JupyterLab-only instruction in a markdown cell that does not also say what to do in the web app."""
+    hit = LAB_ONLY.search(text)
+    return [text[max(0, hit.start() - 40):hit.end() + 40]] if hit and not re.search(r"web.app", text, re.I) else []
+
+
+def test_every_lab_only_instruction_says_what_to_do_in_the_web_app():
+    problems = []
+    for src in SOURCES:
+        for c in _learner_cells(src.stem):
+            if c["cell_type"] == "markdown":
+                problems += [f"{src.stem}: {p!r}" for p in lab_only_problems(c["source"])]
+    assert not problems, problems
+    assert lab_only_problems("Click a code box and press **Shift + Enter** to run it.")  # the check can fail
+
+
+def test_lesson_00_lists_the_characters_a_name_may_have():
+    """The name rule in lesson 00 names exactly the punctuation the name box accepts."""
+    import string
+
+    from medialit import store
+
+    def ok(name: str) -> bool:
+        try:
+            store.validate_learner_id(name)
+            return True
+        except store.LearnerIdError:
+            return False
+
+    allowed = {ch for ch in string.punctuation if ok(f"a{ch}b")}
+    text = next(c["source"] for c in _learner_cells("00_start_here") if "Type a short name" in c["source"])
+    rule = text[text.index("Type a short name"):text.index("Enter")]
+    assert set(re.findall(r"`(.)`", rule)) == allowed, (rule, allowed)

@@ -28,6 +28,7 @@ import codecs
 import contextlib
 import datetime as _dt
 import hashlib
+import html
 import os
 import re
 import unicodedata
@@ -36,8 +37,12 @@ from typing import Any, Iterator
 
 from . import data, paths, store
 
-#: The ``kind`` of an article a teacher added (``ml.list_articles()`` shows it).
+#: The ``kind`` of an added article in the manifest (``ml.list_articles()`` shows it). A fixed value,
+#: kept for manifests and code that test it: it names the folder the article is in (the teacher
+#: folder), not who added it. What learners read is :data:`ADDED_KIND`.
 TEACHER_KIND = "teacher article"
+#: How an added article's kind is worded for people: a learner may have added it, not the teacher.
+ADDED_KIND = "added article"
 #: File types :func:`add_article` reads.
 SUFFIXES = (".html", ".htm", ".txt")
 #: Largest file read (bytes): a 60,000-word article is about 400 KB.
@@ -389,9 +394,20 @@ def _check_fields(title, publisher, url, date, author, language, translated) -> 
 
 # ---------------------------------------------------------------------------- ids
 
+#: An HTML tag such as ``<b>``, ``</i>`` or ``<span class="x">`` (a lone "<" or "a < b" is not one).
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def title_text(title: str) -> str:
+    """The words of ``title`` without HTML tags, entities decoded: ``<b>Bridge</b> delay`` ->
+    ``Bridge delay``, ``Fish &amp; chips`` -> ``Fish & chips``."""
+    return " ".join(html.unescape(_TAG_RE.sub(" ", title)).split())
+
+
 def slug(title: str, limit: int = 48) -> str:
-    """Lower-case ASCII words of ``title`` joined by hyphens, cut at a word end (``""`` if none)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    """Lower-case ASCII words of ``title`` (its text, without HTML tags) joined by hyphens, cut at a
+    word end (``""`` if none): ``<b>Bridge</b> delay`` -> ``bridge-delay``."""
+    ascii_title = unicodedata.normalize("NFKD", title_text(title)).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_title)
     out = ""
     for word in words:
@@ -437,7 +453,7 @@ def article_path(article_id: str, folder: Path | None = None) -> Path:
 # ---------------------------------------------------------------------------- the teacher manifest
 
 MANIFEST_HEADER = (
-    "# Articles added by the teacher (ml.add_article or `medialit add-article`).\n"
+    "# Articles added to the course (the Add article box, ml.add_article or `medialit add-article`).\n"
     "# Same fields as data/articles/datapackage.yaml. Do not edit the .txt files: their sha256 is\n"
     "# checked, and the sentence ids saved answers refer to depend on their exact text.\n"
 )
@@ -446,7 +462,7 @@ MANIFEST_HEADER = (
 def _empty_manifest() -> dict:
     return {
         "name": "medialit-teacher-articles",
-        "title": "Articles added by the teacher",
+        "title": "Articles added to the course",
         "licenses": [{"name": "see-each-resource", "title": "Each resource states its own licence."}],
         "resources": [],
     }
@@ -532,14 +548,14 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
     sentences = data._load_teacher_cached(article_id, str(path), sha, lang, tuple(sorted(roles.items())),
                                           data.SENTENCE_RULES)
     seg_note = data.segmenter_note(lang)
-    notes = [f"Added by the teacher from {how} on {_dt.date.today().isoformat()}."]
+    notes = [f"Added from {how} on {_dt.date.today().isoformat()}."]
     if seg_note:
         notes.append(seg_note)
     if not lang.startswith("en"):
         notes.append("The course's language signals (ml.cues) are English-only and give no hits on this text.")
     if fields["translated"]:
         notes.append("A translation: the words studied are the translator's, not the original author's.")
-    chain_status = "as given by the teacher; not checked by the course"
+    chain_status = "as given when the article was added; not checked by the course"
     return {
         "name": article_id,
         "path": f"{article_id}.txt",
@@ -554,7 +570,7 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
         "url": fields["url"],
         "language": fields["language"],
         "translated": fields["translated"],
-        "licence": "Not checked; brought by the teacher for use in class.",
+        "licence": "Not checked; brought in for use in class.",
         "redistribution": "For use in this class only; do not republish it.",
         "edits": f"none: the words of the {how}, with line ends and blank lines tidied",
         "notes": " ".join(notes),
@@ -570,7 +586,7 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
             "date": fields["published"],
             "url": fields["url"],
             "status": chain_status,
-            "source": f"teacher folder ({how})",
+            "source": f"added article ({how})",
         }],
     }
 

@@ -19,6 +19,7 @@ Everything shown is escaped (:func:`medialit.display.html_table`).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import ipywidgets
@@ -30,6 +31,9 @@ from .display import html_table, plural
 DETAIL_FIELDS = {"title": "title", "publisher": "publisher or site", "author": "author",
                  "published": "date published", "url": "URL", "language": "language",
                  "translated": "a translation?", "kind": "kind", "notes": "notes"}
+
+#: The opening of an added article's notes in manifests written before they were worded neutrally.
+_OLD_ADDED_NOTE = re.compile(r"^Added by the teacher from ")
 
 
 def _article(article: Any):
@@ -197,7 +201,7 @@ def about_section(article_id: str) -> list:
     """Which article is chosen, its details, and its first lines."""
     art = data.load_article(article_id)
     n = plural(len(art.body_sentences()), "sentence")
-    return [f'ARTICLE = "{article_id}"  ({n} to label)', details(art),
+    return [f"Chosen article: {article_id} ({n} to label)", details(art),
             "Its first lines (you read the whole text in sections 4 and 5):",
             html_table(art.to_frame(), ["sentence", "text"], max_rows=3)]
 
@@ -240,12 +244,27 @@ def ledger_section(article_id: str) -> list:
     return [ledger, live(ledger, ledger_view)]
 
 
+def _detail_value(key: str, value: Any) -> Any:
+    """A manifest value as a reader should see it: yes/no, not Python's True/False; an added
+    article's kind and notes in words that do not say who added it (a learner may have)."""
+    from .articles import ADDED_KIND, TEACHER_KIND
+
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "kind" and value == TEACHER_KIND:
+        return ADDED_KIND
+    if key == "notes" and isinstance(value, str):  # manifests written before the wording changed
+        return _OLD_ADDED_NOTE.sub("Added from ", value)
+    return value
+
+
 def details(article: Any):
     """The article's details (title, publisher, author, date, URL, language...) as a two-column table."""
     import pandas as pd
 
     meta = _article(article).meta
-    rows = [(name, meta[key]) for key, name in DETAIL_FIELDS.items() if meta.get(key) not in (None, "")]
+    rows = [(name, _detail_value(key, meta[key])) for key, name in DETAIL_FIELDS.items()
+            if meta.get(key) not in (None, "")]
     return html_table(pd.DataFrame(rows, columns=["field", "value"]))
 
 

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..display import SafeHTML, esc, showable
+from ..display import SafeHTML, esc, plural, showable
 from .loading import ClassData, load_class
 from .report import FILE_SKIPPED
 from .downloads import (MAX_DOWNLOAD_BYTES, csv_text, describe_downloads, download_link,  # noqa: F401 (re-exported)
@@ -39,6 +39,16 @@ ALL_ACTIVITIES = None
 
 _BOX = ("padding:0.6em 0.9em;margin:0.4em 0;border-left:6px solid {c};background:#f7f7f7;"
         "color:#000;max-width:60em")
+
+
+def _count(value: Any, singular: str, plural_form: str) -> str:
+    """A count with the right form of its noun ("1 activity", "3 activities"); a value that is
+    not a whole number is shown as it is, followed by the plural."""
+    try:
+        return plural(value, singular, plural_form)
+    except (TypeError, ValueError):
+        return f"{value} {plural_form}"
+
 
 def message_html(text: str, problem: bool = False) -> str:
     """A message box: the word "Problem:" or "Note:" (never colour alone) and the text, escaped."""
@@ -272,7 +282,7 @@ def learner_view(cls: ClassData, learner: str | None, key: dict | None = None, r
         return SafeHTML(message_html(text, problem=True), text)
     r = row.iloc[0]
     parts = [f"<h4>{esc(learner)}</h4><p>File: {esc(r['file'])} · exported {esc(r['exported']) or 'at an unknown time'}"
-             f" · {esc(r['activities'])} activities</p>"]
+             f" · {esc(_count(r['activities'], 'activity', 'activities'))}</p>"]
     plain = [f"{learner}: {r['file']}"]
     for title, df, cols in _learner_sections(cls, learner, key):
         if df.empty:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 
+from ..display import plural
 from .key import key_table, resolve_key
 from .loading import ClassData
 
@@ -150,10 +151,11 @@ def describe_first_answers(table) -> str:
                 "their first answer to a marked question), so this table fills as the class works.")
     both = table.dropna(subset=["first agreement", "final agreement"])
     if both.empty:
-        return f"First answers were kept for {len(table)} activities, but none could be compared with the key yet."
+        return (f"First answers were kept for {plural(len(table), 'activity', 'activities')}, but none could be "
+                "compared with the key yet.")
     gain = both["final agreement"] - both["first agreement"]
     top = both.loc[gain.idxmax()]
-    return (f"First answers were kept for {len(table)} activities. Agreement with the key before the key was "
+    return (f"First answers were kept for {plural(len(table), 'activity', 'activities')}. Agreement with the key before the key was "
             f"open ranged from {both['first agreement'].min():.0%} to {both['first agreement'].max():.0%}; the "
             f"largest rise after it was open is in {top['activity']} ({top['first agreement']:.0%} first, "
             f"{top['final agreement']:.0%} final). Final answers made after seeing the key show what learners "

@@ -148,7 +148,7 @@ def describe_distribution(counts, article: str = "") -> str:
     unanimous = int((share >= 0.999).sum())
     i = int(share.argmin())
     where = counts.index[i][-1] if isinstance(counts.index[i], tuple) else counts.index[i]
-    return (f"{article + ': ' if article else ''}{len(counts)} sentences; {unanimous} labelled the same by "
+    return (f"{article + ': ' if article else ''}{plural(len(counts), 'sentence')}; {unanimous} labelled the same by "
             f"everyone; most split: {where}, where the commonest label had {share[i]:.0%} of the votes.")
 
 
@@ -208,6 +208,13 @@ def describe_agreement(table, name_col: str = "article") -> str:
         why = max(set(whys), key=whys.count) if whys else "too few learners labelled the same sentences."
         return f"Agreement cannot be measured yet: {why}"
     lo, hi = t.loc[t["krippendorff alpha"].idxmin()], t.loc[t["krippendorff alpha"].idxmax()]
+    if _fmt(lo["krippendorff alpha"]) == _fmt(hi["krippendorff alpha"]):  # one value: no range to give
+        value = hi["krippendorff alpha"]
+        where = f"({hi[name_col]})" if len(t) == 1 else f"for all {plural(len(t), name_col)}"
+        verdict = ("below 0.67, so learners often disagree" if value < ALPHA_TENTATIVE
+                   else "at or above 0.67")
+        return (f"Krippendorff's alpha is {_fmt(value)} {where}: {verdict}. "
+                "Fleiss' kappa tells the same story.")
     verdict = ("all below 0.67, so learners often disagree" if hi["krippendorff alpha"] < ALPHA_TENTATIVE
                else "some at or above 0.67")
     return (f"Krippendorff's alpha runs from {_fmt(lo['krippendorff alpha'])} ({lo[name_col]}) to "
@@ -270,7 +277,7 @@ def describe_key_accuracy(comparison) -> str:
     t = comparison[(comparison["learner"] != CLASS_TOTAL) & (comparison["compared"] > 0)]
     if t.empty:
         return "No learner labelled a sentence that is in the key."
-    return (f"The class matched the key on {_fmt(c['accuracy'])} of {c['compared']} labels "
+    return (f"The class matched the key on {_fmt(c['accuracy'])} of {plural(c['compared'], 'label')} "
             f"({_fmt(c['accuracy accepted'])} counting accepted alternatives); learners range from "
             f"{_fmt(t['accuracy'].min())} to {_fmt(t['accuracy'].max())}.")
 
@@ -327,8 +334,8 @@ def describe_confusion(cm) -> str:
                 off[i, j] = -1
     i, j = np.unravel_index(off.argmax(), off.shape)
     mix = (f" The commonest mix-up: the key says '{cm.index[i]}', learners said '{cm.columns[j]}' "
-           f"({int(off[i, j])} times)." if off[i, j] > 0 else "")
-    return f"{int(diag)} of {int(total)} labels ({diag / total:.0%}) match the key.{mix}"
+           f"({plural(int(off[i, j]), 'time')})." if off[i, j] > 0 else "")
+    return f"{int(diag)} of {plural(int(total), 'label')} ({diag / total:.0%}) {'matches' if int(diag) == 1 else 'match'} the key.{mix}"
 
 
 def plot_checks(results):
