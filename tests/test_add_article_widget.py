@@ -441,3 +441,15 @@ def test_work_typed_before_a_learner_id_is_kept_when_the_article_changes(monkeyp
         assert doc["activities"][f"04:labels:{PRACTICE}"]["data"]["labels"]["s004"]["label"] == "opinion"
     finally:
         ml.lesson(None)
+
+
+
+def test_the_added_message_speaks_to_the_web_app_too():
+    # no Python for a learner in the web-app view: the message says where the article is now
+    from types import SimpleNamespace
+
+    art = SimpleNamespace(id="bridge-delay-2026-11-30", sentences=[SimpleNamespace(id="s001"), SimpleNamespace(id="s002")])
+    for already in (False, True):
+        text = AddArticle._added_text(art, already)
+        assert "ARTICLE =" not in text and "code cell" not in text
+        assert "list of articles" in text and "bridge-delay-2026-11-30" in text

@@ -448,3 +448,58 @@ def test_prediction_compared_with_the_signals(home):
     ml.check(rp.PREDICT_QUESTION, "one, two, three, four", strict=False)  # after the signals: kept apart
     assert "You predicted 2 words or phrases" in kr.text
     assert inclass.saved_prediction() == "cheap, reckless"
+
+
+# ---------------------------------------------------------------- answers given field by field (defect 1)
+
+ANATOMY = {"who": "Russian forces", "what": "a breakthrough", "where": "near Huliaipole", "when": "not said",
+           "how_big": "major", "according_to": "none"}
+
+
+def test_fields_answered_one_by_one_get_their_first_answers_when_the_key_opens(home):
+    """A FieldsAnswer saves each field as it is typed (no verdict on show): the first answers are
+    all the fields on show when the key opens, not the first field saved."""
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    box = FieldsAnswer("03-anatomy-huliaipole")
+    for name, text in ANATOMY.items():          # as in the browser: one field, Enter/Tab, the next
+        box.inputs[name].value = text
+    assert "first" not in saved("check:03-anatomy-huliaipole")
+    box.inputs["who"].value = "Russian troops"  # corrected before the key: that is the first answer
+    key = ml.KeyReveal("03-anatomy-key", lambda: "key", activities=[box])
+    assert key.reveal()
+    box.inputs["when"].value = "yesterday"      # after the key: latest work only
+    rec = saved("check:03-anatomy-huliaipole")
+    assert rec["first"]["answer"] == dict(ANATOMY, who="Russian troops") and rec["answer"]["when"] == "yesterday"
+    checkers = FieldsAnswer("03-checkers-good-for")
+    checkers.inputs["isw"].value = "sources"
+    checkers.inputs["deepstate"].value = "watched"
+    assert "first" not in saved("check:03-checkers-good-for")
+    ml.reveal("03-checkers-key", lambda: "key", activities=[checkers])
+    assert saved("check:03-checkers-good-for")["first"]["answer"] == {"isw": "sources", "deepstate": "watched"}
+
+
+def test_first_answer_rule_per_question_type():
+    from medialit import feedback
+
+    assert feedback.first_rule("fields") is False and feedback.first_rule("free") is False
+    assert feedback.first_rule("labels") == "items"
+    assert all(feedback.first_rule(t) is True for t in ("choice", "text", "number", "set", "date"))
+
+
+def test_old_files_with_a_field_frozen_at_the_first_save_still_load(home):
+    """Files saved before this rule may hold a one-field first answer: they load, the fields show
+    the latest work, and the first answers already kept are never overwritten."""
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "tester.json").write_text(json.dumps({
+        "schema_version": 1, "learner": "tester", "updated": "2026-12-01T10:00:00Z",
+        "activities": {"check:03-anatomy-huliaipole": {
+            "kind": "check", "article": None, "updated": "2026-12-01T10:00:00Z",
+            "data": {"answer": ANATOMY, "correct": False},
+            "first": {"answer": {"who": "field 1"}, "correct": False}, "first_at": "2026-12-01T09:58:00Z"}}}))
+    box = FieldsAnswer("03-anatomy-huliaipole")
+    assert box.value == ANATOMY
+    assert ml.KeyReveal("03-anatomy-key", lambda: "key", activities=[box]).reveal()
+    assert saved("check:03-anatomy-huliaipole")["first"]["answer"] == {"who": "field 1"}

@@ -273,3 +273,21 @@ def test_a_submission_is_readable_by_the_group_but_answers_stay_private(tmp_path
     assert stat.S_IMODE(sub.stat().st_mode) == 0o640        # teachers' group can read a handed-in file
     answers = store.answers_path("ada")
     assert stat.S_IMODE(answers.stat().st_mode) & 0o077 == 0  # the working answers file is private
+
+
+def test_put_activity_expect_is_a_compare_and_swap(tmp_path):
+    """Two tabs or kernels of one learner: a writer that says what it last read or wrote never
+    overwrites a change made elsewhere since; it gets that record back to merge instead."""
+    store.put_activity("a", {"x": 1}, kind="check", learner="alice", home=tmp_path, expect=None)
+    before = (tmp_path / "alice.json").read_bytes()
+    with pytest.raises(store.ChangedElsewhere) as info:
+        store.put_activity("a", {"x": 2}, kind="check", learner="alice", home=tmp_path, expect=None)
+    assert info.value.current["data"] == {"x": 1} and info.value.activity_id == "a"
+    assert (tmp_path / "alice.json").read_bytes() == before        # nothing was written
+    store.put_activity("a", {"x": 2}, kind="check", learner="alice", home=tmp_path, expect={"x": 1})
+    assert store.get_activity("a", learner="alice", home=tmp_path)["data"] == {"x": 2}
+    store.put_activity("a", {"x": 3}, kind="check", learner="alice", home=tmp_path)  # no expect: as before
+    kept = store.keep_conflict_copy("a", {"kind": "check", "data": {"x": 9}}, learner="alice", home=tmp_path)
+    assert kept.name.startswith("alice.json.conflict-") and kept.parent == tmp_path
+    assert json.loads(kept.read_text(encoding="utf-8"))["activities"]["a"]["data"] == {"x": 9}
+    assert store.saved_activities("alice", tmp_path) == ["a"]      # the copy is not an answers file

@@ -900,3 +900,123 @@ def test_the_overview_of_a_long_article_is_a_window_around_the_current_sentence(
     assert f"of {sl.OVERVIEW_ALL + 200} and your labels" in html
     short = ml.SentenceLabeller("southfront_2026", LABELS, activity="t:short")
     assert "All sentences and your labels" in short.overview.value
+
+
+# ---------------------------------------------------------------- two tabs, one learner (defect 2)
+
+
+def _conflict_copies(home, learner="tester"):
+    return sorted(home.glob(f"{learner}.json.conflict-*"))
+
+
+def test_two_tabs_labelling_different_sentences_keep_both(home):
+    """Tab B was opened before tab A labelled s002; B's save must not erase it, and A's next save
+    must not erase B's label either: labels are independent items, so they merge."""
+    tab_a = ml.SentenceLabeller(ARTICLE, LABELS, label_set="fact-opinion")
+    tab_b = ml.SentenceLabeller(ARTICLE, LABELS, label_set="fact-opinion")
+    tab_a.set_label("s002", "opinion")
+    tab_b.set_label("s003", "fact")
+    labels = saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    assert {k: v["label"] for k, v in labels.items()} == {"s002": "opinion", "s003": "fact"}
+    assert tab_b.data["labels"]["s002"]["label"] == "opinion"  # tab B now shows tab A's label
+    assert tab_b.status.startswith(wbase.ELSEWHERE) and "Saved" in tab_b.status
+    assert "⚠" in tab_b.status_html.value and "Not saved" not in tab_b.status_html.value
+    tab_a.set_label("s004", "other")                            # tab A, which still says "Saved"
+    labels = saved(home, f"labels:{ARTICLE}")["data"]["labels"]
+    assert set(labels) == {"s002", "s003", "s004"} and tab_a.data["labels"]["s003"]["label"] == "fact"
+    assert wbase.ELSEWHERE in tab_a.status and not _conflict_copies(home)
+    tab_a.set_label("s005", "fact")                             # nothing new elsewhere: a plain save
+    assert tab_a.status.startswith("Saved")
+
+
+def test_two_tabs_changing_the_same_item_keep_ours_and_a_copy_of_theirs(home):
+    tab_a = ml.SentenceLabeller(ARTICLE, LABELS, label_set="fact-opinion")
+    tab_b = ml.SentenceLabeller(ARTICLE, LABELS, label_set="fact-opinion")
+    tab_a.set_label("s002", "opinion", note="from tab A")
+    tab_b.set_label("s002", "fact")
+    rec = saved(home, f"labels:{ARTICLE}")
+    assert rec["data"]["labels"]["s002"]["label"] == "fact"      # ours (the latest save) is saved
+    [copy_] = _conflict_copies(home)                             # theirs is kept, not lost
+    kept = json.loads(copy_.read_text(encoding="utf-8"))
+    assert kept["activities"][f"labels:{ARTICLE}"]["data"]["labels"]["s002"]["note"] == "from tab A"
+    assert tab_b.conflict_file == copy_ and copy_.name in tab_b.status and wbase.ELSEWHERE in tab_b.status
+    assert json.loads((home / "tester.json").read_text())["activities"]  # the answers file is still whole
+
+
+def test_two_tabs_merge_checklists_and_ledger_rows(home):
+    pc_a, pc_b = ml.ProvenanceChecklist(ARTICLE), ml.ProvenanceChecklist(ARTICLE)
+    pc_a.choice["author"].value = "no"
+    pc_b.choice["date"].value = "yes"
+    answers = saved(home, f"provenance:{ARTICLE}")["data"]["answers"]
+    assert answers["author"]["answer"] == "no" and answers["date"]["answer"] == "yes"
+    led_a = ml.ClaimLedger(ARTICLE)
+    led_a.add_row("claim from A")
+    led_b = ml.ClaimLedger(ARTICLE)                       # opened after A's first row
+    led_a.edit_row(0, claimant="the outlet")
+    led_b.add_row("claim from B")                         # rows merge by id
+    rows = saved(home, f"claims:{ARTICLE}")["data"]["rows"]
+    assert [r["claim"] for r in rows] == ["claim from A", "claim from B"] and rows[0]["claimant"] == "the outlet"
+    assert len({r["id"] for r in rows}) == 2 and not _conflict_copies(home)
+    led_c, led_d = ml.ClaimLedger(ARTICLE), ml.ClaimLedger(ARTICLE)
+    led_c.add_row("new in C")                             # both tabs make a row with the same new id:
+    led_d.add_row("new in D")                             # ambiguous, so D's is saved and C's copied
+    rows = saved(home, f"claims:{ARTICLE}")["data"]["rows"]
+    assert [r["claim"] for r in rows] == ["claim from A", "claim from B", "new in D"]
+    [copy_] = _conflict_copies(home)
+    assert "new in C" in copy_.read_text(encoding="utf-8") and led_d.conflict_file == copy_
+
+
+def test_merge3_rules():
+    base = {"labels": {"s1": {"label": "a"}}, "marks": [{"start": 0, "end": 3, "category": "x"}], "steps": ["p"]}
+    theirs = {"labels": {"s1": {"label": "a"}, "s2": {"label": "b"}},
+              "marks": [{"start": 0, "end": 3, "category": "x"}, {"start": 5, "end": 9, "category": "y"}],
+              "steps": ["p", "q"]}
+    mine = {"labels": {}, "marks": [], "steps": ["p"]}
+    merged, clashes = wbase.merge3(base, theirs, mine)
+    assert merged == {"labels": {"s2": {"label": "b"}}, "marks": [{"start": 5, "end": 9, "category": "y"}],
+                      "steps": ["p", "q"]} and clashes == []
+    merged, clashes = wbase.merge3(base, theirs, dict(mine, steps=["p", "r"]))
+    assert merged["steps"] == ["p", "r"] and clashes == ["/steps"]  # an ordered list is one value
+    merged, clashes = wbase.merge3({"a": 1}, {"a": 2}, {"a": 2})
+    assert merged == {"a": 2} and clashes == []
+
+
+# ---------------------------------------------------------------- long text is never cut (defect 3)
+
+
+def test_key_buttons_fit_their_text_and_field_descriptions_their_labels(home):
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    key = ml.KeyReveal("01b-drift-key", lambda: "key", label="Show the word-by-word comparison")
+    assert key.button.layout.width == "fit-content" and key.button.layout.max_width == "100%"
+    assert "medialit-fit" in key.button._dom_classes
+    assert "medialit-fit" in ml.HandIn("02-ex1").button._dom_classes
+    box = FieldsAnswer("03-checkers-good-for")
+    longest = max(len(b.description) for b in box.inputs.values())
+    assert longest >= 30  # "DeepStateMap (Ukrainian volunteers)"
+    for field in box.inputs.values():
+        width = field.style.description_width
+        assert width.endswith("ch") and int(width[:-2]) >= min(longest, wbase.DESCRIPTION_CHARS)
+    css = (Path(wbase.__file__).parent / "keyboard_assist.js").read_text(encoding="utf-8")
+    rule = css[css.index(".medialit-widget .jupyter-button.medialit-fit"):]
+    assert "white-space: normal" in rule[:400] and "width: fit-content" in rule[:400]
+    label_rule = css[css.index(".medialit-widget .widget-inline-hbox > .widget-label"):]
+    assert "white-space: normal" in label_rule[:300]
+
+
+# ---------------------------------------------------------------- the no-name hint in Voila (defect 4)
+
+
+def test_no_name_hint_in_voila_points_to_the_box_on_the_page(nobody, monkeypatch):
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    assert "start notebook" in store.no_learner_message()           # JupyterLab: either place works
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
+    hint = store.no_learner_message()
+    assert "start notebook" not in hint and "Learner id" in hint and "top of this page" in hint
+    lab, answer, fields, hand_in = (ml.SentenceLabeller(ARTICLE, LABELS), ml.Answer("02-ex1-attributed-wrong"),
+                                    FieldsAnswer("03-anatomy-huliaipole"), ml.HandIn("02-ex1"))
+    shown = [lab.saving_as, lab.status, lab.owner_html.value, answer.owner_html.value, fields.owner_html.value,
+             hand_in.owner_html.value, str(store.NoLearnerError())]
+    for text in shown:
+        assert "start notebook" not in text and "Learner id" in text.replace("&quot;", '"')

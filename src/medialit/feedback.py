@@ -37,6 +37,21 @@ from . import data, store
 from .schema import FREE_FOR_TEACHER, FREE_TOO_SHORT
 
 TYPES = ("choice", "text", "number", "set", "date", "labels", "free", "fields")
+#: Question types whose answer is built up over many saves without a verdict on show: a written
+#: answer is checked as it is typed, a ``fields`` answer (``ml.FieldsAnswer``) is saved field by
+#: field and only marked behind our key. Their first save is not a first answer: the answer on show
+#: when the learner opens the key (``ml.KeyReveal(..., activities=[box])`` or ``questions=[...]``)
+#: is. Every other type keeps its first checked answer (``labels``: the first label of each sentence).
+BUILT_UP_TYPES = ("free", "fields")
+
+
+def first_rule(kind: str) -> bool | str:
+    """How ``check()`` keeps a first answer for a question of type ``kind`` (``first=`` of
+    :func:`medialit.store.put_activity`): False for :data:`BUILT_UP_TYPES` (kept at the key only),
+    ``"items"`` for labels (per sentence), True for the rest (the first checked answer)."""
+    if kind in BUILT_UP_TYPES:
+        return False
+    return "items" if kind == "labels" else True
 #: How each of the key's points is put to the learner after a written answer (a checklist).
 POINT_PREFIX = "Did you mention: "
 
@@ -323,11 +338,9 @@ def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: boo
             if fb.for_teacher:
                 record["status"] = fb.status
             # the first answer given is kept as the first answer, never overwritten; a labels
-            # answer keeps the first label of each sentence; a written answer is checked as it
-            # is typed, so its first answer is the one kept when the learner opens a key
-            # (ml.KeyReveal(..., questions=[...]))
-            path = store.put_activity(f"check:{question_id}", record, kind="check",
-                                      first={"free": False, "labels": "items"}.get(q["type"], True))
+            # answer keeps the first label of each sentence; an answer built up over many saves
+            # (written, or field by field) gets its first answer when the learner opens a key
+            path = store.put_activity(f"check:{question_id}", record, kind="check", first=first_rule(q["type"]))
             fb.saved_to = str(path)
         except (store.StoreError, store.LearnerIdError) as exc:
             fb.details.append(f"Your answer could not be saved: {exc}")

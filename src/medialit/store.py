@@ -31,6 +31,7 @@ Rules this module keeps:
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as _dt
 import errno
 import json
@@ -55,6 +56,10 @@ _listeners: list[Callable[[str], None]] = []
 #: What the learner sees wherever work cannot be saved because no learner id is chosen yet.
 NO_LEARNER_MESSAGE = ("Choose your name in the start notebook or in the box above before your work can be "
                       "saved.")
+#: The same in Voila, where the start notebook's choice is not carried over (each browser session
+#: chooses its own id): the only place to choose is the "Learner id" box at the top of the page.
+VOILA_NO_LEARNER_MESSAGE = ("Type your name in the \"Learner id\" box at the top of this page before your work "
+                            "can be saved.")
 #: Environment variables Voila sets in the kernels it starts (see voila/handler.py and
 #: voila/voila_kernel_manager.py): every Voila kernel has at least one of them.
 VOILA_VARIABLES = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL", "VOILA_APP_PORT", "VOILA_PREHEAT")
@@ -67,8 +72,8 @@ class LearnerIdError(ValueError):
 class NoLearnerError(LearnerIdError):
     """No learner id has been chosen yet, so nothing can be saved (the message says what to do)."""
 
-    def __init__(self, message: str = NO_LEARNER_MESSAGE):
-        super().__init__(message)
+    def __init__(self, message: str | None = None):
+        super().__init__(message or no_learner_message())
 
 
 class StoreError(RuntimeError):
@@ -77,6 +82,17 @@ class StoreError(RuntimeError):
 
 class StoreWarning(UserWarning):
     """Something was wrong with a saved file; the learner should know, nothing was lost."""
+
+
+class ChangedElsewhere(Exception):
+    """:func:`put_activity` with ``expect=`` found that another writer (a second browser tab or
+    kernel with the same learner) changed the activity since the writer last read or wrote it.
+    Nothing was written. ``current``: the record in the file now (None when there is none)."""
+
+    def __init__(self, activity_id: str, current: dict | None):
+        super().__init__(f"The activity {activity_id!r} was changed by another tab or window.")
+        self.activity_id = activity_id
+        self.current = current
 
 
 def now_iso() -> str:
@@ -134,6 +150,13 @@ def in_voila() -> bool:
     folder, shared by every browser on the server) is neither read nor written.
     """
     return any(os.environ.get(var) for var in VOILA_VARIABLES)
+
+
+def no_learner_message() -> str:
+    """What to do when no learner id is chosen yet: :data:`NO_LEARNER_MESSAGE`, or in Voila
+    (:func:`in_voila`, where the start notebook's choice does not reach the page)
+    :data:`VOILA_NO_LEARNER_MESSAGE`."""
+    return VOILA_NO_LEARNER_MESSAGE if in_voila() else NO_LEARNER_MESSAGE
 
 
 def _environment_learner() -> str | None:
@@ -422,6 +445,7 @@ def put_activity(
     learner: str | None = None,
     home: str | os.PathLike | None = None,
     first: bool | str = False,
+    expect: Any = ...,
 ) -> Path:
     """Save one activity's ``data`` (JSON-able) for ``learner`` at once; return the file path.
 
@@ -433,6 +457,12 @@ def put_activity(
     ``check()``) also keeps ``data`` as the first answers when there are none yet and the learner
     has not opened a key covering this activity; ``first="items"`` keeps a first answer per item
     of ``data["answer"]`` (a labels answer checked sentence by sentence).
+
+    ``expect``: the record's ``data`` as this writer last read or wrote it (None: there was no
+    record). When given and the file holds something else (another tab or kernel of the same
+    learner saved meanwhile), nothing is written and :class:`ChangedElsewhere` is raised, with the
+    record now in the file, so the writer can merge and try again (a compare-and-swap under the
+    file lock: two writers never overwrite each other unseen).
     """
     if not isinstance(activity_id, str) or not activity_id:
         raise ValueError("activity_id must be a non-empty string")
@@ -441,6 +471,10 @@ def put_activity(
     json.dumps(data)  # fail early, before touching the file, if data is not JSON-able
     with _file_lock(path):
         doc = _read(path, learner)
+        if expect is not ...:
+            old = doc["activities"].get(activity_id)
+            if (old.get("data") if isinstance(old, dict) else None) != expect:
+                raise ChangedElsewhere(activity_id, copy.deepcopy(old) if isinstance(old, dict) else None)
         stamp = now_iso()
         doc["activities"][activity_id] = {"kind": kind, "article": article, "updated": stamp, "data": data,
                                           **_with_first(doc, activity_id, kind, data, stamp if first else None,
@@ -449,6 +483,20 @@ def put_activity(
         doc["learner"] = learner
         atomic_write_json(path, doc)
     return path
+
+
+def keep_conflict_copy(activity_id: str, record: Any, *, learner: str | None = None,
+                       home: str | os.PathLike | None = None) -> Path:
+    """Keep another writer's version of one activity (``record``) beside the answers file, as
+    ``<learner>.json.conflict-<time>`` (written atomically, never overwritten), before it is
+    replaced: used when two tabs changed the same items differently. Returns the copy's path."""
+    learner = validate_learner_id(learner) if learner is not None else current_learner()
+    path = answers_path(learner, home)
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.conflict-{stamp}")
+    atomic_write_json(target, {"format": "medialit-conflict", "schema_version": SCHEMA_VERSION, "learner": learner,
+                               "kept": now_iso(), "activities": {activity_id: record}})
+    return target
 
 
 FIRST_FIELDS = ("first", "first_at")  # the same as medialit.schema.FIRST_FIELDS

@@ -439,9 +439,9 @@ class AddArticle(w.VBox):
             pass
         if already:
             return (f"This article is already in the course as {article.id} (same text), so nothing new was added. "
-                    f"Use that id: ARTICLE = \"{article.id}\".{where}")
-        return (f"Added as {article.id}: {_count(n, 'sentence')} ({span}). Use it with ARTICLE = \"{article.id}\" "
-                f"(run the next cells, or put that line in the first code cell).{where}")
+                    f"Choose it in the list of articles (in code, its id is \"{article.id}\").{where}")
+        return (f"Added as {article.id}: {_count(n, 'sentence')} ({span}). It is now in the list of articles, "
+                f"chosen for the tools below it (in code, its id is \"{article.id}\").{where}")
 
     def __repr__(self) -> str:
         return "AddArticle()"

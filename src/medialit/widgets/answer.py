@@ -267,7 +267,7 @@ class Answer(w.VBox):
 
     def _show_owner(self) -> None:
         if self.learner is None:
-            line = owner_html(store.NO_LEARNER_MESSAGE + " Your answer is kept here until then.", ok=False)
+            line = owner_html(store.no_learner_message() + " Your answer is kept here until then.", ok=False)
         else:
             line = owner_html(f"Saving as: {self.learner}", ok=True)
         self.owner_html.value = STYLE + line

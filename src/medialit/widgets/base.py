@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import html
+import json
 import re
 import warnings
 import weakref
@@ -120,10 +121,15 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def status_html(message: str, ok: bool) -> str:
-    """The status line as HTML: a live region so screen readers announce saves and errors."""
-    sign = "✔" if ok else "⚠ Not saved:"
-    style = "" if ok else "font-weight:bold;border-left:4px solid #D55E00;padding-left:6px;"
+#: The start of the warning a widget shows when the same learner changed its work in another tab.
+ELSEWHERE = "This work was also changed in another tab or window."
+
+
+def status_html(message: str, ok: bool, warn: bool = False) -> str:
+    """The status line as HTML: a live region so screen readers announce saves and errors.
+    ``warn``: saved, but with a notice to read (shown like an error, without "Not saved")."""
+    sign = ("⚠" if warn else "✔") if ok else "⚠ Not saved:"
+    style = "" if ok and not warn else "font-weight:bold;border-left:4px solid #D55E00;padding-left:6px;"
     return (
         f'<div class="medialit-status" role="status" aria-live="polite" style="{style}">'
         f"{esc(sign)} {esc(message)}</div>"
@@ -170,6 +176,8 @@ class ActivityBase(traitlets.HasTraits):
         self.learner = store.validate_learner_id(learner) if learner is not None else store.learner_or_none()
         self.home = home
         self._unsaved = False
+        #: the ``.conflict`` copy kept when another tab changed the same items differently (or None)
+        self.conflict_file = None
         if self.follows_learner:
             follow_learner(self)
         return self._load_record()
@@ -182,6 +190,9 @@ class ActivityBase(traitlets.HasTraits):
         self.restored = False
         self.saved_before = ""
         self.load_message = ""
+        #: the record's data as this widget last read or wrote it (None: no record), to notice a
+        #: save from another tab or kernel of the same learner (see :meth:`_write`)
+        self._synced = None
         if self.learner is None:
             return self.empty_data()
         try:
@@ -203,6 +214,7 @@ class ActivityBase(traitlets.HasTraits):
             )
             return self.empty_data()
         self.restored = True
+        self._synced = record.get("data")
         self.saved_before = text_of(record.get("updated"), 40)
         try:
             return self.normalise(record.get("data"))
@@ -267,7 +279,7 @@ class ActivityBase(traitlets.HasTraits):
 
     # ------------------------------------------------------------------ whose work
     def _no_learner_text(self) -> str:
-        return store.NO_LEARNER_MESSAGE + " Your changes are kept here until then."
+        return store.no_learner_message() + " Your changes are kept here until then."
 
     def _show_owner(self) -> None:
         """Show whose work this is (the "Saving as" line)."""
@@ -364,10 +376,7 @@ class ActivityBase(traitlets.HasTraits):
             self._set_status(self._blocked, ok=False)
             return False
         try:
-            path = store.put_activity(
-                self.activity, self.data, kind=self.kind, article=self.article_id,
-                learner=self.learner, home=self.home,
-            )
+            path, notice = self._write()
         except (store.StoreError, store.LearnerIdError) as exc:
             self._unsaved = True
             self.save_error = str(exc)
@@ -386,15 +395,69 @@ class ActivityBase(traitlets.HasTraits):
         now = _dt.datetime.now()
         self.saved_at = now.isoformat(timespec="seconds")
         cut = " ".join(getattr(self, "clean_notes", ()))
-        self._set_status(f"Saved {now:%H:%M:%S} to {display_path(path)}" + (f" (note: {cut})" if cut else ""), ok=True)
+        message = f"Saved {now:%H:%M:%S} to {display_path(path)}" + (f" (note: {cut})" if cut else "")
+        self._set_status(f"{notice} {message}" if notice else message, ok=True, warn=bool(notice))
         return True
 
-    def _set_status(self, message: str, ok: bool) -> None:
-        self.status = message
-        self._show_status(message, ok)
+    #: How many times a save merges another tab's change and tries again before it gives up.
+    WRITE_ATTEMPTS = 5
 
-    def _show_status(self, message: str, ok: bool) -> None:
-        """Show the status line (subclasses with a status widget override)."""
+    def _write(self) -> tuple[Path, str]:
+        """Write ``data`` unless another tab or kernel of the same learner changed the record since
+        this widget last read or wrote it; then take that change in first (:meth:`_take_in`) and
+        try again. Returns the file's path and what the learner should know ("" when nothing
+        happened elsewhere)."""
+        notice = ""
+        for _ in range(self.WRITE_ATTEMPTS):
+            try:
+                path = store.put_activity(self.activity, self.data, kind=self.kind, article=self.article_id,
+                                          learner=self.learner, home=self.home, expect=self._synced)
+            except store.ChangedElsewhere as exc:
+                notice = self._take_in(exc.current) or notice
+                continue
+            self._synced = json.loads(json.dumps(self.data))
+            return path, notice
+        raise store.StoreError("Your work could not be saved: another tab or window keeps changing it. "
+                               "Close the other tabs of this lesson, then change any answer to save again.")
+
+    def _take_in(self, record: dict | None) -> str:
+        """Another writer saved ``record`` for this activity since our last read or write: merge
+        the items it changed that this widget did not (:func:`merge3`) into what is on show. Where
+        both changed the same item differently (or the work cannot be merged item by item), ours is
+        kept and theirs is copied to a ``.conflict`` file (:func:`store.keep_conflict_copy`).
+        Returns the plain warning for the status line."""
+        theirs_raw = record.get("data") if isinstance(record, dict) else None
+        self._base_data, self._synced = self._synced, theirs_raw
+        if record is None:  # the record is gone: nothing of theirs to keep
+            return ""
+        theirs = None
+        if record.get("kind") in (None, self.kind):
+            try:
+                theirs = self.normalise(copy.deepcopy(theirs_raw))
+            except Exception:  # noqa: BLE001 - their record is unusable: keep a copy, save ours
+                theirs = None
+        try:
+            base = self.normalise(copy.deepcopy(self._base_data)) if self._base_data is not None else self.empty_data()
+        except Exception:  # noqa: BLE001
+            base = self.empty_data()
+        clashes = ["everything"] if theirs is None else []
+        if theirs is not None:
+            merged, clashes = merge3(base, theirs, self.data)
+            self._quiet_set(self.normalise(merged))
+        if not clashes:
+            return (f"{ELSEWHERE} Its changes were added to yours here; reload the other one to see all of it.")
+        kept = store.keep_conflict_copy(self.activity, record, learner=self.learner, home=self.home)
+        self.conflict_file = kept
+        return (f"{ELSEWHERE} Some of the same answers were changed there too: yours, as shown here, are saved; "
+                f"the other version is kept in {display_path(kept)}. Show it to your teacher if you need it.")
+
+    def _set_status(self, message: str, ok: bool, warn: bool = False) -> None:
+        self.status = message
+        self._show_status(message, ok, warn)
+
+    def _show_status(self, message: str, ok: bool, warn: bool = False) -> None:
+        """Show the status line (subclasses with a status widget override); ``warn``: saved, but
+        with something the learner should read (another tab changed the same work)."""
 
     @property
     def unsaved(self) -> bool:
@@ -472,10 +535,92 @@ def merge_edits(base: Any, saved: Any, mine: Any) -> Any:
     return copy.deepcopy(mine)
 
 
+_GONE = object()
+
+
+def _item_key(item: Any):
+    """What identifies an item of a list, for merging: its ``id`` (claim rows), else its span
+    (``start``, ``end``: phrase marks); None for anything else (then the list is one value)."""
+    if isinstance(item, dict):
+        if isinstance(item.get("id"), (str, int)) and item.get("id") != "":
+            return ("id", item["id"])
+        if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+            return ("span", item["start"], item["end"])
+    return None
+
+
+def _by_key(items: Any) -> dict | None:
+    """A list of items as ``{key: item}`` in order, or None when its items have no unique keys."""
+    if not isinstance(items, list):
+        return None
+    keys = [_item_key(x) for x in items]
+    if any(k is None for k in keys) or len(set(keys)) != len(keys):
+        return None
+    return dict(zip(keys, items, strict=True))
+
+
+def merge3(base: Any, theirs: Any, mine: Any, where: str = "") -> tuple[Any, list[str]]:
+    """Merge two writers' changes of the same work: ``base`` is what this writer last read or
+    wrote, ``theirs`` what another writer saved since, ``mine`` what this writer has now.
+
+    Returns ``(merged, clashes)``. Mappings (labels by sentence id, answers by question) merge key
+    by key, lists of items with an ``id`` or a span (claim rows, marks) item by item, keeping
+    ``mine``'s order; an item only one side changed takes that side's version, an item both
+    changed the same way is kept once. Anything else changed differently on both sides is a
+    clash: ``mine`` is kept there and its place is listed in ``clashes``."""
+    if _same(theirs, base):
+        return _copy(mine), []
+    if _same(mine, base) or _same(mine, theirs):
+        return _copy(theirs), []
+    maps = [x if isinstance(x, dict) else _by_key(x) for x in (base, theirs, mine)]
+    listed = isinstance(mine, list) and isinstance(theirs, list)
+    if (isinstance(mine, dict) and isinstance(theirs, dict)) or (listed and None not in maps[1:]):
+        b, t, m = ({} if maps[0] is None or (listed and not isinstance(base, list)) else maps[0]), maps[1], maps[2]
+        out, clashes = {}, []
+        for key in [*m, *(k for k in t if k not in m)]:
+            value, found = merge3(b.get(key, _GONE), t.get(key, _GONE), m.get(key, _GONE), f"{where}/{key}")
+            clashes += found
+            if value is not _GONE:
+                out[key] = value
+        return (list(out.values()) if listed else out), clashes
+    return _copy(mine), [where or "/"]
+
+
+def _copy(value: Any) -> Any:
+    return value if value is _GONE else copy.deepcopy(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b if _GONE in (a, b) else a == b
+
+
 def short_repr(obj, extra: str = "") -> str:
     """A repr without memory addresses (stable in notebooks and nbval)."""
     return f"{type(obj).__name__}(activity={getattr(obj, 'activity', '?')!r}{extra})"
 
+
+
+def fit_button(button: ipywidgets.Button) -> ipywidgets.Button:
+    """Size a button to its text (ipywidgets gives every button 148 px and cuts longer text with
+    "…"): as wide as its text, never wider than its box, wrapping onto a second line when the box
+    is narrower (the ``medialit-fit`` rule of ``keyboard_assist.js``). Returns the button."""
+    button.layout.width = "fit-content"
+    button.layout.max_width = "100%"
+    button.layout.height = "auto"
+    button.add_class("medialit-fit")
+    return button
+
+
+#: The longest description kept on one line beside its field (in characters); longer ones wrap.
+DESCRIPTION_CHARS = 36
+
+
+def description_style(labels) -> dict:
+    """``style=`` for a column of fields with these descriptions: wide enough for the longest one
+    (up to :data:`DESCRIPTION_CHARS`), so no description is cut ("DeepStateMap (Ukr…"); a longer
+    one wraps (``keyboard_assist.js`` lets the descriptions of medialit widgets wrap)."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return {"description_width": f"{max(8, min(longest, DESCRIPTION_CHARS) + 2)}ch"}
 
 
 class KeyboardAssist(anywidget.AnyWidget):
@@ -508,9 +653,9 @@ class BoxActivity(ActivityBase, ipywidgets.VBox):
         self.status_html = ipywidgets.HTML(value="")
         return self.status_html
 
-    def _show_status(self, message: str, ok: bool) -> None:
+    def _show_status(self, message: str, ok: bool, warn: bool = False) -> None:
         if getattr(self, "status_html", None) is not None:
-            self.status_html.value = status_html(message, ok)
+            self.status_html.value = status_html(message, ok, warn)
 
     def __repr__(self) -> str:
         return short_repr(self)

@@ -21,9 +21,9 @@ import traitlets
 
 from .. import feedback
 from .answer import STYLE, Answer, choice_options, question
-from .base import esc
+from .base import description_style, esc
 
-_BOX = w.Layout(width="min(100%, 640px)")
+_BOX = {"width": "min(100%, 760px)"}
 SAVED_NOTE = ("Saved as you go. Nothing here is marked yet: open our key below when you have "
               "answered, and each field gets its feedback there.")
 
@@ -46,18 +46,19 @@ class FieldsAnswer(Answer):
 
     def _build(self) -> list:
         self.fields = dict(self.q.get("fields") or {})
-        common = {"description_allow_html": False, "style": {"description_width": "11em"}, "layout": _BOX}
+        labels = [str(spec.get("label", name)) for name, spec in self.fields.items()]
+        common = {"description_allow_html": False, "style": description_style(labels)}
         self.inputs: dict[str, Any] = {}
         if self.q.get("choices"):
             options = [("(choose)", "")] + choice_options(self.q, self.question_id)
             for name, spec in self.fields.items():
                 self.inputs[name] = w.Dropdown(options=options, value="", description=str(spec.get("label", name)),
-                                               **common)
+                                               layout=w.Layout(**_BOX), **common)
         else:
             for name, spec in self.fields.items():
                 self.inputs[name] = w.Text(value="", description=str(spec.get("label", name)),
                                            placeholder="Type, then press Enter or Tab (write 'none' if it is missing).",
-                                           continuous_update=False, **common)
+                                           continuous_update=False, layout=w.Layout(**_BOX), **common)
         for box in self.inputs.values():
             box.observe(lambda _ch: self._changed(), "value")
         prompt = self.q.get("prompt", "")

@@ -16,7 +16,7 @@ import re
 import ipywidgets as w
 
 from .. import paths, store
-from .base import KeyboardAssist, esc, follow_learner, owner_html
+from .base import KeyboardAssist, esc, fit_button, follow_learner, owner_html
 
 _EXERCISE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 #: Larger files are not put into the page (the learner is told to ask the teacher).
@@ -54,6 +54,7 @@ class HandIn(w.VBox):
                               "for your work. You can hand in again later: the new file replaces the old one."
                               "</div>")
         self.link = w.HTML()
+        fit_button(self.button)
         self.button.on_click(lambda _b: self.hand_in())
         super().__init__(children=[self.owner_html, self.button, self.message, self.link, KeyboardAssist()])
         self.add_class("medialit-widget")
@@ -67,7 +68,7 @@ class HandIn(w.VBox):
         except store.LearnerIdError:
             learner = None
         if learner is None:
-            self.owner_html.value = owner_html(store.NO_LEARNER_MESSAGE, ok=False)
+            self.owner_html.value = owner_html(store.no_learner_message(), ok=False)
         else:
             self.owner_html.value = owner_html(f"Handing in as: {learner}", ok=True)
         if new_id is not None:  # a file made for the previous learner is not offered any more

@@ -36,6 +36,19 @@ const CSS = `
 .medialit-widget .medialit-button-row > .jupyter-button {
   flex: 0 0 auto; width: auto !important; max-width: none; overflow: visible; white-space: nowrap;
 }
+/* Long text is never cut with "…": buttons sized to their text (widgets/base.py fit_button) wrap
+   when their box is narrower, and field descriptions wrap inside their width (description_style). */
+.medialit-widget .jupyter-button.medialit-fit {
+  width: fit-content; max-width: 100%; height: auto; min-height: var(--jp-widgets-inline-height);
+  line-height: 1.3; padding-top: 4px; padding-bottom: 4px; white-space: normal; overflow: visible;
+}
+.medialit-widget .widget-inline-hbox { height: auto; min-height: var(--jp-widgets-inline-height); align-items: center; }
+.medialit-widget .widget-inline-hbox > select,
+.medialit-widget .widget-inline-hbox > input { height: var(--jp-widgets-inline-height); }
+.medialit-widget .widget-inline-hbox > .widget-label {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;
+  height: auto; line-height: 1.3; align-self: center;
+}
 .medialit-widget .medialit-button-row { flex-wrap: wrap; gap: 4px 0; height: auto; }
 .medialit-widget .widget-html > .widget-html-content { min-width: 0; max-width: 100%; }
 .medialit-widget .medialit-scroll-x { overflow-x: auto; max-width: 100%; scrollbar-width: auto;

@@ -190,8 +190,8 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
         return list(self.data.get("marks", []))
 
     # ------------------------------------------------------------------ status / results
-    def _show_status(self, message: str, ok: bool) -> None:
-        self.status_ok = ok
+    def _show_status(self, message: str, ok: bool, warn: bool = False) -> None:
+        self.status_ok = ok  # (a warning after a save is in the message itself)
 
     def to_frame(self):
         """One row per mark: start, end, text, category, note."""

@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable
 import ipywidgets as w
 
 from .. import store
-from .base import KeyboardAssist, esc, follow_learner
+from .base import KeyboardAssist, esc, fit_button, follow_learner
 from .live import error_output, to_outputs
 
 #: What the learner reads before opening a key.
@@ -80,6 +80,7 @@ class KeyReveal(w.VBox):
         self.intro = w.HTML(f"<div class='medialit-reveal-intro'>{esc(ANSWER_FIRST)}</div>")
         self.button = w.Button(description=str(label), icon="key",
                                tooltip="Keep your answers so far as your first answers, then show our key")
+        fit_button(self.button)
         self.button.add_class("medialit-reveal-button")
         self.note = w.HTML("")
         self.output = w.Output()
