@@ -1403,3 +1403,11 @@ def test_without_paragraphs_a_speaker_label_reaches_only_its_own_sentence():
     assert rows.loc[1, "opinion"] > 0 and rows.loc[1, "attribution"] == 0
     # and the one-sentence functions know no context
     assert "disgraceful" in texts(cues.opinion("That is a disgraceful exaggeration."))
+
+
+def test_a_dateline_with_a_colon_opens_no_speakers_turn():
+    # one paragraph opening "NEW DELHI:" is a dateline, not a transcript: the writer's words stay theirs
+    sents = _paragraphs(["NEW DELHI: Russia launched drones overnight.",
+                         "This was a cowardly and disgraceful attack that killed 12 people."])
+    table = cues.summary_table(sents).set_index("sentence")
+    assert table.loc["s002", "opinion"] > 0 and table.loc["s002", "unsourced_numbers"] == 1

@@ -291,3 +291,19 @@ def test_put_activity_expect_is_a_compare_and_swap(tmp_path):
     assert kept.name.startswith("alice.json.conflict-") and kept.parent == tmp_path
     assert json.loads(kept.read_text(encoding="utf-8"))["activities"]["a"]["data"] == {"x": 9}
     assert store.saved_activities("alice", tmp_path) == ["a"]      # the copy is not an answers file
+
+
+def test_conflict_copies_made_at_the_same_tick_do_not_replace_each_other(tmp_path, monkeypatch):
+    import datetime as real_dt
+
+    class Frozen(real_dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real_dt.datetime(2026, 1, 1, 12, 0, 0, tzinfo=real_dt.timezone.utc)
+
+    monkeypatch.setattr(store._dt, "datetime", Frozen)
+    one = store.keep_conflict_copy("labels:x", {"data": 1}, learner="ana", home=tmp_path)
+    two = store.keep_conflict_copy("labels:x", {"data": 2}, learner="ana", home=tmp_path)
+    assert one != two and one.exists() and two.exists()
+    kept = [json.loads(p.read_text(encoding="utf-8"))["activities"]["labels:x"]["data"] for p in (one, two)]
+    assert kept == [1, 2]

@@ -2,6 +2,7 @@
 check the answers file on disk, and check the restore in a fresh Python process."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -959,11 +960,29 @@ def test_two_tabs_merge_checklists_and_ledger_rows(home):
     assert len({r["id"] for r in rows}) == 2 and not _conflict_copies(home)
     led_c, led_d = ml.ClaimLedger(ARTICLE), ml.ClaimLedger(ARTICLE)
     led_c.add_row("new in C")                             # both tabs make a row with the same new id:
-    led_d.add_row("new in D")                             # ambiguous, so D's is saved and C's copied
+    led_d.add_row("new in D")                             # two rows, the later one takes the next id
     rows = saved(home, f"claims:{ARTICLE}")["data"]["rows"]
-    assert [r["claim"] for r in rows] == ["claim from A", "claim from B", "new in D"]
-    [copy_] = _conflict_copies(home)
-    assert "new in C" in copy_.read_text(encoding="utf-8") and led_d.conflict_file == copy_
+    assert sorted(r["claim"] for r in rows) == ["claim from A", "claim from B", "new in C", "new in D"]
+    assert len({r["id"] for r in rows}) == 4 and not _conflict_copies(home)
+    led_c.edit_row(len(led_c.rows) - 1, claimant="C's source")  # C's own row, as C knows it
+    rows = {r["claim"]: r for r in saved(home, f"claims:{ARTICLE}")["data"]["rows"]}
+    assert rows["new in C"]["claimant"] == "C's source" and rows["new in D"]["claimant"] == ""
+    assert len(rows) == 4
+
+
+def test_a_stale_tab_cannot_change_a_finished_skills_check(home):
+    a, b = ml.SkillsCheck("before"), ml.SkillsCheck("before")
+    item = [i for i in a.form.auto_items if i.type in ("choice", "label")][0]
+    first, other = list(item.options)[:2]
+    a.set_answer(item.id, first)
+    b._quiet_set(a.data)
+    b._synced = json.loads(json.dumps(a.data))           # B saw A's answer, not the lock
+    a.finish(force=True)
+    with contextlib.suppress(ValueError):
+        b.set_answer(item.id, other)
+    data = saved(home, "skills-check:before")["data"]
+    assert data["finished"] is True and data["answers"][item.id] == first
+    assert b.finished and b.data["answers"][item.id] == first
 
 
 def test_merge3_rules():

@@ -493,7 +493,16 @@ def keep_conflict_copy(activity_id: str, record: Any, *, learner: str | None = N
     learner = validate_learner_id(learner) if learner is not None else current_learner()
     path = answers_path(learner, home)
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = path.with_name(f"{path.name}.conflict-{stamp}")
+    # the name is claimed first (O_EXCL), so two copies made at the same clock tick never share one
+    for n in range(1, 1000):
+        target = path.with_name(f"{path.name}.conflict-{stamp}" + (f"-{n}" if n > 1 else ""))
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise StoreError(f"Too many copies of other versions next to {path.name}: move some of them away.")
     atomic_write_json(target, {"format": "medialit-conflict", "schema_version": SCHEMA_VERSION, "learner": learner,
                                "kept": now_iso(), "activities": {activity_id: record}})
     return target

@@ -54,7 +54,7 @@ import re
 import warnings
 from typing import Any, Iterable
 
-from .attribution import opens_turn, speaker_label
+from .attribution import opens_turn, opens_with_label, speaker_label
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
@@ -433,6 +433,21 @@ def _items(sentences: Any) -> list[tuple[Any, str, Any]]:
     return out
 
 
+def _is_transcript(items: list[tuple[Any, str, Any]]) -> bool:
+    """Do two paragraphs or more open with a speaker's label ("KOVAL:", "Q:", "A:")?"""
+    found = 0
+    last_par: Any = object()
+    for _sid, text, par in items:
+        if par is None or par == last_par:
+            continue
+        last_par = par
+        if opens_with_label(text):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
 def _language_note(sentences: Any, language: str | None) -> tuple[str | None, bool]:
     """(plain note or "", whether the English-only families are off for every sentence); the note is
     None for a list of sentences, whose language is judged while scanning it."""
@@ -459,10 +474,12 @@ def _iter_analysed(sentences: Any, carry_quotes: bool, language: str | None = No
     en_words = other_words = non_latin = words = 0  # for the language test of a whole list
     open_for = 0
     # a transcript: after "KOVAL: Frankly, no." the rest of the paragraph is still Koval talking
-    # (only with paragraphs to go by: an Article's sentences, not a plain list of strings)
+    # (only with paragraphs to go by: an Article's sentences, not a plain list of strings; and only
+    # when two paragraphs or more open with a speaker's label, so a dateline "NEW DELHI:" is none)
     turn = False
     last_par: Any = object()
     items = _items(sentences)
+    transcript = carry_quotes and _is_transcript(items)
     # the cache of analysed sentences helps when the same sentences are read again (an article's
     # tools); a list longer than the cache would only push every sentence through it and out again
     analyse = _analyse if len(items) <= _ANALYSE_CACHE else _Analysis
@@ -476,7 +493,7 @@ def _iter_analysed(sentences: Any, carry_quotes: bool, language: str | None = No
             yield pos, sid, text, None, english_off
             continue
         an = analyse(text, carry_quotes and 0 < open_for <= 6, course, turn)
-        if par is not None and carry_quotes:
+        if transcript and par is not None:
             label = speaker_label(an)
             if label is not None:
                 turn = opens_turn(label)

@@ -134,6 +134,21 @@ def speaker_label(a: _Analysis) -> str | None:
     return hits[0].text[:-1] if hits else None
 
 
+def opens_with_label(text: str) -> bool:
+    """Does ``text`` open with a speaker's label ("KOVAL:", "Q:", "A:")? A quick look at the raw
+    text, used to tell a transcript (several paragraphs open so) from a dateline ("NEW DELHI:")."""
+    if ":" not in text[:80]:
+        return False
+    if _ANSWER.match(text) or re.match(r"\s*Q:\s+\S", text):
+        return True
+    m = _SPEAKER_COLON.match(text)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return not (words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS
+                or any(c.isdigit() for c in m.group(1)))
+
+
 def opens_turn(label: str | None) -> bool:
     """Does the label hand the following sentences of the paragraph to a speaker? Not the interviewer's."""
     return label is not None and label.strip().lower() not in _INTERVIEWER_LABELS

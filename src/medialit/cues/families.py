@@ -364,14 +364,22 @@ _DATELINE = re.compile(
 _LIST_MARK = re.compile(r"\s*\(?\d{1,2}[.)](?=\s)")
 
 
-def _not_figures(m: str) -> list[tuple[int, int]]:
-    """Spans of ``m`` whose numbers are no figure to check (see :data:`_CLOCK`)."""
+def _not_figures(m: str) -> tuple[list[int], list[int]]:
+    """Where the spans of ``m`` whose numbers are no figure to check (see :data:`_CLOCK`) start, in
+    order, and the furthest end reached by the spans up to each: a number at ``st..en`` lies in one
+    of them when the furthest end of those starting at or before ``st`` reaches ``en``."""
     spans = [mt.span() for mt in _CLOCK.finditer(m)]
     for pattern in (_DATELINE, _LIST_MARK):
         mt = pattern.match(m)
         if mt:
             spans.append(mt.span())
-    return spans
+    spans.sort()
+    starts, reach, far = [], [], -1
+    for st, en in spans:
+        far = max(far, en)
+        starts.append(st)
+        reach.append(far)
+    return starts, reach
 
 
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
@@ -381,12 +389,14 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         return []
     hits = []
     m = a.masked
-    skip = _not_figures(m)
+    skip_starts, skip_reach = _not_figures(m)
     for mt in _number_matches(a):
         kind = mt.lastgroup
         st, en = mt.span()
-        if skip and any(s0 <= st and en <= e0 for s0, e0 in skip):
-            continue
+        if skip_starts:
+            k = bisect.bisect_right(skip_starts, st) - 1
+            if k >= 0 and skip_reach[k] >= en:
+                continue
         txt = m[st:en].rstrip()
         en = st + len(txt)
         if kind == "number":

@@ -566,8 +566,9 @@ def merge3(base: Any, theirs: Any, mine: Any, where: str = "") -> tuple[Any, lis
     Returns ``(merged, clashes)``. Mappings (labels by sentence id, answers by question) merge key
     by key, lists of items with an ``id`` or a span (claim rows, marks) item by item, keeping
     ``mine``'s order; an item only one side changed takes that side's version, an item both
-    changed the same way is kept once. Anything else changed differently on both sides is a
-    clash: ``mine`` is kept there and its place is listed in ``clashes``."""
+    changed the same way is kept once; two different rows that both sides added under the same id
+    are both kept (ours takes the next free id). Anything else changed differently on both sides
+    is a clash: ``mine`` is kept there and its place is listed in ``clashes``."""
     if _same(theirs, base):
         return _copy(mine), []
     if _same(mine, base) or _same(mine, theirs):
@@ -577,13 +578,41 @@ def merge3(base: Any, theirs: Any, mine: Any, where: str = "") -> tuple[Any, lis
     if (isinstance(mine, dict) and isinstance(theirs, dict)) or (listed and None not in maps[1:]):
         b, t, m = ({} if maps[0] is None or (listed and not isinstance(base, list)) else maps[0]), maps[1], maps[2]
         out, clashes = {}, []
+        added_apart = []  # items both sides added under the same id, with different contents
         for key in [*m, *(k for k in t if k not in m)]:
-            value, found = merge3(b.get(key, _GONE), t.get(key, _GONE), m.get(key, _GONE), f"{where}/{key}")
+            bk, tk, mk = b.get(key, _GONE), t.get(key, _GONE), m.get(key, _GONE)
+            if listed and key[0] == "id" and bk is _GONE and _GONE not in (tk, mk) and not _same(tk, mk):
+                # two new rows that happen to get the same id ("c1" in both tabs) are two rows, never
+                # merged field by field into one that neither side wrote. Theirs is saved already (the
+                # other tab knows it by that id), so ours takes the next free id.
+                out[key] = _copy(tk)
+                added_apart.append(_copy(mk))
+                continue
+            value, found = merge3(bk, tk, mk, f"{where}/{key}")
             clashes += found
             if value is not _GONE:
                 out[key] = value
-        return (list(out.values()) if listed else out), clashes
+        if not listed:
+            return out, clashes
+        items = list(out.values())
+        used = {str(x.get("id")) for x in items if isinstance(x, dict)}
+        for item in added_apart:
+            item["id"] = _fresh_id(str(item["id"]), used)
+            used.add(item["id"])
+            items.append(item)
+        return items, clashes
     return _copy(mine), [where or "/"]
+
+
+def _fresh_id(taken: str, used: set[str]) -> str:
+    """A new id for a row whose id the other side already used: the next ``cN`` for claim-style
+    ids, else the id with ``-2``, ``-3``... added."""
+    if re.fullmatch(r"c\d+", taken):
+        return schema.new_claim_id(used)
+    n = 2
+    while f"{taken}-{n}" in used:
+        n += 1
+    return f"{taken}-{n}"
 
 
 def _copy(value: Any) -> Any:

@@ -22,6 +22,7 @@ click finishes. The widget follows a change of learner id (its form may then cha
 """
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from typing import Any
 
@@ -29,7 +30,7 @@ import ipywidgets as w
 
 from .. import schema, skillcheck, store
 from .answer import STYLE
-from .base import BoxActivity, esc
+from .base import ELSEWHERE, BoxActivity, display_path, esc
 
 _WIDE = w.Layout(width="min(100%, 760px)")
 _MARK = {1.0: "✔ right", 0.0: "✘ not right"}
@@ -100,6 +101,28 @@ class SkillsCheck(BoxActivity):
         """The form on show (None until a learner id is chosen)."""
         letter = self.data.get("form") if isinstance(self.data, dict) else ""
         return skillcheck.load_form(letter) if letter else None
+
+    def _take_in(self, record: dict | None) -> str:
+        """Another tab saved this check since our last read or write. Once it was finished there,
+        its answers are locked as they were then: they are taken whole (a stale tab must not change
+        a locked check), and what this tab showed is kept in a ``.conflict`` copy if it differs."""
+        theirs = record.get("data") if isinstance(record, dict) else None
+        if not (isinstance(theirs, dict) and theirs.get("finished") is True):
+            return super()._take_in(record)
+        try:
+            locked = self.normalise(copy.deepcopy(theirs))
+        except Exception:  # noqa: BLE001 - their record is unusable: merge as any other work
+            return super()._take_in(record)
+        self._base_data, self._synced = self._synced, theirs
+        mine = copy.deepcopy(self.data)
+        self._quiet_set(locked)
+        if mine == locked:
+            return ""
+        kept = store.keep_conflict_copy(self.activity, {"kind": self.kind, "data": mine},
+                                        learner=self.learner, home=self.home)
+        self.conflict_file = kept
+        return (f"{ELSEWHERE} The check was finished there, so its answers are locked as they were then; "
+                f"what this tab showed is kept in {display_path(kept)}.")
 
     @property
     def finished(self) -> bool:
