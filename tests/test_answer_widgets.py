@@ -421,3 +421,32 @@ def test_choice_keys_list_their_answer_among_the_choices():
             assert feedback.norm(hint) in {feedback.norm(v) for v in values}, (qid, hint)
         if q.get("article"):
             answer_mod.sentence_options(q, qid)  # every id is a sentence of the article
+
+
+def test_two_tabs_answering_fields_keep_both_and_a_single_answer_keeps_a_copy(tmp_path, monkeypatch):
+    # two tabs (two widgets) of the same learner and question: fields merge, a single answer that
+    # both changed keeps ours and copies theirs, never a silent overwrite
+    import json as _json
+
+    from medialit import store
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path))
+    monkeypatch.setenv("MEDIALIT_LEARNER", "twin")
+    qid = "03-anatomy-huliaipole"
+    a, b = FieldsAnswer(qid), FieldsAnswer(qid)
+    first, second = list(a.inputs)[:2]
+    a.inputs[first].value = "from tab A"
+    b.inputs[second].value = "from tab B"
+    saved = store.get_activity(f"check:{qid}", learner="twin")["data"]["answer"]
+    assert saved[first] == "from tab A" and saved[second] == "from tab B"
+    assert b.inputs[first].value == "from tab A"  # the other tab's field is shown here too
+    free = next(q for q, spec in feedback.questions().items() if spec.get("type") == "free")
+    c, d = ml.Answer(free), ml.Answer(free)
+    c.set_value("written in tab C, a full answer")
+    d.set_value("written in tab D, another answer")
+    assert store.get_activity(f"check:{free}", learner="twin")["data"]["answer"].startswith("written in tab D")
+    copies = list(tmp_path.glob("twin.json.conflict-*"))
+    assert len(copies) == 1 and d.conflict_file == copies[0]
+    kept = _json.loads(copies[0].read_text(encoding="utf-8"))["activities"][f"check:{free}"]
+    assert kept["data"]["answer"].startswith("written in tab C")

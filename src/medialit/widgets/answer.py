@@ -31,12 +31,14 @@ wrong answer, to test the model answers) does not apply to the widget.
 """
 from __future__ import annotations
 
+import copy
+import json
 from typing import Any
 
 import ipywidgets as w
 
 from .. import feedback, store
-from .base import KeyboardAssist, esc, follow_learner, owner_html
+from .base import ELSEWHERE, KeyboardAssist, display_path, esc, follow_learner, merge3, owner_html
 
 DATE_HINT = "2024-02-10 or 10 February 2024"
 _WIDE = w.Layout(width="min(100%, 720px)")
@@ -124,6 +126,11 @@ class Answer(w.VBox):
         self.owner_html = w.HTML(STYLE)
         self.feedback_html = w.HTML()
         self.feedback = None
+        # the saved answer as this widget last read or wrote it, and for which learner: another tab
+        # or kernel that saved since is noticed before this one saves (see _take_in_other)
+        self._synced_answer: Any = None
+        self._synced_for: str | None = None
+        self.conflict_file = None
         controls = self._build()
         super().__init__(children=[self.owner_html, *controls, self.feedback_html, self.table_html,
                                    KeyboardAssist()])
@@ -225,7 +232,14 @@ class Answer(w.VBox):
         if answer is None:
             self._show(None)
             return None
+        notice = ""
+        if save and self.kind != "labels" and self.learner is not None and self._synced_for == self.learner:
+            answer, notice = self._take_in_other(answer)
         fb = feedback.check(self.question_id, answer, save=save, strict=False)
+        if notice:
+            fb.details.append(notice)
+        if save and fb.saved_to is not None:
+            self._synced_answer, self._synced_for = json.loads(json.dumps(feedback._jsonable(answer))), self.learner
         if save:
             self.pending = fb.saved_to is None
             if not self.pending and self.learner is None:  # an id was chosen in another notebook meanwhile
@@ -233,6 +247,40 @@ class Answer(w.VBox):
                 self._show_owner()
         self._show(fb)
         return fb
+
+    def _take_in_other(self, answer: Any) -> tuple[Any, str]:
+        """Another tab or kernel of the same learner saved this question since this widget last read
+        or wrote it: answers made of fields merge field by field (:func:`merge3`), what is on show
+        taking the other tab's fields; otherwise ours is saved and theirs is kept in a ``.conflict``
+        copy. Returns the answer to save and what the learner should read ("" when nothing changed)."""
+        theirs = self._saved_answer()
+        if theirs == self._synced_answer or theirs is None or theirs == answer:
+            return answer, ""
+        clashes = ["answer"]
+        if isinstance(answer, dict) and isinstance(theirs, dict):
+            base = self._synced_answer if isinstance(self._synced_answer, dict) else {}
+            merged, clashes = merge3(base, theirs, answer)
+            if merged != answer:
+                self._quiet = True
+                try:
+                    self._put_saved(merged)
+                finally:
+                    self._quiet = False
+                answer = self.value if self.value is not None else merged
+        if not clashes:
+            return answer, f"{ELSEWHERE} Its answers were added to yours here."
+        if self.conflict_file is not None and self._synced_for == self.learner and self.kind == "free":
+            # two tabs both typing: one copy of the other's text per widget, not one per key press
+            return answer, (f"{ELSEWHERE} Yours, as shown here, is saved; an earlier version of the other answer "
+                            f"is kept in {display_path(self.conflict_file)}. Close one of the two tabs.")
+        try:
+            record = store.get_activity(f"check:{self.question_id}", learner=self.learner)
+            kept = store.keep_conflict_copy(f"check:{self.question_id}", copy.deepcopy(record), learner=self.learner)
+        except (store.StoreError, store.LearnerIdError, OSError):
+            return answer, ELSEWHERE
+        self.conflict_file = kept
+        return answer, (f"{ELSEWHERE} Yours, as shown here, is saved; the other answer is kept in "
+                        f"{display_path(kept)}.")
 
     # ------------------------------------------------------------------ showing
     def _show(self, fb) -> None:
@@ -286,6 +334,7 @@ class Answer(w.VBox):
     def _restore(self) -> None:
         """Show the learner's saved answer and its feedback, without saving anything."""
         saved = None if self.kind == "labels" else self._saved_answer()
+        self._synced_answer, self._synced_for = copy.deepcopy(saved), self.learner
         note = ""
         self._quiet = True
         try:
