@@ -128,8 +128,6 @@ def speaker_label(a: _Analysis) -> str | None:
     """The speaker's label when the sentence opens with one ("KOVAL:", "Jake Tapper:", "A:"), else None."""
     if not (a.english and ":" in a.masked):
         return None
-    if _ANSWER.match(a.masked):
-        return "A"
     hits = _speaker_colon_hits(a)
     return hits[0].text[:-1] if hits else None
 
@@ -137,16 +135,7 @@ def speaker_label(a: _Analysis) -> str | None:
 def opens_with_label(text: str) -> bool:
     """Does ``text`` open with a speaker's label ("KOVAL:", "Q:", "A:")? A quick look at the raw
     text, used to tell a transcript (several paragraphs open so) from a dateline ("NEW DELHI:")."""
-    if ":" not in text[:80]:
-        return False
-    if _ANSWER.match(text) or re.match(r"\s*Q:\s+\S", text):
-        return True
-    m = _SPEAKER_COLON.match(text)
-    if not m:
-        return False
-    words = m.group(1).split()
-    return not (words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS
-                or any(c.isdigit() for c in m.group(1)))
+    return ":" in text[:80] and (_QUESTION.match(text) is not None or _label_span(text) is not None)
 
 
 def opens_turn(label: str | None) -> bool:
@@ -232,23 +221,36 @@ _NOT_SPEAKERS = frozenset(
     "contributors twitter facebook byline revealed latest pledged plus remember paid notice scanner".split())
 
 
-# "A: No." in a question-and-answer interview: the answer (a lone capital A, then a colon)
+# "A: No." in a question-and-answer interview: the answer (a lone capital A, then a colon); "Q:"
+# the interviewer's question
 _ANSWER = re.compile(r"\s*A:\s+\S")
+_QUESTION = re.compile(r"\s*Q:\s+\S")
+
+
+def _label_span(text: str) -> tuple[int, int, bool] | None:
+    """The speaker's label that opens ``text``: (start, end with the colon, whether it is an
+    answer's "A:"), or None (no label, or a heading such as "Note:" or "Update 3:")."""
+    if _ANSWER.match(text):
+        st = text.index("A")
+        return st, st + 2, True
+    m = _SPEAKER_COLON.match(text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS or any(c.isdigit() for c in m.group(1)):
+        return None
+    return m.start(1), m.end(1) + 1, False
 
 
 def _speaker_colon_hits(a: _Analysis) -> list[Hit]:
     """A name opening the sentence, then a colon: the words after it are that speaker's (or source's)."""
-    ans = _ANSWER.match(a.masked)
-    if ans:
-        st = a.masked.index("A")
-        return [a.hit("attribution.colon_speaker", st, st + 2)]
-    m = _SPEAKER_COLON.match(a.masked)
-    if not m or a.in_quote(m.start(1), m.end(1)):
+    found = _label_span(a.masked)
+    if found is None:
         return []
-    words = m.group(1).split()
-    if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS or any(c.isdigit() for c in m.group(1)):
+    st, en, answer = found
+    if not answer and a.in_quote(st, en - 1):
         return []
-    return [a.hit("attribution.colon_speaker", m.start(1), m.end(1) + 1)]
+    return [a.hit("attribution.colon_speaker", st, en)]
 
 
 def _colon_quote_hits(a: _Analysis) -> list[Hit]:
