@@ -154,12 +154,14 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 #   is, and puts it on 5 March.
 
 # %% [markdown]
-# - **Lyman.** Russian-side officials had spoken of fighting in parts of the town since at least
+# - **Lyman.** Russian-side speakers had spoken of fighting in parts of the town since at least
 #   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on
-#   its southern and north-eastern outskirts (in a report RBC published on 2 February 2026), and of
-#   "urban battles" on 2 March 2026 (record `ev-b-lyman-ru-side`, via
-#   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml)). "Reached Lyman's
-#   northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled out.
+#   its southern and north-eastern outskirts (a speaker RBC quoted on 2 February 2026), and of
+#   "urban battles" (Denis Pushilin, reported on 1 and 2 March 2026 by
+#   [VZGLYAD](https://vz.ru/news/2026/3/1/1398571.html) and
+#   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml); record
+#   `ev-b-lyman-ru-side`). "Reached Lyman's northern outskirts" on 5 March sits oddly with their own
+#   reports, though it is not ruled out.
 #   Ukraine's General Staff counted 8 Russian attacks on the Lyman axis in the day up to 7 March,
 #   without saying where (record `ev-b-lyman-ua-genstaff`).
 #   The article gives no source for the "encirclement". **Unconfirmed.**
