@@ -171,7 +171,11 @@ def test_upload_a_text_file_and_pasted_page_source():
     ("report.pdf", b"%PDF-1.4 ...", "not a saved web page or a text file"),
     ("empty.txt", b"", "is empty"),
     ("latin1.txt", "Café au lait, déjà vu.".encode("latin-1"), "is not UTF-8 text"),
-    ("picture.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is not text"),
+    ("picture.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a PNG image, not text"),
+    # the same checks as ml.add_article (one decoder): a renamed PDF, a binary file, blank text
+    ("renamed.txt", b"%PDF-1.7 binary", "is a PDF file, not text"),
+    ("program.txt", b"MZ" + bytes(range(1, 40)) * 4, "looks like a binary file"),
+    ("blank.txt", b"  \n\t \n", "is empty"),
     ("nothing.html", b"<html><body><nav>Home</nav><p>Hi</p></body></html>", "No article text was found"),
 ])
 def test_bad_uploads_get_a_plain_message(name, raw, words):
@@ -225,7 +229,7 @@ def test_a_unicode_text_file_with_a_byte_order_mark_is_read(codec, bom):
     assert ml.load_article(article_id).text == EMOJI_TEXT
     broken = ml.AddArticle()
     upload(broken, "broken.txt", b"\xff\xfe" + "Words.".encode("utf-16-le") + b"\x00\xd8")
-    assert "cannot be read as text" in plain(broken.message.value) and broken.source_kind == ""
+    assert "text but byte 14 cannot be read" in plain(broken.message.value) and broken.source_kind == ""
 
 
 FRAGMENT = ("<h1>Minister announces withdrawal</h1>\n<p>The minister said <b>the army</b> would withdraw from the "

@@ -105,10 +105,11 @@ def text_with_bom(raw: bytes) -> str | None:
     return None
 
 
-def _decode(raw: bytes, name: str) -> str:
+def decode_text(raw: bytes, name: str) -> str:
     """The text of ``raw`` (UTF-8, or UTF-16/UTF-32 with a byte-order mark), or :class:`ArticleError`
     for empty, binary or unreadable bytes. ``name`` starts the messages ("The file page.html",
-    "The pasted text")."""
+    "The pasted text"). Used for every file and pasted bytes, and by the add-an-article widget's
+    upload button, so each way in gives the same plain messages."""
     if not raw.strip():
         raise ArticleError(f"{name} is empty: there is no text to add.")
     for magic, what in _MAGIC.items():
@@ -167,7 +168,7 @@ def _read_file(path: Path) -> tuple[str, str]:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{name} cannot be read: {exc.strerror or exc}.") from None
-    text = _decode(raw, name)
+    text = decode_text(raw, name)
     return text, "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
 
@@ -270,7 +271,7 @@ def extract_html(path_or_html: str | os.PathLike) -> dict:
 def _source_text(source: Any) -> tuple[str, str, dict]:
     """(text to store, how it came, metadata found) for the ``source`` of :func:`add_article`."""
     if isinstance(source, bytes):
-        source = _decode(source, "The pasted text")
+        source = decode_text(source, "The pasted text")
     if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
         path = Path(source).expanduser()
         text, kind = _read_file(path)

@@ -212,35 +212,18 @@ class AddArticle(w.VBox):
         if suffix not in ACCEPT:
             return self._refuse_upload(f"{name} is not a saved web page or a text file: upload an .html, .htm or "
                                        ".txt file.")
-        if not raw:
-            return self._refuse_upload(f"{name} is empty: there is nothing to add.")
         if len(raw) > MAX_UPLOAD_BYTES:
             return self._refuse_upload(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; save the "
                                        "page again without pictures, or paste the text instead.")
-        try:
-            from ..articles import text_with_bom
+        from ..articles import ArticleError, decode_text
 
-            text = text_with_bom(raw)  # UTF-16 (Windows Notepad's "Unicode") or UTF-32 with a byte-order mark
-        except ImportError:  # pragma: no cover - a build without medialit.articles
-            text = None
-        except UnicodeDecodeError:
-            return self._refuse_upload(f"{name} cannot be read as text. Open it in a text editor and save it as "
-                                       "UTF-8, or paste the text.")
-        if text is None and b"\x00" in raw[:8192]:
-            return self._refuse_upload(f"{name} is not text (it looks like a picture or a program): upload the "
-                                       "page saved as .html, or paste the text.")
+        try:  # the same checks as a file added with ml.add_article (empty, binary, not UTF-8 or UTF-16/32)
+            text = decode_text(raw, f"The file {name}")
+        except ArticleError as exc:
+            return self._refuse_upload(str(exc))
         origin = f"the file {name}" if suffix == ".txt" else f"the web page {name}"
         found: dict = {}
-        if suffix == ".txt":
-            if text is None:
-                try:
-                    text = raw.decode("utf-8-sig")
-                except UnicodeDecodeError:
-                    return self._refuse_upload(f"{name} is not UTF-8 text. Open it in a text editor and save it as "
-                                               "UTF-8, or paste the text.")
-            if not text.strip():
-                return self._refuse_upload(f"{name} is empty: there is nothing to add.")
-        else:
+        if suffix != ".txt":
             with tempfile.TemporaryDirectory(prefix="medialit-page-") as tmp:
                 path = Path(tmp) / _safe_file_name(name)  # messages then name the teacher's file
                 path.write_bytes(raw)
