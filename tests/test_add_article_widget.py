@@ -96,7 +96,7 @@ def test_paste_preview_add_and_load(_isolated_answers):
     assert "😀" in art.text and art.meta["author"] == "none given" and art.meta["kind"] == "teacher article"
     assert (_isolated_answers / "articles" / f"{article_id}.txt").is_file()
     row = ml.list_articles().set_index("id").loc[article_id]
-    assert row["kind"] == "teacher article" and row["publisher"] == "Town Gazette"
+    assert row["kind"] == "added article" and row["publisher"] == "Town Gazette"
     assert not list((data.paths.data_dir() / "articles").glob("town-square*")), "never written into data/"
 
 

@@ -108,7 +108,7 @@ def test_list_articles_includes_teacher_articles(page):
     table = ml.list_articles()
     assert len(table) == len(bundled) + 1
     row = table.set_index("id").loc[aid]
-    assert row["kind"] == "teacher article" and row["publisher"] == "The Gazette"
+    assert row["kind"] == "added article" and row["publisher"] == "The Gazette"
     assert row["language"] == "en (translated)" and "The Gazette publishes it" in row["chain"]
     assert list(ml.republication_chain(aid)["who"]) == ["The Gazette"]
     assert data.article_ids()[-1] == aid and articles.teacher_article_ids() == [aid]

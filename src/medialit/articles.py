@@ -42,7 +42,7 @@ from . import data, paths, store
 #: folder), not who added it. What learners read is :data:`ADDED_KIND`.
 TEACHER_KIND = "teacher article"
 #: How an added article's kind is worded for people: a learner may have added it, not the teacher.
-ADDED_KIND = "added article"
+ADDED_KIND = data.ADDED_KIND
 #: File types :func:`add_article` reads.
 SUFFIXES = (".html", ".htm", ".txt")
 #: Largest file read (bytes): a 60,000-word article is about 400 KB.

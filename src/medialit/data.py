@@ -374,8 +374,10 @@ def _load_article_cached(article_id: str, sha: str) -> Article:
 # exactly like the course's: the file must be listed, its sha256 must match, and its sentences
 # must be the ones they were when it was added (so saved answers keep pointing at the same words).
 
-#: The ``kind`` of an article a teacher added.
+#: The ``kind`` of an article a teacher added, in its manifest entry (a fixed value).
 TEACHER_KIND = "teacher article"
+#: How :func:`list_articles` words that kind for people: a learner may have added it, not the teacher.
+ADDED_KIND = "added article"
 
 
 def teacher_articles_folder() -> Path:
@@ -541,12 +543,13 @@ def _article_row(res: dict) -> dict[str, Any]:
 
 def list_articles():
     """A pandas DataFrame of the articles and their provenance (one row per article): the course's,
-    then the ones the teacher added (``kind``: ``teacher article``)."""
+    then the ones added with ``ml.add_article`` or the add-an-article widget (``kind``: ``added article``:
+    a learner practising alone may have added it, so the table does not say "teacher")."""
     import pandas as pd
 
     rows = [_article_row(res) for res in manifest("articles")["resources"]]
     for res in _teacher_resources(strict=False).values():
-        row = _article_row({**res, "kind": TEACHER_KIND})
+        row = _article_row({**res, "kind": ADDED_KIND})
         if res.get("translated"):
             row["language"] = f"{row['language']} (translated)"
         rows.append(row)
