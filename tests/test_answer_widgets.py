@@ -450,3 +450,108 @@ def test_two_tabs_answering_fields_keep_both_and_a_single_answer_keeps_a_copy(tm
     assert len(copies) == 1 and d.conflict_file == copies[0]
     kept = _json.loads(copies[0].read_text(encoding="utf-8"))["activities"][f"check:{free}"]
     assert kept["data"]["answer"].startswith("written in tab C")
+
+
+# ---------------------------------------------------------------- two tabs saving at the same moment
+
+
+def test_check_with_expect_saves_only_over_what_the_caller_saw(course):
+    # ml.check without expect= saves whatever the file holds; with it, a compare-and-swap
+    first = feedback.check("w-text", "Moscow")
+    assert first.saved_to and saved("w-text") == {"answer": "Moscow", "correct": False}
+    with pytest.raises(store.ChangedElsewhere) as caught:
+        feedback.check("w-text", "Tashkent", expect=None)  # "there was no record": there is one now
+    assert caught.value.current["data"] == {"answer": "Moscow", "correct": False}
+    assert saved("w-text")["answer"] == "Moscow"  # nothing written
+    seen = feedback.saved_data("Moscow", first)
+    assert feedback.check("w-text", "Tashkent", expect=seen).saved_to
+    assert saved("w-text") == {"answer": "Tashkent", "correct": True}
+    free = feedback.check("w-free", "one two three four five six", expect=None)
+    assert saved("w-free") == feedback.saved_data("one two three four five six", free)  # with "status"
+
+
+def other_tab_saves_first(monkeypatch, other_tab_saves) -> list:
+    """The next save of an answer is preceded by another tab's save: exactly between what this
+    widget last read and its own write. Returns the ids of every save asked for."""
+    real, todo, calls = store.put_activity, [other_tab_saves], []
+
+    def put(activity_id, data, **kw):
+        calls.append(activity_id)
+        if todo and activity_id.startswith("check:"):
+            todo.pop()()  # the other tab's own save goes straight through
+        return real(activity_id, data, **kw)
+
+    monkeypatch.setattr(store, "put_activity", put)
+    return calls
+
+
+def test_a_tab_saving_between_the_read_and_the_write_is_merged_not_lost(course, monkeypatch):
+    from medialit.widgets.claim_anatomy import FieldsAnswer
+
+    qid = "03-anatomy-huliaipole"
+    tab_a, tab_b = FieldsAnswer(qid), FieldsAnswer(qid)
+    one, two = list(tab_a.inputs)[:2]
+    other_tab_saves_first(monkeypatch, lambda: setattr(tab_a.inputs[one], "value", "from tab A"))
+    tab_b.inputs[two].value = "from tab B"
+    answer = saved(qid)["answer"]
+    assert answer.get(one) == "from tab A" and answer.get(two) == "from tab B"  # tab A's field is not lost
+    assert tab_b.inputs[one].value == "from tab A"  # and shown in tab B
+    assert any(d.startswith(answer_mod.ELSEWHERE) for d in tab_b.feedback.details)
+    assert answer_mod.ELSEWHERE in tab_b.feedback_html.value  # and the learner is told, under the fields
+    assert "✔" not in tab_b.feedback_html.value and "✘" not in tab_b.feedback_html.value  # never the key's verdicts
+    assert not list(store.answers_path("tester").parent.glob("tester.json.conflict-*"))
+
+
+def test_fields_that_cannot_be_saved_say_why_not_choose_a_name(course, monkeypatch):
+    from medialit.widgets.claim_anatomy import SAVED_NOTE, FieldsAnswer
+
+    tab = FieldsAnswer("03-anatomy-huliaipole")
+    one = list(tab.inputs)[0]
+    real, calls = store.put_activity, []
+
+    def put(activity_id, data, **kw):  # another tab saves a new answer before every save of ours
+        calls.append(data)
+        real(activity_id, {"answer": {one: f"theirs {len(calls)}"}, "correct": False}, kind="check")
+        return real(activity_id, data, **kw)
+
+    monkeypatch.setattr(store, "put_activity", put)
+    tab.inputs[one].value = "ours"
+    shown = tab.feedback_html.value
+    assert "Not saved yet" in shown and "keeps changing it" in shown and "choose your name" not in shown
+    assert SAVED_NOTE not in shown and tab.pending
+
+
+def test_a_tab_saving_between_the_read_and_the_write_keeps_a_copy(course, monkeypatch):
+    tab_a, tab_b = ml.Answer("w-text"), ml.Answer("w-text")
+    other_tab_saves_first(monkeypatch, lambda: tab_a.set_value("Tashkent"))
+    tab_b.set_value("Samarkand")
+    assert saved("w-text")["answer"] == "Samarkand" and tab_b.input.value == "Samarkand"  # ours, as shown
+    copies = list(store.answers_path("tester").parent.glob("tester.json.conflict-*"))
+    assert len(copies) == 1 and tab_b.conflict_file == copies[0]
+    kept = json.loads(copies[0].read_text(encoding="utf-8"))["activities"]["check:w-text"]
+    assert kept["data"]["answer"] == "Tashkent"  # theirs is kept, not lost
+    assert answer_mod.ELSEWHERE in tab_b.feedback_html.value and copies[0].name in tab_b.feedback_html.value
+    assert tab_b.feedback.status == "wrong" and not tab_b.pending
+
+
+def test_a_tab_that_keeps_saving_ends_in_a_plain_message(course, monkeypatch):
+    tab_b = ml.Answer("w-text")
+    real, calls, busy = store.put_activity, [], [True]
+
+    def put(activity_id, data, **kw):  # another tab saves a new answer before every save of ours
+        calls.append(data)
+        if busy[0]:
+            real(activity_id, {"answer": f"other {len(calls)}", "correct": False}, kind="check")
+        return real(activity_id, data, **kw)
+
+    monkeypatch.setattr(store, "put_activity", put)
+    tab_b.set_value("Samarkand")  # no exception
+    fb = tab_b.feedback
+    assert "keeps changing it" in tab_b.feedback_html.value and "could not be saved" in tab_b.feedback_html.value
+    assert "Traceback" not in tab_b.feedback_html.value and "is saved" not in str(fb)
+    assert tab_b.input.value == "Samarkand" and fb.saved_to is None  # kept on the page
+    assert saved("w-text")["answer"] == f"other {len(calls)}"  # nothing overwritten unseen
+    assert len(calls) == answer_mod.Answer.WRITE_ATTEMPTS  # bounded
+    busy[0] = False  # the other tab is closed: the next change saves, over what was last seen
+    tab_b.set_value("Tashkent")
+    assert saved("w-text")["answer"] == "Tashkent" and tab_b.feedback.saved_to is not None

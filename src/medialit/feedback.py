@@ -311,12 +311,30 @@ def _jsonable(answer: Any) -> Any:
         return str(answer)
 
 
-def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: bool | None = None) -> Feedback:
+def saved_data(answer: Any, fb: Feedback) -> dict:
+    """The record's ``data`` that :func:`check` saves for ``answer`` with the feedback ``fb``:
+    ``{"answer": ..., "correct": ...}``, plus ``"status"`` for a written (free) answer."""
+    record = {"answer": _jsonable(answer), "correct": fb.correct}
+    if fb.for_teacher:
+        record["status"] = fb.status
+    return record
+
+
+def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: bool | None = None,
+          expect: Any = ...) -> Feedback:
     """Compare ``answer`` with the key for ``question_id`` and return fixed feedback.
 
     The answer is saved with the learner's work (activity ``check:<question id>``). ``strict``:
     raise ``AssertionError`` on a wrong answer (default: when ``MEDIALIT_STRICT=1``, as in the
     tests, so solutions check the keys); answer widgets pass ``strict=False``.
+
+    ``expect`` (for answer widgets; leave it out otherwise): what the saved record of this
+    question held (its ``data``, as :func:`saved_data` gives it) when the caller last read or
+    wrote it, or None when there was no saved record. If the file holds something else by now
+    (the same learner answered in another tab or kernel meanwhile), nothing is saved and
+    :class:`medialit.store.ChangedElsewhere` is raised, with ``.current`` the record in the file
+    now, so the caller can take that answer in and try again. Without ``expect`` the answer is
+    saved whatever the file holds, and saving problems come back as a line of the feedback.
     """
     qs = questions()
     if question_id not in qs:
@@ -334,14 +352,15 @@ def check(question_id: str, answer: Any = ..., *, save: bool = True, strict: boo
     fb = _evaluate(question_id, q, answer)
     if save:
         try:
-            record = {"answer": _jsonable(answer), "correct": fb.correct}
-            if fb.for_teacher:
-                record["status"] = fb.status
+            record = saved_data(answer, fb)
             # the first answer given is kept as the first answer, never overwritten; a labels
             # answer keeps the first label of each sentence; an answer built up over many saves
             # (written, or field by field) gets its first answer when the learner opens a key
-            path = store.put_activity(f"check:{question_id}", record, kind="check", first=first_rule(q["type"]))
+            path = store.put_activity(f"check:{question_id}", record, kind="check", first=first_rule(q["type"]),
+                                      expect=expect)
             fb.saved_to = str(path)
+        except store.ChangedElsewhere:
+            raise  # for the caller that gave expect=: nothing was saved, it merges and tries again
         except (store.StoreError, store.LearnerIdError) as exc:
             fb.details.append(f"Your answer could not be saved: {exc}")
     if strict is None:

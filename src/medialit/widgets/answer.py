@@ -126,9 +126,10 @@ class Answer(w.VBox):
         self.owner_html = w.HTML(STYLE)
         self.feedback_html = w.HTML()
         self.feedback = None
-        # the saved answer as this widget last read or wrote it, and for which learner: another tab
-        # or kernel that saved since is noticed before this one saves (see _take_in_other)
-        self._synced_answer: Any = None
+        # the saved record's data ({"answer": ..., "correct": ...}) as this widget last read or wrote
+        # it (None: no record), and for which learner: a save expects the file to hold it still, so
+        # another tab or kernel that saved since is taken in, never overwritten unseen (see _save)
+        self._synced_data: Any = None
         self._synced_for: str | None = None
         self.conflict_file = None
         controls = self._build()
@@ -232,14 +233,15 @@ class Answer(w.VBox):
         if answer is None:
             self._show(None)
             return None
-        notice = ""
         if save and self.kind != "labels" and self.learner is not None and self._synced_for == self.learner:
-            answer, notice = self._take_in_other(answer)
-        fb = feedback.check(self.question_id, answer, save=save, strict=False)
+            fb, answer, notice = self._save(answer)
+        else:
+            fb, notice = feedback.check(self.question_id, answer, save=save, strict=False), ""
         if notice:
             fb.details.append(notice)
         if save and fb.saved_to is not None:
-            self._synced_answer, self._synced_for = json.loads(json.dumps(feedback._jsonable(answer))), self.learner
+            self._synced_data = json.loads(json.dumps(feedback.saved_data(answer, fb)))
+            self._synced_for = self.learner
         if save:
             self.pending = fb.saved_to is None
             if not self.pending and self.learner is None:  # an id was chosen in another notebook meanwhile
@@ -248,17 +250,57 @@ class Answer(w.VBox):
         self._show(fb)
         return fb
 
-    def _take_in_other(self, answer: Any) -> tuple[Any, str]:
-        """Another tab or kernel of the same learner saved this question since this widget last read
-        or wrote it: answers made of fields merge field by field (:func:`merge3`), what is on show
-        taking the other tab's fields; otherwise ours is saved and theirs is kept in a ``.conflict``
-        copy. Returns the answer to save and what the learner should read ("" when nothing changed)."""
-        theirs = self._saved_answer()
-        if theirs == self._synced_answer or theirs is None or theirs == answer:
+    #: How many times a save takes in another tab's answer and tries again before it gives up.
+    WRITE_ATTEMPTS = 5
+    #: The feedback line when another tab or window kept saving this question at every try.
+    KEEPS_CHANGING = ("Your answer could not be saved: another tab or window keeps changing it. Close the other "
+                      "tabs of this lesson, then change your answer to save it again. It is kept here until then.")
+
+    def _save(self, answer: Any) -> tuple[Any, Any, str]:
+        """Check and save ``answer`` (through :func:`feedback.check`) unless another tab or kernel
+        of the same learner saved this question since this widget last read or wrote it; then
+        take that answer in first (:meth:`_take_in_other`) and try again, at most
+        :attr:`WRITE_ATTEMPTS` times. Returns the feedback, the answer checked (with the other
+        tab's fields when they merged) and what the learner should know ("" when nothing
+        happened elsewhere); never raises because of the other tab."""
+        notice, copied = "", None
+        for _ in range(self.WRITE_ATTEMPTS):
+            try:
+                fb = feedback.check(self.question_id, answer, save=True, strict=False, expect=self._synced_data)
+            except store.ChangedElsewhere as exc:
+                answer, found = self._take_in_other(answer, exc.current)
+                notice = found or notice
+                if found and self.conflict_file is not None and display_path(self.conflict_file) in found:
+                    copied = self.conflict_file
+                continue
+            return fb, answer, notice
+        fb = feedback.check(self.question_id, answer, save=False, strict=False)
+        fb.details.append(self.KEEPS_CHANGING)
+        if copied is not None:  # the notice said ours was saved: it was not, only theirs was copied
+            notice = f"{ELSEWHERE} The other answer is kept in {display_path(copied)}."
+        return fb, answer, notice
+
+    @property
+    def _synced_answer(self) -> Any:
+        """The saved answer as this widget last read or wrote it (None: none)."""
+        return self._synced_data.get("answer") if isinstance(self._synced_data, dict) else None
+
+    def _take_in_other(self, answer: Any, record: dict | None) -> tuple[Any, str]:
+        """Another tab or kernel of the same learner saved ``record`` for this question (the record
+        in the file now; None when there is none) since this widget last read or wrote it: answers
+        made of fields merge field by field (:func:`merge3`), what is on show taking the other
+        tab's fields; otherwise ours is saved and theirs is kept in a ``.conflict`` copy. The next
+        save expects ``record``. Returns the answer to save and what the learner should read
+        ("" when nothing changed)."""
+        base_answer = self._synced_answer
+        data = record.get("data") if isinstance(record, dict) else None
+        self._synced_data = copy.deepcopy(data)
+        theirs = data.get("answer") if isinstance(data, dict) else None
+        if theirs == base_answer or theirs is None or theirs == answer:
             return answer, ""
         clashes = ["answer"]
         if isinstance(answer, dict) and isinstance(theirs, dict):
-            base = self._synced_answer if isinstance(self._synced_answer, dict) else {}
+            base = base_answer if isinstance(base_answer, dict) else {}
             merged, clashes = merge3(base, theirs, answer)
             if merged != answer:
                 self._quiet = True
@@ -274,7 +316,6 @@ class Answer(w.VBox):
             return answer, (f"{ELSEWHERE} Yours, as shown here, is saved; an earlier version of the other answer "
                             f"is kept in {display_path(self.conflict_file)}. Close one of the two tabs.")
         try:
-            record = store.get_activity(f"check:{self.question_id}", learner=self.learner)
             kept = store.keep_conflict_copy(f"check:{self.question_id}", copy.deepcopy(record), learner=self.learner)
         except (store.StoreError, store.LearnerIdError, OSError):
             return answer, ELSEWHERE
@@ -321,20 +362,25 @@ class Answer(w.VBox):
         self.owner_html.value = STYLE + line
 
     # ------------------------------------------------------------------ saved work
-    def _saved_answer(self) -> Any:
+    def _saved_data(self) -> Any:
+        """The saved record's ``data`` of this question for the learner (None: none, or unreadable)."""
         if self.learner is None:
             return None
         try:
             record = store.get_activity(f"check:{self.question_id}", learner=self.learner)
         except (store.StoreError, store.LearnerIdError, OSError):
             return None
-        data = (record or {}).get("data")
+        return copy.deepcopy((record or {}).get("data"))
+
+    def _saved_answer(self) -> Any:
+        data = self._saved_data()
         return data.get("answer") if isinstance(data, dict) else None
 
     def _restore(self) -> None:
         """Show the learner's saved answer and its feedback, without saving anything."""
-        saved = None if self.kind == "labels" else self._saved_answer()
-        self._synced_answer, self._synced_for = copy.deepcopy(saved), self.learner
+        data = None if self.kind == "labels" else self._saved_data()
+        saved = data.get("answer") if isinstance(data, dict) else None
+        self._synced_data, self._synced_for = data, self.learner
         note = ""
         self._quiet = True
         try:

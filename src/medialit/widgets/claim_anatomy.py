@@ -21,7 +21,7 @@ import traitlets
 
 from .. import feedback
 from .answer import STYLE, Answer, choice_options, question
-from .base import description_style, esc
+from .base import ELSEWHERE, description_style, esc
 
 _BOX = {"width": "min(100%, 760px)"}
 SAVED_NOTE = ("Saved as you go. Nothing here is marked yet: open our key below when you have "
@@ -108,8 +108,16 @@ class FieldsAnswer(Answer):
         self.feedback = fb
         self.data = {"answer": dict(self.value or {})}
         text = SAVED_NOTE if self.value else "Not answered yet: fill in the fields above."
-        if fb is not None and any(d.startswith("Your answer could not be saved") for d in fb.details):
-            text = "Not saved yet: choose your name first (box at the top). " + text
+        # what happened to the save, in the feedback's own words (never the key's per-field verdicts,
+        # which fb.details also holds)
+        said = [d for d in fb.details if d.startswith(("Your answer could not be saved", ELSEWHERE))] if fb else []
+        if fb is not None and self.value and self.pending:
+            if self.learner is None:
+                text = "Not saved yet: choose your name first (box at the top). Nothing here is marked yet."
+            else:
+                text = " ".join(["Not saved yet.", *said])
+        elif said:
+            text = " ".join([text, *(d for d in said if d.startswith(ELSEWHERE))])
         self.feedback_html.value = (STYLE + "<div class='medialit-feedback-empty' role='status' style='border-left:6px "
                                     f"solid #555555;padding:4px 10px;margin:4px 0'>{esc(text)}</div>")
 
