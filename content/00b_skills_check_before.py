@@ -30,7 +30,7 @@
 # %% [markdown] tags=["instructor"]
 # **Instructor notes.** Run this check before lesson 01 and `05_skills_check_after` after lesson
 # 04 (or at the end of your unit). Each learner gets form A or form B from a fixed rule on their
-# name, and the other form afterwards, so half the class takes each order. Learners see their
+# name, and the other form afterwards, so about half the class takes each order. Learners see their
 # score per skill when they finish, but no answers: those appear only after the second check.
 # Score the written answer with the rubric in `data/skillcheck/form_a.yaml` or `form_b.yaml`.
 # The class dashboard shows before and after per skill. See `docs/instructor-guide.md`,

@@ -130,7 +130,7 @@ own.follow(picker, own.ledger_section)
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: the practice article.** It is invented (no key). Things worth finding:
-# the lead-in line names no real outlet (s002); s007 calls the plan a "crusade against cars"
+# the dateline (s002) names an invented paper; s007 calls the plan a "crusade against cars"
 # (loaded, and the signals miss it); s012 gives a number with no source ("doubled"), and the
 # signals miss it too; s013 "Everyone knows" asserts without evidence; s014 is a survey by a club
 # that campaigns for the plan (an interested source: attributed, but not independent); s016-s018

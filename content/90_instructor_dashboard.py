@@ -88,7 +88,7 @@ prog.join(overall).sort_values("overall").head(5).round(2)
 # ## How the class labelled each sentence
 #
 # Pick an article and an activity: each lesson and each exercise is shown on its own (lesson 02
-# labels the SouthFront article, its exercise the Linternaute one), and "all activities" takes
+# labels the SouthFront article, its exercise the unsigned English text, seed 002), and "all activities" takes
 # each learner's newest label. One bar per sentence; each segment is a label (colour and hatch),
 # with the number of learners printed inside. "key:" at the end of a bar is the reference label.
 
@@ -113,8 +113,9 @@ app.learners
 # (1 = everyone agrees, 0 = no better than chance, below 0 = worse than chance). Learners who
 # skipped a sentence are simply not counted for it.
 #
-# Krippendorff suggests relying on data with alpha of at least 0.8, and drawing only tentative
-# conclusions between 0.667 and 0.8 (K. Krippendorff, *Content Analysis*, 2nd ed., Sage, 2004).
+# The thresholds commonly cited from Krippendorff are: rely on data with alpha of at least 0.8,
+# and draw only tentative conclusions between 0.667 and 0.8 (K. Krippendorff, *Content Analysis*,
+# 2nd ed., Sage, 2004; we have not checked the book's page ourselves).
 # For a class exercise a low value is not a failure: it shows where to discuss.
 # Fleiss' kappa: J. L. Fleiss, "Measuring nominal scale agreement among many raters",
 # *Psychological Bulletin* 76(5), 1971, https://doi.org/10.1037/h0031619.
@@ -204,8 +205,8 @@ ca.html_table(ca.free_text(cls), max_rows=15, caption="Learners' notes and evide
 # ## Learning: before and after
 #
 # Each learner takes one form of the skills check before the unit (notebook 00b) and the other
-# form after it (notebook 05). Half the class takes form A first and half form B first, so a
-# difference in difficulty between the forms cancels out. The check is scored automatically per
+# form after it (notebook 05). About half the class takes form A first and about half form B
+# first, so a difference in difficulty between the forms largely cancels out. The check is scored automatically per
 # skill (provenance, opinion or reporting, claims); the written answer is yours to mark and is not
 # in these scores.
 #
