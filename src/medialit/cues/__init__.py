@@ -54,12 +54,12 @@ import re
 import warnings
 from typing import Any, Iterable
 
-from .attribution import opens_turn, opens_with_label, speaker_label
+from .attribution import after_possessive, opens_turn, opens_with_label, speaker_label
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
 from .rules import _DETERMINERS, FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
-from .text import _analyse, _Analysis, _check_text, _foreign_from, _note_for, english_only_note, quote_spans
+from .text import _analyse, _Analysis, _check_text, _clause_break, _foreign_from, _note_for, english_only_note, quote_spans
 
 # _parse_lexicon and _regular_forms are re-exported for tests/test_cues.py, and _analyse (its cache)
 # is used by benchmarks/bench_cues.py.
@@ -107,7 +107,68 @@ _REPORTING_RULES = frozenset({"attribution.verb", "attribution.according_to", "a
 # collective we / our / us in the writer's voice speaks for a side ("we must", "our leaders").
 _SINGULAR_SELF = frozenset("i me my mine myself i'm i've i'd i'll".split())
 
+# what a newsroom or a narrator does ("we found", "we have contacted", "as we stood"): "we" then
+# tells the story of the reporting, and takes no side
+_NARRATING_VERBS = frozenset(
+    "found searched checked contacted asked looked wrote reviewed analysed analyzed used received reached "
+    "stood went spoke visited called emailed e-mailed requested examined traced tried watched saw met "
+    "interviewed obtained compared noticed discovered verified ran sent took came reported explained "
+    "travelled traveled drove walked arrived left sat listened heard read followed counted filed "
+    "approached tested tracked geolocated downloaded archived find receive contact".split())
+_NARRATING_FILLERS = frozenset("have had 've 'd also then first later previously already again "
+                               "not never still since once did".split())
+_WE_FORMS = frozenset("we we've we'd".split())
+
+
+def _we_narrates(a: Any, h: Hit) -> bool:
+    """Is this "we" the subject of a verb of reporting work or of a story ("we contacted", "we have
+    not received", "as we stood")? Such a "we" is the newsroom or the narrator, not a side taken."""
+    low = h.text.lower().replace("’", "'")
+    if low not in _WE_FORMS:
+        return False
+    toks = a.tokens
+    k = bisect.bisect_left(toks, (h.start, -1))
+    lows = a.lows
+    j = k + 1
+    while j < len(lows) and j <= k + 3 and lows[j] in _NARRATING_FILLERS:
+        j += 1
+    return j < len(lows) and lows[j] in _NARRATING_VERBS
+
+
 _GERUND_PREPS = frozenset("for by without after before of in about from on".split())
+
+
+def _words_follow(a: _Analysis, h: Hit) -> bool:
+    """Does a noun of saying hand over words: "that" or a colon right after it ("his claim that
+    ...", "her forecast: ...")?"""
+    rest = a.masked[h.end:h.end + 6].lstrip()
+    return rest.startswith(":") or rest.lower().startswith("that ")
+
+
+# where words were said ("on Facebook", "in the viral post", "a Facebook post")
+_PLACE_RULES = frozenset({"attribution.medium", "attribution.statement"})
+_SUBJECT_ENDS = frozenset("is was are were has have had appears appeared seems seemed remains".split())
+
+
+def _ends_subject(a: _Analysis, h: Hit) -> bool:
+    """A place of saying right before "is/was/has...": it only names what the sentence is about
+    ("The claim in the viral post is false", "A post on Facebook was shared 10,000 times"), and
+    what is said of it is the writer's."""
+    k = bisect.bisect_left(a.tokens, (h.end, -1))
+    return k < len(a.tokens) and a.lows[k] in _SUBJECT_ENDS and not _clause_break(a, k - 1, k)
+
+
+_SELF_SUBJECTS = frozenset("i we i've we've i'd we'd".split())
+
+
+def _writer_cites_self(a: _Analysis, k: int) -> bool:
+    """"As we have explained, ...", "as I wrote last week, ...": the writer points to their own
+    earlier words, and the sentence goes on in the writer's voice. (Not "I argued that ...": what
+    follows "that" is then reported, if only from the writer's past.)"""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and a.lows[j] in _NARRATING_FILLERS:
+        j -= 1
+    return j >= 1 and a.lows[j] in _SELF_SUBJECTS and a.lows[j - 1] == "as" and not _clause_break(a, j - 1, k)
 
 
 def _reporting_cues(a: _Analysis) -> list[Hit]:
@@ -124,6 +185,12 @@ def _reporting_cues(a: _Analysis) -> list[Hit]:
             continue
         k = bisect.bisect_left(a.tokens, (h.start, -1))
         if h.text.lower().endswith("ing") and k > 0 and a.lows[k - 1] in _GERUND_PREPS:
+            continue
+        if after_possessive(a, h) and not _words_follow(a, h):
+            continue
+        if h.rule in _PLACE_RULES and _ends_subject(a, h):
+            continue
+        if _writer_cites_self(a, k):
             continue
         out.append(h)
     return out
@@ -227,6 +294,8 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
                     continue  # a quoted "we" is the speaker, not the author taking a stance
                 if h.text.lower().replace("’", "'") in _SINGULAR_SELF:
                     continue  # "I went", "she told me": the writer's own story, not yet a view
+                if _we_narrates(a, h):
+                    continue  # "we contacted the ministry", "as we stood": the newsroom's story
             if not quoted and h.in_quote:
                 continue
             hits.append(h)

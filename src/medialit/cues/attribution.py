@@ -43,14 +43,27 @@ _FINDING_NOUNS = frozenset(
     "research researchers scientists data figures statistics census records documents paper assessment estimates "
     "experiment probe evaluation autopsy post-mortem findings tests".split())
 _FINDING_VERBS = frozenset(
-    "found finds show shows showed concluded concludes revealed reveals indicated indicates suggests suggested "
-    "estimated determined documented".split())
+    "found finds find show shows showed concluded concludes conclude revealed reveals reveal indicated indicates "
+    "indicate suggests suggested suggest estimated determined documented".split())
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
 _PLACE_PREPS = frozenset("on in at inside near under among beside behind".split())
 _TIME_WORDS = frozenset("morning afternoon evening night day week month year summer winter spring autumn "
                         "time weekend season".split())
 # "concluded in January that...": a verb of finding followed by "that" within a few words
-_FOUND_THAT = frozenset("found concluded determined assessed".split())
+_FOUND_THAT = frozenset("found concluded determined assessed ruled held heard".split())
+# a court's words: "the judge ruled that", "the court held that", "the jury heard that" (only with
+# "that" straight after: "held a rally that drew thousands" is no finding), and only when a clause
+# starts after "that" (a determiner, a pronoun or a name): "ruled that country" is governing
+_THAT_NEXT_ONLY = frozenset("ruled held heard".split())
+_CLAUSE_OPENERS = frozenset("the a an his her their its our my your he she they it we i you there this these those "
+                            "no any some all both neither none such every each".split())
+
+
+def _clause_subject_next(a: _Analysis, j: int) -> bool:
+    """Does a clause start at token ``j`` (a determiner, a pronoun or a capitalised name)?"""
+    if j >= len(a.lows):
+        return False
+    return a.lows[j] in _CLAUSE_OPENERS or a.masked[a.tokens[j][0]].isupper()
 # "called the lawmakers 'spineless cowards'": a labelling verb, then a quotation in the same clause
 _LABEL_VERBS = frozenset(
     "called calls calling branded brands branding labelled labeled labelling labeling dubbed dubbing termed "
@@ -83,11 +96,38 @@ def _agentless_passive(a: _Analysis, h: Hit) -> bool:
     return not any(a.lows[m] == "by" and not _clause_break(a, k, m) for m in range(k + 1, min(len(a.lows), k + 5)))
 
 
+# "he's said", "it's claimed": a verb after these contractions, not after a possessive
+_S_CONTRACTIONS = frozenset("he's she's it's that's who's there's what's where's here's let's one's".split())
+
+
+def after_possessive(a: _Analysis, h: Hit) -> bool:
+    """A one-word reporting or stance word right after a possessive is a noun: "Sunak's claim",
+    "the ministry's forecast", "voters' hopes" name someone's claim (an attribution) but, unless
+    "that" or a colon follows, do not pass on its words: what the sentence says of it is the
+    writer's ("The PM's claim is probably wrong")."""
+    if h.rule not in ("attribution.verb", "attribution.stance"):
+        return False
+    k = bisect.bisect_left(a.tokens, (h.start, -1))
+    if k == 0 or k >= len(a.tokens) or a.tokens[k][1] != h.end:
+        return False
+    prev = a.lows[k - 1]
+    if prev.endswith("'s"):
+        return prev not in _S_CONTRACTIONS
+    return prev.endswith("s") and a.tokens[k - 1][1] < h.start and a.masked[a.tokens[k - 1][1]] in "'’"
+
+
+def _heading_word(a: _Analysis, h: Hit) -> bool:
+    """A word that opens the text as a heading, then a colon ("Claim: ...", "Statement: ..."): a
+    label of the page, not a verb of saying."""
+    return h.start == len(a.s) - len(a.s.lstrip()) and a.s[h.end:h.end + 1] == ":" and a.s[h.start:h.end].istitle()
+
+
 def _f_attribution(a: _Analysis) -> list[Hit]:
     hits = [h for h in _collect(a, ("attribution.",))
             # a quoted "we hope", "we must reject" is the speaker's own view, already quoted
             if not (h.rule == "attribution.stance" and h.in_quote)
-            and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))]
+            and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))
+            and not _heading_word(a, h)]
     if a.english:
         hits += _medium_hits(a, {h.start for h in hits})
         hits += _finding_hits(a)
@@ -183,7 +223,10 @@ def _found_that_hits(a: _Analysis) -> list[Hit]:
     for i, w in enumerate(lows):
         if w not in _FOUND_THAT:
             continue
-        k = next((k for k in range(i + 1, min(len(lows), i + 7)) if lows[k] == "that"), None)
+        reach = i + 2 if w in _THAT_NEXT_ONLY else i + 7
+        k = next((k for k in range(i + 1, min(len(lows), reach)) if lows[k] == "that"), None)
+        if k is not None and w in _THAT_NEXT_ONLY and not _clause_subject_next(a, k + 1):
+            continue  # "ruled that country for decades", "held that post": "that" points, nothing is reported
         # not "was found that morning"
         if k is not None and not _clause_break(a, i, k) and not (k + 1 < len(lows) and lows[k + 1] in _TIME_WORDS):
             hits.append(a.hit("attribution.finding", a.tokens[i][0], a.tokens[k][1]))
@@ -218,7 +261,9 @@ _NOT_SPEAKERS = frozenset(
     "analysis opinion comment warning article section chapter part step rule question answer background context "
     "summary source sources credit image caption listen live timeline fact facts bottom key takeaway takeaways "
     "why what how when where who subject re fw fwd ps p.s. tl dr tldr update pictured above below a contributing "
-    "contributors twitter facebook byline revealed latest pledged plus remember paid notice scanner".split())
+    "contributors twitter facebook byline revealed latest pledged plus remember paid notice scanner "
+    # a fact check's own headings ("Claim: ...", "Verdict: False", "Our ruling: ..."): the checker speaks
+    "claim claims verdict rating ruling conclusion conclusions finding findings checked".split())
 
 
 # "A: No." in a question-and-answer interview: the answer (a lone capital A, then a colon); "Q:"

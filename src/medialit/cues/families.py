@@ -319,7 +319,8 @@ _NUMBER_NOT_AFTER = re.compile(
     r"covid|g|f|su|mig|t|s)\.?\s*|[#№§-])$", re.I)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_TIME_WORD_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|from|to|during|through|of|early|late|mid|year|summer|winter|spring|autumn)[\s-]+$", re.I)
+_TIME_WORD_BEFORE = re.compile(r"\b(?:in|since|by|until|till|before|after|from|to|during|through|of|early|late|mid|year|summer|winter|spring|autumn"
+                               r"|the|its|his|her|their|this|that|a)[\s-]+$", re.I)
 _NUMBER_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
 
 
@@ -362,24 +363,30 @@ _DATELINE = re.compile(
     r"(?:,?\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
     r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*[—–-]")
 _LIST_MARK = re.compile(r"\s*\(?\d{1,2}[.)](?=\s)")
+# more numbers that are no figure to check: a score or tally ("a 3-1 win", "voted 52–48"), a
+# person's age ("DeLay, 63, was", "the 42-year-old striker") and a confidence level ("95% CI")
+_NO_FIGURE = re.compile(
+    r"(?<![\w.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,%])"
+    r"|(?<=[a-z], )\d{1,3}(?=,)"
+    r"|(?<![\w.,])\d{1,3}[-–\s]years?[-–\s]old\b"
+    r"|(?<![\w.,])\d{2}(?:\.\d)?\s?%\s?(?:CI\b|confidence\b)", re.I)
 
 
-def _not_figures(m: str) -> tuple[list[int], list[int]]:
-    """Where the spans of ``m`` whose numbers are no figure to check (see :data:`_CLOCK`) start, in
-    order, and the furthest end reached by the spans up to each: a number at ``st..en`` lies in one
-    of them when the furthest end of those starting at or before ``st`` reaches ``en``."""
-    spans = [mt.span() for mt in _CLOCK.finditer(m)]
-    for pattern in (_DATELINE, _LIST_MARK):
-        mt = pattern.match(m)
-        if mt:
-            spans.append(mt.span())
-    spans.sort()
-    starts, reach, far = [], [], -1
-    for st, en in spans:
-        far = max(far, en)
-        starts.append(st)
-        reach.append(far)
-    return starts, reach
+def _not_figure(m: str, st: int, en: int) -> bool:
+    """Does the number at ``m[st:en]`` lie in a span whose numbers are no figure to check (see
+    :data:`_CLOCK`, :data:`_NO_FIGURE`, :data:`_DATELINE`, :data:`_LIST_MARK`)? The patterns are
+    tried only on a few characters around the number, not on the whole sentence."""
+    lo, hi = max(0, st - 8), min(len(m), en + 20)
+    for pattern in (_CLOCK, _NO_FIGURE):
+        for mt in pattern.finditer(m, lo, hi):
+            if mt.start() <= st and en <= mt.end():
+                return True
+    if st < 240:  # a dateline or a list mark opens the text
+        for pattern in (_DATELINE, _LIST_MARK):
+            mt = pattern.match(m)
+            if mt and en <= mt.end():
+                return True
+    return False
 
 
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
@@ -389,14 +396,11 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         return []
     hits = []
     m = a.masked
-    skip_starts, skip_reach = _not_figures(m)
     for mt in _number_matches(a):
         kind = mt.lastgroup
         st, en = mt.span()
-        if skip_starts:
-            k = bisect.bisect_right(skip_starts, st) - 1
-            if k >= 0 and skip_reach[k] >= en:
-                continue
+        if _not_figure(m, st, en):
+            continue
         txt = m[st:en].rstrip()
         en = st + len(txt)
         if kind == "number":

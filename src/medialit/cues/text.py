@@ -108,6 +108,19 @@ _DOUBLED = re.compile(r'""')
 # an apostrophe for the first digits of a year: a decade ("the '90s", "’60s"), or two digits with
 # nothing after them that a quotation would need ("class of ’24", "in '08.")
 _ELIDED_YEAR = re.compile(r"['’]\d0s\b|’\d\d(?![\w%’])|'\d\d(?=[.,;:!?)]|$)")
+# words written with their first letters left out and an apostrophe in front: the apostrophe
+# opens no quotation ("'n'" also has one after it)
+_ELIDED_WORD = re.compile(r"(?:til|tis|twas|em|cause|cos|bout|keeper|nuff|n['’‘]|n(?=\s))(?![\w'’])", re.I)
+_SINGLE_CLOSE = re.compile(r"(?<=\S)['’](?![\w'’])")
+
+
+def _elided_word(m: str, p: int) -> bool:
+    """Is the mark at ``p`` the apostrophe of a word cut short at its start ("'til", "'em",
+    "rock 'n' roll")? Not when a single closing mark follows later: "'til death do us part'"."""
+    e = _ELIDED_WORD.match(m, p + 1)
+    return e is not None and _SINGLE_CLOSE.search(m, e.end()) is None
+
+
 _OPENS_AFTER = "([{—–-"  # a mark after these (or after a space, or first) opens a quotation
 
 
@@ -190,6 +203,8 @@ def _quote_regions(m: str, starts_in_quote: bool = False) -> list[tuple[int, int
             continue  # an apostrophe inside a word ("don't", "NATO’s") neither opens nor closes a quotation
         if c in "'’" and nxt.isdigit() and _ELIDED_YEAR.match(m, p):
             continue  # a year cut short ("the '90s", "class of ’24") is no quotation
+        if c in "'‘’" and nxt.isalpha() and opener is None and _elided_word(m, p):
+            continue  # a word cut short at its start ("'til", "rock 'n' roll", "the 'keeper")
         if opener is None:
             action = _outside_quote(c, p, prev, nxt, seen_mark, n)
             if action == "open":
