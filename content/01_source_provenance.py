@@ -111,7 +111,7 @@ ml.KeyReveal("01-chain-mt-key", lambda: ml.chains.key_view("linternaute_mt_2024"
 # 2024; our copy does not carry that date (record `ev-src-swiss-standpoint-date`).
 #
 # - Reading "(CH-S)" as "Switzerland, Standpunkt" is our guess: **unconfirmed** (`ev-p-chs-guess`).
-# - We could not find the Voltaire address printed at the end: Voltaire's own page is unconfirmed
+# - We could not find the Voltaire address printed near the end: Voltaire's own page is unconfirmed
 #   (record `ev-src-voltaire-original-address`).
 # - A German copy on uncutnews.ch could not be opened: **unconfirmed** (record `ev-src-uncutnews-copy`).
 #   You may leave it out of your chain; put it last if you include it.

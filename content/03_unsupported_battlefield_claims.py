@@ -156,7 +156,7 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # %% [markdown]
 # - **Lyman.** Russian-side speakers had spoken of fighting in parts of the town since at least
 #   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on
-#   its southern and north-eastern outskirts (a speaker RBC quoted on 2 February 2026), and of
+#   its southern and north-eastern outskirts (Denis Pushilin, as RBC reported on 2 February 2026), and of
 #   "urban battles" (Denis Pushilin, reported on 1 and 2 March 2026 by
 #   [VZGLYAD](https://vz.ru/news/2026/3/1/1398571.html) and
 #   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml); record
@@ -179,9 +179,9 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # %% [markdown]
 # On the other side, Ukraine's own reports count many Russian attacks at Huliaipole. Its
 # General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
-# `ev-b-genstaff-huliaipole`). On 9 March Vladyslav Voloshyn, a spokesman for Ukraine's Southern
-# Defence Forces (so he speaks for one side), said Ukrainian forces were in part of the town while
-# Russian forces were trying to envelop it (close around it) from the south (record
+# `ev-b-genstaff-huliaipole`). On 9 March UNIAN reported that Ukrainian
+# forces were in part of the town, and quoted a speaker from the Ukrainian side (so one side in the
+# war) saying Russian forces were trying to envelop it (close around it) from the south (record
 # `ev-b-voloshyn-huliaipole`, via
 # [UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
 #

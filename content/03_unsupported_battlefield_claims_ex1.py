@@ -207,8 +207,8 @@ ml.check("03-ex1-reason-huliaipole", "The article names no source and shows no e
 # gain that same week, Drobysheve on 2 March (record `ev-b-drobysheve-ru-mod`). The evidence found points both ways. ISW's assessment, reported on 7 March 2026,
 # says Ukraine won back more ground in the Huliaipole and Oleksandrivka directions than Russia took since January (record
 # `ev-b-isw-south`). But that is a total for two months and a wide area, and Ukraine's own General
-# Staff counted 21 Russian attacks on the Huliaipole axis on 3 March, and its spokesman said Russian
-# forces were trying to envelop the town (records
+# Staff counted 21 Russian attacks on the Huliaipole axis on 3 March, and a Ukrainian-side speaker
+# quoted by UNIAN on 9 March said Russian forces were trying to envelop the town (records
 # `ev-b-genstaff-huliaipole`, `ev-b-voloshyn-huliaipole`). So the claim is not supported, and
 # not shown false either: UNCONFIRMED. Independent confirmation could come from ISW's mapped
 # assessments, from geolocated and dated footage checked by independent analysts, or from

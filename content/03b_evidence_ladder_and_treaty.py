@@ -88,16 +88,17 @@ ml.KeyReveal("03-ledger-vn-key", lambda: ml.live(ledger_vn, lambda led: claims.l
 
 # %% [markdown]
 # - Russia's first stage of drills with non-strategic nuclear weapons began on 21 May 2024 in its
-#   Southern Military District ([TASS](https://tass.com/politics/1791331)). On 9 May Putin had said
-#   Belarus would join at the second stage, and Lukashenko that the first stage was done
-#   "separately" ([Pozirk](https://pozirk.online/en/news/84515)); Russia and Belarus began that joint stage on
+#   Southern Military District ([TASS](https://tass.com/politics/1791331)). Earlier, in words
+#   reported on 9 May, Putin had said Belarus would join at the second stage, and Lukashenko that the
+#   first stage was done "separately" ([Pozirk](https://pozirk.online/en/news/84515); BelTA via
+#   [udf.name](https://udf.name/english/politics/268572-belarus-russia-jointly-conducting-nuclear-weapons-exercise.html)); Russia and Belarus began that joint stage on
 #   11 June 2024 ([The Moscow Times, 11 June 2024](https://www.themoscowtimes.com/2024/06/11/russia-belarus-begin-joint-tactical-nuclear-drills-a85367))
 #   (records `ev-b-nuclear-drills`, `ev-b-vn-belarus`).
 
 # %% [markdown]
 # Notice the difference between the three. The Belarus sentence is **contradicted** on its timing:
-# on 9 May Putin said Belarus would join at the second stage and Lukashenko said the first stage
-# was done "separately"; Russia's Defence Ministry said the joint second stage began on 11 June
+# in words reported on 9 May, Putin said Belarus would join at the second stage and Lukashenko said
+# the first stage was done "separately"; Russia's Defence Ministry said the joint second stage began on 11 June
 # 2024. Here the claim is about what the two governments themselves planned and announced, so
 # their own published words are the primary record. They go *against* the claim, so they set its
 # status (**WRONG**). On the ladder below the claim stays on rung 0: the article gives no source,
