@@ -1521,3 +1521,13 @@ def test_scores_ages_and_confidence_levels_are_no_figures_to_check(s):
 
 def test_a_figure_next_to_them_is_still_flagged():
     assert [h.text for h in cues.unsourced_numbers("West Ham won 3-1 before 40,000 fans.")] == ["40,000"]
+
+
+@pytest.mark.parametrize("s, words", [
+    ("Hilaire Belloc, in his book The Servile State, defined it.", []),  # a title
+    ("The Liberal Democrats called it a disgrace.", ["disgrace"]),
+    ("This plan is a Disaster.", ["Disaster"]),  # a capital alone is no name
+    ("Furious Minister Slams Cowardly Attack On Border Town", ["Furious", "Slams", "Cowardly"]),  # a title-case headline
+])
+def test_a_judging_word_inside_a_name_is_not_the_writers(s, words):
+    assert [h.text for h in cues.opinion(s)] == words

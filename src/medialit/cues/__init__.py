@@ -158,6 +158,40 @@ def _ends_subject(a: _Analysis, h: Hit) -> bool:
     return k < len(a.tokens) and a.lows[k] in _SUBJECT_ENDS and not _clause_break(a, k - 1, k)
 
 
+def _in_a_name(a: _Analysis, h: Hit) -> bool:
+    """A judging word written with a capital inside a run of capitalised words, not at the start of
+    a clause: part of a name or title ("The Servile State", "the Liberal Democrats", "Great
+    Britain"), not the writer's judgement."""
+    t = h.text
+    if not t[:1].isupper() or t.isupper() or " " in t:
+        return False
+    k = bisect.bisect_left(a.tokens, (h.start, -1))
+    toks, m = a.tokens, a.masked
+    if k == 0 or (k < len(toks) and _starts_clause_at(m, h.start)) or _title_case(a):
+        return False
+    prev_cap = m[toks[k - 1][0]].isupper() and toks[k - 1][1] >= h.start - 1
+    nxt_cap = k + 1 < len(toks) and m[toks[k + 1][0]].isupper() and toks[k + 1][0] <= h.end + 1
+    return prev_cap or nxt_cap
+
+
+def _title_case(a: _Analysis) -> bool:
+    """A headline written in title case ("Furious Minister Slams Cowardly Attack"): most of its
+    longer words start with a capital, so a capital tells nothing about names."""
+    longer = [st for st, en in a.tokens if en - st > 3]
+    return len(longer) >= 3 and sum(a.masked[st].isupper() for st in longer) * 10 >= len(longer) * 7
+
+
+def _starts_clause_at(m: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and m[k].isspace():
+        k -= 1
+    return k < 0 or m[k] in ".:;!?([{\"“‘'—–-•"
+
+
+_WORD_RULES = frozenset({"loaded.emotive", "loaded.name_calling", "evaluative.adjective", "evaluative.noun",
+                         "evaluative.adverb", "evaluative.verb", "intensifier.adverb", "hedge.adverb"})
+
+
 _SELF_SUBJECTS = frozenset("i we i've we've i'd we'd".split())
 
 
@@ -297,6 +331,8 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
                 if _we_narrates(a, h):
                     continue  # "we contacted the ministry", "as we stood": the newsroom's story
             if not quoted and h.in_quote:
+                continue
+            if h.rule in _WORD_RULES and _in_a_name(a, h):
                 continue
             hits.append(h)
     # One hit per span: a word in two lists (reckless: evaluative and loaded) is kept once, the
