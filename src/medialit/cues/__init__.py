@@ -158,6 +158,15 @@ def _ends_subject(a: _Analysis, h: Hit) -> bool:
     return k < len(a.tokens) and a.lows[k] in _SUBJECT_ENDS and not _clause_break(a, k - 1, k)
 
 
+def _takes_no_side(a: _Analysis, h: Hit) -> bool:
+    """A hit of an opinion family that shows no view of the writer's, even outside quotations."""
+    if h.rule == "first_person.pronoun":
+        return (h.in_quote  # a quoted "we" is the speaker, not the author taking a stance
+                or h.text.lower().replace("’", "'") in _SINGULAR_SELF  # "I went", "she told me": a story
+                or _we_narrates(a, h))  # "we contacted the ministry", "as we stood": the newsroom's story
+    return h.rule in _WORD_RULES and _in_a_name(a, h)
+
+
 def _in_a_name(a: _Analysis, h: Hit) -> bool:
     """A judging word written with a capital inside a run of capitalised words, not at the start of
     a clause: part of a name or title ("The Servile State", "the Liberal Democrats", "Great
@@ -323,16 +332,7 @@ def _opinion_hits(a: _Analysis, quoted: bool = False) -> list[Hit]:
                 k = bisect.bisect_right(parts, h.start) - 1
                 if h.end > writer_end[k]:
                     continue
-            if fam == "first_person" and h.rule == "first_person.pronoun":
-                if h.in_quote:
-                    continue  # a quoted "we" is the speaker, not the author taking a stance
-                if h.text.lower().replace("’", "'") in _SINGULAR_SELF:
-                    continue  # "I went", "she told me": the writer's own story, not yet a view
-                if _we_narrates(a, h):
-                    continue  # "we contacted the ministry", "as we stood": the newsroom's story
-            if not quoted and h.in_quote:
-                continue
-            if h.rule in _WORD_RULES and _in_a_name(a, h):
+            if (not quoted and h.in_quote) or _takes_no_side(a, h):
                 continue
             hits.append(h)
     # One hit per span: a word in two lists (reckless: evaluative and loaded) is kept once, the
