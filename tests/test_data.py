@@ -229,6 +229,25 @@ def test_title_and_measure_abbreviations_do_not_end_a_sentence():
     assert _split("Je le prends tel qu'il est. Merci.", "fr") == ["Je le prends tel qu'il est.", "Merci."]
 
 
+def test_a_us_dateline_with_a_state_abbreviation_stays_with_its_sentence():
+    text = "ALEXANDRIA, Va. – Paul Manafort was sentenced Thursday. He smiled."
+    assert _split(text) == ["ALEXANDRIA, Va. – Paul Manafort was sentenced Thursday.", "He smiled."]
+    assert _split("SACRAMENTO, Calif. — The governor signed it. It starts in July.")[0] == (
+        "SACRAMENTO, Calif. — The governor signed it.")
+    assert _split(text, rules=2)[0] == "ALEXANDRIA, Va."  # the cut rules 3 repairs
+    # other languages open a line of dialogue with a dash: a new sentence there
+    assert _split("Il est parti. — Je reviens, dit-il.", "fr") == ["Il est parti.", "— Je reviens, dit-il."]
+
+
+def test_a_sentence_that_ends_inside_single_quotation_marks_ends_there():
+    assert _split("He called it ‘a disgrace.’ The minister resigned the next day.") == [
+        "He called it ‘a disgrace.’", "The minister resigned the next day."]
+    assert _split("‘It’s over.’ He left.") == ["‘It’s over.’", "He left."]  # an apostrophe is no closing mark
+    assert _split("It’s the minister’s plan. Nobody liked it.") == ["It’s the minister’s plan.", "Nobody liked it."]
+    assert _split("He called it ‘a disgrace.’ The minister resigned.", rules=2) == [
+        "He called it ‘a disgrace.’ The minister resigned."]
+
+
 def test_unknown_sentence_rules_are_refused_in_words():
     with pytest.raises(data.DataError, match="update medialit"):
         data.split_sentences("One. Two.", "en", rules=data.SENTENCE_RULES + 1)

@@ -224,9 +224,12 @@ def _segmenter(language: str = "en"):
 #: entry, so an article keeps the sentences it was added with). 1: a piece with no letters or digits,
 #: or one that starts in lower case, is joined to the one before. 2 adds: a piece that starts with
 #: punctuation no sentence starts with, or with a closing quotation mark; "a.m."/"p.m." before a day,
-#: a month or a time zone; title and measure abbreviations ("Pres.", "Approx.", "No. 10"). The
-#: course's own articles split the same under both (tests/test_data.py checks it).
-SENTENCE_RULES = 2
+#: a month or a time zone; title and measure abbreviations ("Pres.", "Approx.", "No. 10"). 3 adds
+#: (English): a piece that starts with a dash continues the one before (a US dateline "ALEXANDRIA,
+#: Va. – Paul Manafort was..."), and a sentence that ends inside single quotation marks ends there
+#: ("He called it ‘a disgrace.’ The minister resigned."). The course's own articles split the same
+#: under all three (tests/test_data.py checks it).
+SENTENCE_RULES = 3
 
 #: Punctuation no sentence starts with: a piece that starts with it continues the sentence before.
 _NO_START = frozenset(",;:.!?)]}%")
@@ -252,13 +255,15 @@ _MEASURE_END = re.compile(r"(?<![^\W\d_])(?:approx|Approx|APPROX|est|Est)\.$")
 _NUMBER_END = re.compile(r"(?<![^\W\d_])(?:No|Nos|Nr)\.$")
 
 
-def _closes_a_quote(before: str, mark: str) -> bool:
-    """True when ``mark``, coming after ``before`` (the paragraph so far), ends a quotation."""
+def _closes_a_quote(before: str, mark: str, rules: int = SENTENCE_RULES) -> bool:
+    """True when ``mark``, coming after ``before`` (the paragraph so far), ends a quotation. From
+    rules 3 an apostrophe inside a word ("it’s") is not counted as a closing ’."""
     openers = _QUOTE_OPENERS.get(mark, "")
     if mark in openers and before.count(mark) % 2:
         return True
     others = openers.replace(mark, "")
-    return bool(others) and sum(before.count(o) for o in others) > before.count(mark)
+    closed = len(_SINGLE_CLOSER.findall(before)) if mark == "’" and rules >= 3 else before.count(mark)
+    return bool(others) and sum(before.count(o) for o in others) > closed
 
 
 def _continues(prev: str, piece: str, language: str) -> bool:
@@ -276,6 +281,33 @@ def _continues(prev: str, piece: str, language: str) -> bool:
     return bool(_NUMBER_END.search(prev) and piece[0].isdigit())
 
 
+#: A dash that opens a piece: the piece goes on from the one before (rules 3, English only: other
+#: languages open a line of dialogue with a dash).
+_DASH_START = re.compile(r"(?:--|[-–—])\s")
+#: The end of a sentence inside single quotation marks, then the next sentence: ".’ The".
+_SINGLE_QUOTE_END = re.compile(r"[.!?]’(?=\s+[A-Z“‘\"])")
+#: A right single mark that closes a quotation (not an apostrophe inside a word: "it’s").
+_SINGLE_CLOSER = re.compile(r"’(?![^\W\d_])")
+
+
+def _split_single_quote_ends(flat: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The piece ``flat[s:e]`` cut after each ".’" that closes a ‘ opened earlier in the piece
+    (pysbd keeps "He called it ‘a disgrace.’ The minister resigned." as one sentence)."""
+    out = []
+    start = s
+    for m in _SINGLE_QUOTE_END.finditer(flat, s, e):
+        mark = m.end() - 1
+        opened = flat.rfind("‘", start, mark)
+        if opened < 0 or _SINGLE_CLOSER.search(flat, opened + 1, mark):
+            continue  # no ‘ open here: an apostrophe, or the quotation was closed before
+        out.append((start, m.end()))
+        start = m.end()
+        while start < e and flat[start].isspace():
+            start += 1
+    out.append((start, e))
+    return out
+
+
 def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES) -> list[tuple[int, int]]:
     """Character spans of the sentences in one paragraph (pysbd, whitespace trimmed).
 
@@ -289,7 +321,9 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
         raise DataError(f"The sentence rules {rules!r} are not known to this version of medialit (it knows 1 to "
                         f"{SENTENCE_RULES}): update medialit.")
     flat = text.replace("\n", " ")  # same length, so offsets still fit ``text``
+    english = segmenter_language(language) == "en"
     out: list[tuple[int, int]] = []
+    pieces = []
     for span in _segmenter(segmenter_language(language)).segment(flat):
         s, e = span.start, span.end
         while s < e and flat[s].isspace():
@@ -298,10 +332,12 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
             e -= 1
         if e <= s:
             continue
+        pieces += _split_single_quote_ends(flat, s, e) if rules >= 3 and english and "’" in flat[s:e] else [(s, e)]
+    for s, e in pieces:
         if out and rules >= 2:
             # closing quotation marks at the start end the sentence before („…Ukraine.“ He said...)
             q = s
-            while q < e and flat[q] in _QUOTE_OPENERS and _closes_a_quote(flat[:q], flat[q]):
+            while q < e and flat[q] in _QUOTE_OPENERS and _closes_a_quote(flat[:q], flat[q], rules):
                 q += 1
             if q > s:
                 out[-1] = (out[-1][0], q)
@@ -315,7 +351,8 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
         # lower case (a stray full stop mid-sentence) belongs to the sentence before it; so does
         # (rules 2) one that starts with a comma, or follows "p.m." or an abbreviation (see _continues).
         if out and (not any(c.isalnum() for c in piece) or piece[0].islower()
-                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language))):
+                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language))
+                    or (rules >= 3 and english and _DASH_START.match(piece))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
