@@ -1531,3 +1531,23 @@ def test_a_figure_next_to_them_is_still_flagged():
 ])
 def test_a_judging_word_inside_a_name_is_not_the_writers(s, words):
     assert [h.text for h in cues.opinion(s)] == words
+
+
+@pytest.mark.parametrize("s, kept", [
+    ("A growing number of analysts speculate that sales will slow.", False),  # the analysts' guess
+    ("It was warm that day, he guessed, much like the day before.", False),
+    ("Police suspect arson.", False),
+    ("I suspect the plan will fail.", True),
+    ("We can only guess what he meant.", True),
+    ("It is widely assumed that the talks failed.", True),  # impersonal: the writer's
+    ("Imagine a world without NATO.", True),  # the writer addresses the reader
+])
+def test_a_guess_is_the_writers_only_when_the_writer_guesses(s, kept):
+    words = ("speculat", "guess", "suspect", "assum", "imagin")
+    assert any(h.text.lower().split()[-1].startswith(words) for h in cues.opinion(s)) is kept
+
+
+def test_a_past_that_did_not_happen_is_no_forecast():
+    assert not [h for h in cues.opinion("It would have been his first goal if his shot had gone in.")
+                if h.rule == "opinion.prediction"]
+    assert [h.rule for h in cues.opinion("If the talks fail, the war will go on.")] == ["opinion.prediction"]

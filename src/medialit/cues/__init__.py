@@ -164,7 +164,33 @@ def _takes_no_side(a: _Analysis, h: Hit) -> bool:
         return (h.in_quote  # a quoted "we" is the speaker, not the author taking a stance
                 or h.text.lower().replace("’", "'") in _SINGULAR_SELF  # "I went", "she told me": a story
                 or _we_narrates(a, h))  # "we contacted the ministry", "as we stood": the newsroom's story
+    if h.rule == "hedge.verb":
+        return _someone_elses_guess(a, h)
     return h.rule in _WORD_RULES and _in_a_name(a, h)
+
+
+# verbs of guessing that say what their subject believes: with a third party as subject
+# ("analysts speculate that...", "police suspect", ", he guessed,") they report that party's guess
+_GUESS_VERBS = ("speculat", "guess", "suspect", "assum", "presum", "surmis", "imagin")
+_GUESS_SKIP = frozenset("to try trying tried and who that also have has had not n't may might could would will can "
+                        "often widely still now then publicly privately openly already long some many only just even simply merely "
+                        "really".split())
+_WRITER_SUBJECTS = frozenset("i we you one let's i'd we'd".split())
+_IMPERSONAL = frozenset("is are was were be been being it".split())
+
+
+def _someone_elses_guess(a: _Analysis, h: Hit) -> bool:
+    low = h.text.lower()
+    if not low.startswith(_GUESS_VERBS) or low.endswith(("ion", "ions")):
+        return False  # "seems", "appears to"; "speculation" (a noun) stays the writer's
+    k = bisect.bisect_left(a.tokens, (h.start, -1))
+    j = k - 1
+    while j >= 0 and k - j <= 4 and a.lows[j] in _GUESS_SKIP:
+        j -= 1
+    if j < 0 or _clause_break(a, j, k):
+        return False  # "Imagine ...", "Guess what?": the writer addresses the reader
+    w = a.lows[j]
+    return w not in _WRITER_SUBJECTS and w not in _IMPERSONAL
 
 
 def _in_a_name(a: _Analysis, h: Hit) -> bool:

@@ -277,6 +277,16 @@ def _mark_hits(a: _Analysis, rule: str, mark: str) -> list[Hit]:
     return hits
 
 
+def _past_counterfactual(lows: list[str], i: int) -> bool:
+    """"would have been", "would not have won": a past that did not happen, no forecast."""
+    if lows[i] not in ("would", "wouldn't"):
+        return False
+    j = i + 1
+    if j < len(lows) and lows[j] in ("not", "never", "probably", "surely", "certainly", "likely"):
+        j += 1
+    return j < len(lows) and lows[j] == "have"
+
+
 def _prediction_hits(a: _Analysis) -> list[Hit]:
     """The shortest "will ... if" (or "if ... will") span within one clause of 20 words, unless a
     reporting cue comes before it: "the treaty provides that if ... each ally will ...", "she said
@@ -284,8 +294,8 @@ def _prediction_hits(a: _Analysis) -> list[Hit]:
     lows = a.lows
     reported_from = min((h.start for h in _family(a, "attribution")
                          if not h.in_quote and h.rule not in ("attribution.quote", "attribution.stance")), default=None)
-    wills = [i for i, w in enumerate(lows) if w in _WILL and (w != "going" or (i + 1 < len(lows) and lows[i + 1] == "to"))
-             or w.endswith("'ll")]
+    wills = [i for i, w in enumerate(lows) if (w in _WILL and (w != "going" or (i + 1 < len(lows) and lows[i + 1] == "to"))
+                                               or w.endswith("'ll")) and not _past_counterfactual(lows, i)]
     ifs = [i for i, w in enumerate(lows) if w in _IF]
     best = None
     for w in wills:
