@@ -1551,3 +1551,10 @@ def test_a_past_that_did_not_happen_is_no_forecast():
     assert not [h for h in cues.opinion("It would have been his first goal if his shot had gone in.")
                 if h.rule == "opinion.prediction"]
     assert [h.rule for h in cues.opinion("If the talks fail, the war will go on.")] == ["opinion.prediction"]
+
+
+def test_a_noun_of_saying_after_a_possessive_is_shown_as_a_statement():
+    assert [(h.rule, h.text) for h in cues.attribution("The PM's claim is probably wrong.")] == [
+        ("attribution.statement", "claim")]
+    assert "reporting verb" not in cues.attribution("The PM's claim is probably wrong.")[0].why
+    assert [h.rule for h in cues.attribution("He's said it before.")] == ["attribution.verb"]  # he has said

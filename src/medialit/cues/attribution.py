@@ -100,12 +100,20 @@ def _agentless_passive(a: _Analysis, h: Hit) -> bool:
 _S_CONTRACTIONS = frozenset("he's she's it's that's who's there's what's where's here's let's one's".split())
 
 
+def _as_statement(a: _Analysis, h: Hit) -> Hit:
+    """A verb of saying read as a noun after a possessive ("Sunak's claim", "the ministry's
+    forecast") is shown as what it is: the name of someone's statement, not a reporting verb."""
+    if h.rule in ("attribution.verb", "attribution.stance") and after_possessive(a, h):
+        return a.hit("attribution.statement", h.start, h.end)
+    return h
+
+
 def after_possessive(a: _Analysis, h: Hit) -> bool:
     """A one-word reporting or stance word right after a possessive is a noun: "Sunak's claim",
     "the ministry's forecast", "voters' hopes" name someone's claim (an attribution) but, unless
     "that" or a colon follows, do not pass on its words: what the sentence says of it is the
     writer's ("The PM's claim is probably wrong")."""
-    if h.rule not in ("attribution.verb", "attribution.stance"):
+    if h.rule not in ("attribution.verb", "attribution.stance", "attribution.statement"):
         return False
     k = bisect.bisect_left(a.tokens, (h.start, -1))
     if k == 0 or k >= len(a.tokens) or a.tokens[k][1] != h.end:
@@ -123,7 +131,7 @@ def _heading_word(a: _Analysis, h: Hit) -> bool:
 
 
 def _f_attribution(a: _Analysis) -> list[Hit]:
-    hits = [h for h in _collect(a, ("attribution.",))
+    hits = [_as_statement(a, h) for h in _collect(a, ("attribution.",))
             # a quoted "we hope", "we must reject" is the speaker's own view, already quoted
             if not (h.rule == "attribution.stance" and h.in_quote)
             and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))
