@@ -211,8 +211,13 @@ def test_am_pm_before_a_day_a_month_or_a_time_zone_does_not_end_a_sentence():
         "Mr. Jones agreed at 10 a.m. GMT on Jan. 5.", "Then he left."]
     assert _split("It opens at 9 a.m. March 3 and closes at 6 p.m. local time.") == [
         "It opens at 9 a.m. March 3 and closes at 6 p.m. local time."]
-    # a new sentence after "p.m." is still a new sentence
+    # a new sentence after "p.m." is still a new sentence, also when it starts with a word that
+    # could be a zone or a month (rules 3: zones in capitals, "May" before a number)
     assert _split("It closed at 5 p.m. Officials said nothing.") == ["It closed at 5 p.m.", "Officials said nothing."]
+    assert _split("The talks ended at 5 p.m. West Bank officials said nothing.") == [
+        "The talks ended at 5 p.m.", "West Bank officials said nothing."]
+    assert _split("It closed at 5 p.m. May God help us.") == ["It closed at 5 p.m.", "May God help us."]
+    assert _split("It closed at 5 p.m. May God help us.", rules=2) == ["It closed at 5 p.m. May God help us."]
 
 
 def test_title_and_measure_abbreviations_do_not_end_a_sentence():

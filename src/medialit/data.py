@@ -227,8 +227,9 @@ def _segmenter(language: str = "en"):
 #: a month or a time zone; title and measure abbreviations ("Pres.", "Approx.", "No. 10"). 3 adds
 #: (English): a piece that starts with a dash continues the one before (a US dateline "ALEXANDRIA,
 #: Va. – Paul Manafort was..."), and a sentence that ends inside single quotation marks ends there
-#: ("He called it ‘a disgrace.’ The minister resigned."). The course's own articles split the same
-#: under all three (tests/test_data.py checks it).
+#: ("He called it ‘a disgrace.’ The minister resigned."); after "p.m." a time zone only in capitals
+#: and "May" only before a number ("at 5 p.m. West Bank officials said..." is two sentences). The
+#: course's own articles split the same under all three (tests/test_data.py checks it).
 SENTENCE_RULES = 3
 
 #: Punctuation no sentence starts with: a piece that starts with it continues the sentence before.
@@ -266,14 +267,33 @@ def _closes_a_quote(before: str, mark: str, rules: int = SENTENCE_RULES) -> bool
     return bool(others) and sum(before.count(o) for o in others) > closed
 
 
-def _continues(prev: str, piece: str, language: str) -> bool:
+#: Words after "p.m." that are also ordinary words ("May God help us", "West Bank officials"):
+#: from rules 3 a time zone must be in capitals and "May" must be followed by a number.
+_ZONES = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst gmt utc bst cet cest eet eest wet "
+                   "west msk ist jst kst aest aedt hkt sgt".split())
+
+
+def _after_clock(piece: str, rules: int) -> bool:
+    """Does ``piece`` go on from a time ("... at 5 p.m. Tuesday", "... 12:03 p.m. ET: ...")?"""
+    words = piece.lstrip("([").split(None, 2)
+    first = words[0].rstrip(".,;:!?)]")
+    if first.lower() not in _AFTER_CLOCK:
+        return False
+    if rules < 3:
+        return True
+    if first.lower() in _ZONES:
+        return first.isupper()
+    if first.lower() == "may":
+        return len(words) > 1 and words[1][:1].isdigit()
+    return True
+
+
+def _continues(prev: str, piece: str, language: str, rules: int = SENTENCE_RULES) -> bool:
     """True when ``piece`` (rules 2) is the rest of the sentence ``prev``, not a new sentence."""
     if piece[0] in _NO_START:
         return True
-    if _CLOCK_END.search(prev):
-        first = piece.lstrip("([").split(None, 1)[0].rstrip(".,;:!?)]")
-        if first.lower() in _AFTER_CLOCK:
-            return True
+    if _CLOCK_END.search(prev) and _after_clock(piece, rules):
+        return True
     if _TITLE_END.search(prev):
         return True
     if _MEASURE_END.search(prev) and segmenter_language(language) == "en":
@@ -351,7 +371,7 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
         # lower case (a stray full stop mid-sentence) belongs to the sentence before it; so does
         # (rules 2) one that starts with a comma, or follows "p.m." or an abbreviation (see _continues).
         if out and (not any(c.isalnum() for c in piece) or piece[0].islower()
-                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language))
+                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language, rules))
                     or (rules >= 3 and english and _DASH_START.match(piece))):
             out[-1] = (out[-1][0], e)
         else:
