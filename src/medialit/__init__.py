@@ -48,6 +48,7 @@ _LAZY = {
     "load_class": "analysis:load_class",
     "evidence": "evidence_record:evidence",
     "SkillsCheck": "widgets:SkillsCheck",
+    "Lookup": "widgets:Lookup",
 }
 _SUBMODULES = {"data", "store", "paths", "feedback", "widgets", "cues", "analysis", "plots",
                "provenance", "chains", "lateral", "reporting", "claims", "evidence_record", "display", "own_article",

@@ -11,7 +11,8 @@
 * :class:`KeyReveal` / :func:`reveal` - open our key after keeping the learner's first answers;
 * :class:`SkillsCheck` - the skills check before or after the unit (forms A and B);
 * :class:`Switch` - a yes/no setting that :func:`live` cells follow (not saved);
-* :class:`AddArticle` - paste or upload an article and add it to the course (teacher folder).
+* :class:`AddArticle` - paste or upload an article and add it to the course (teacher folder);
+* :class:`Lookup` - look up an evidence record or a glossary term without code (not saved).
 
 All share :class:`~medialit.widgets.base.ActivityBase` (one ``data`` trait, saved through
 :mod:`medialit.store`). A notebook names its lesson once with ``ml.lesson("02")``; its widgets then
@@ -28,6 +29,7 @@ from .claim_ledger import STATUSES, ClaimLedger
 from .handin import HandIn
 from .learner_box import LearnerBox
 from .live import LiveView, live
+from .lookup import Lookup
 from .phrase_marker import PhraseMarker
 from .provenance import PROVENANCE_QUESTIONS, ProvenanceChecklist
 from .sentence_labeller import SentenceLabeller
@@ -36,7 +38,7 @@ from .skills_check import SkillsCheck
 from .switch import Switch
 
 __all__ = [
-    "ActivityBase", "AddArticle", "Answer", "BoxActivity", "ChainBuilder", "ClaimLedger", "FieldsAnswer", "HandIn", "KeyReveal", "LearnerBox", "LiveView", "PROVENANCE_QUESTIONS",
+    "ActivityBase", "AddArticle", "Answer", "BoxActivity", "ChainBuilder", "ClaimLedger", "FieldsAnswer", "HandIn", "KeyReveal", "LearnerBox", "LiveView", "Lookup", "PROVENANCE_QUESTIONS",
     "PhraseMarker",
     "ProvenanceChecklist", "STATUSES", "SentenceLabeller", "SkillsCheck", "Switch", "current_lesson", "default_activity", "field_feedback", "lesson", "live", "reveal",
 ]
