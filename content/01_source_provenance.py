@@ -89,8 +89,8 @@ prov.html_table(articles, ["id", "publisher", "author", "published"], link=None)
 # the fingerprints below; that is our inference (**machine translation**: `ml.glossary("machine translation")`).
 
 # %% [markdown]
-# Two giveaways: the **headline** renders "ce qu'il souhaite faire élu" ("what he wants to do if
-# elected"), and "**meeting**" is French for a political rally (records `ev-p-mt-headline`,
+# Two giveaways: the **headline** renders the French words in the page address,
+# "ce-qu-il-souhaite-faire-elu" ("what he wants to do if elected"), and "**meeting**" is French for a political rally (records `ev-p-mt-headline`,
 # `ev-p-mt-meeting`). Now build the chain of this copy.
 
 # %%
@@ -113,7 +113,8 @@ ml.KeyReveal("01-chain-mt-key", lambda: ml.chains.key_view("linternaute_mt_2024"
 # - Reading "(CH-S)" as "Switzerland, Standpunkt" is our guess: **unconfirmed** (`ev-p-chs-guess`).
 # - We could not find the Voltaire address printed near the end: Voltaire's own page is unconfirmed
 #   (record `ev-src-voltaire-original-address`).
-# - A German copy on uncutnews.ch could not be opened: **unconfirmed** (record `ev-src-uncutnews-copy`).
+# - A German copy on uncutnews.ch opens with the same sentences, but we could not see its exact day
+#   (only "June 2024"), so its place in the chain is **unconfirmed** (record `ev-src-uncutnews-copy`).
 #   You may leave it out of your chain; put it last if you include it.
 
 # %%

@@ -138,7 +138,7 @@ ml.KeyReveal("01b-drift-key", lambda: [prov.drift_table(drifted),  # the key: th
 # %% [markdown]
 # Two more quotes, traced to their source:
 #
-# - Biden's words come from a written statement of **Sunday 11 February 2024** issued by his election
+# - Biden's words come from a statement of **Sunday 11 February 2024** released by his re-election
 #   campaign: it speaks of "my opponent, Donald Trump" ([The Hill](https://digital-release.thehill.com/homenews/campaign/4461838-biden-calls-trumps-nato-remarks-appalling-and-dangerous/amp)).
 #   So "the White House was quick to react. US President Joe Biden..." gives the wrong channel:
 #   **WRONG** (records `ev-p-biden-statement`, `ev-p-biden-channel`).
@@ -181,8 +181,8 @@ prov.html_table(mt, ["english_in_copy", "french_original", "what_happened", "sta
 # land is not the same as invoking Article 5. So "backtracked" is **WRONG** (record
 # `ev-p-sf-backtracked`). No source we found shows Rutte saying "not on the table", so as his words
 # they are **unconfirmed** (record `ev-p-sf-not-on-table`). SouthFront puts these words in
-# quotation marks, but they match the wording of a Reuters headline, not anything Rutte is quoted
-# as saying (record `ev-b-rutte-not-on-table`). The table below compares them with what he did say.
+# quotation marks, but they match the words in the web address of a Reuters report, not anything
+# Rutte is quoted as saying (record `ev-b-rutte-not-on-table`). The table below compares them with what he did say.
 
 # %%
 ml.KeyReveal("01b-rutte-key", lambda: prov.drift_table(quotes, ["q13"]), label="Show what Rutte said")

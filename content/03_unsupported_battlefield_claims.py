@@ -134,65 +134,79 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # %% [markdown]
 # ### What each party says
 #
-# Now that you have committed to a status, here is what the course's checks found. Read it as a
-# list of *claims by named sources*, each with its date; `ml.evidence("...")` opens a record.
+# Open these once every row of your ledger has a status and you have opened our key. Each is what the course's
+# checks found, written as *claims by named sources*, each with its date; `ml.evidence("...")` opens a record.
 
 # %% [markdown]
-# - **Drobysheve** (a small town, officially a settlement). Russia's Defence Ministry said on
-#   2 March 2026 that its forces had taken it (record `ev-b-drobysheve-ru-mod`, seen via
+# <details><summary><b>Drobysheve</b></summary>
+#
+# - **Drobysheve** (a small town, officially a settlement). Russia's Defence Ministry said on 2 March 2026
+#   that its forces had taken it (record `ev-b-drobysheve-ru-mod`, seen via
 #   [Lenta.ru](https://lenta.ru/news/2026/03/02/rossiyskie-voyska-zanyali-naselennyy-punkt-v-zone-svo/)).
-#   Ukraine's General Staff said on 7 March that its troops had fought off attacks near Drobysheve
-#   (record `ev-b-drobysheve-ua-genstaff`, via
-#   [Radio Svoboda](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html)). That
-#   does not fit a capture completed on 2 March, but Ukraine's report does not say who holds the
-#   settlement. Russian-side accounts moved step by step: Russia's chief of the General Staff, Valery
-#   Gerasimov, said "encircled" (December)
-#   and "completing" the capture (January), the Ministry said "taken" (2 March), and a Russian-side
+#   Ukraine's General Staff said on 7 March that its troops had fought off attacks near Drobysheve (record
+#   `ev-b-drobysheve-ua-genstaff`, via [Radio
+#   Svoboda](https://www.radiosvoboda.org/a/news-henshtab-zsu-viyna/33698394.html)). That does not fit a
+#   capture completed on 2 March, but Ukraine's report does not say who holds the settlement. Russian-side
+#   accounts moved step by step: Russia's chief of the General Staff, Valery Gerasimov, said "encircled"
+#   (December) and "completing" the capture (January), the Ministry said "taken" (2 March), and a Russian-side
 #   commentator still spoke of "mopping-up" on 6 March (records `ev-b-drobysheve-ru-earlier`,
-#   `ev-b-drobysheve-ru-mopping-up`). No independent source was found
-#   either way: **unconfirmed**. The article seems to repeat Russia's claim without saying whose it
-#   is, and puts it on 5 March.
+#   `ev-b-drobysheve-ru-mopping-up`). No independent source was found either way: **unconfirmed**. The article
+#   seems to repeat Russia's claim without saying whose it is, and puts it on 5 March.
+#
+# </details>
 
 # %% [markdown]
-# - **Lyman.** Russian-side speakers had spoken of fighting in parts of the town since at least
-#   1 December 2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on
-#   its southern and north-eastern outskirts (Denis Pushilin, as RBC reported on 2 February 2026), and of
-#   "urban battles" (Denis Pushilin, reported on 1 and 2 March 2026 by
-#   [VZGLYAD](https://vz.ru/news/2026/3/1/1398571.html) and
-#   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml); record
-#   `ev-b-lyman-ru-side`). "Reached Lyman's northern outskirts" on 5 March sits oddly with their own
-#   reports, though it is not ruled out.
-#   Ukraine's General Staff counted 8 Russian attacks on the Lyman axis in the day up to 7 March,
-#   without saying where (record `ev-b-lyman-ua-genstaff`).
-#   The article gives no source for the "encirclement". **Unconfirmed.**
+# <details><summary><b>Lyman</b></summary>
+#
+# - **Lyman.** Russian-side speakers had spoken of fighting in parts of the town since at least 1 December
+#   2025 (Gerasimov, via [TASS](https://tass.ru/armiya-i-opk/25784957)), of fighting on its southern and
+#   north-eastern outskirts (Denis Pushilin, as RBC reported on 2 February 2026), and of "urban battles"
+#   (Denis Pushilin, reported on 1 and 2 March 2026 by [VZGLYAD](https://vz.ru/news/2026/3/1/1398571.html) and
+#   [Gazeta.ru](https://www.gazeta.ru/army/news/2026/03/02/27969205.shtml); record `ev-b-lyman-ru-side`).
+#   "Reached Lyman's northern outskirts" on 5 March sits oddly with their own reports, though it is not ruled
+#   out. Ukraine's General Staff counted 8 Russian attacks on the Lyman axis in a report of 7 March, without
+#   saying where (record `ev-b-lyman-ua-genstaff`). The article gives no source for the "encirclement".
+#   **Unconfirmed.**
+#
+# </details>
 
 # %% [markdown]
-# - **Huliaipole.** Nobody was found claiming a breakthrough on 5 March, not even Russia's Defence
-#   Ministry. The evidence found points both ways. ISW, a US think tank, in an assessment reported
-#   on 7 March 2026, counts about 244 km² won back by Ukraine and about 115 km² taken by Russia in
-#   the Huliaipole and Oleksandrivka directions (two sectors of the front) since 1 January 2026
-#   (record `ev-b-isw-south`,
-#   via [Radio Svoboda](https://www.radiosvoboda.org/a/news-isw-prosuvannia-ukrainskykh-viisk-huliaipilskyi-napriamok/33698262.html)).
-#   That is a total for two months and a wide area: it cannot show what happened at one place on
-#   one day.
+# <details><summary><b>Huliaipole: ISW's figures</b></summary>
+#
+# - **Huliaipole.** Nobody was found claiming a breakthrough on 5 March, not even Russia's Defence Ministry.
+#   The evidence found points both ways. ISW, a US think tank, in an assessment reported on 7 March 2026,
+#   counts about 244 km² won back by Ukraine and about 115 km² taken by Russia in the Huliaipole and
+#   Oleksandrivka directions (two sectors of the front) since 1 January 2026 (record `ev-b-isw-south`, via
+#   [Radio
+#   Svoboda](https://www.radiosvoboda.org/a/news-isw-prosuvannia-ukrainskykh-viisk-huliaipilskyi-napriamok/33698262.html)).
+#   That is a total for two months and a wide area: it cannot show what happened at one place on one day.
+#
+# </details>
 
 # %% [markdown]
-# On the other side, Ukraine's own reports count many Russian attacks at Huliaipole. Its
-# General Staff counted 21 Russian attacks on the Huliaipole axis on 3 March (record
-# `ev-b-genstaff-huliaipole`). On 9 March UNIAN reported that Ukrainian
-# forces were in part of the town, and quoted a speaker from the Ukrainian side (so one side in the
-# war) saying Russian forces were trying to envelop it (close around it) from the south (record
-# `ev-b-voloshyn-huliaipole`, via
+# <details><summary><b>Huliaipole: Ukraine's reports, and our status</b></summary>
+#
+# On the other side, Ukraine's own reports count many Russian attacks at Huliaipole. Its General Staff counted
+# 21 Russian attacks on the Huliaipole axis on 3 March (record `ev-b-genstaff-huliaipole`). On 9 March UNIAN
+# reported that Ukrainian forces were in part of the town, and quoted a speaker from the Ukrainian side (so
+# one side in the war) saying Russian forces were trying to envelop it (close around it) from the south
+# (record `ev-b-voloshyn-huliaipole`, via
 # [UNIAN](https://www.unian.net/war/gulyaypole-voloshin-rasskazal-o-situacii-v-gorode-13309209.html)).
 #
-# **Huliaipole: unconfirmed.** Nobody was found making the claim. ISW's two-month totals for the
-# Huliaipole and Oleksandrivka directions point against big Russian gains there but cannot show
-# what happened on one day; Ukraine's own reports count many Russian attacks there. We cannot tell yet (record
-# `ev-b-sf-huliaipole`).
+# **Huliaipole: unconfirmed.** Nobody was found making the claim. ISW's two-month totals for the Huliaipole
+# and Oleksandrivka directions point against big Russian gains there but cannot show what happened on one day;
+# Ukraine's own reports count many Russian attacks there. We cannot tell yet (record `ev-b-sf-huliaipole`).
+#
+# </details>
 
 # %% [markdown]
+# <details><summary><b>Reserves</b></summary>
+#
 # - **Reserves.** No source, named or otherwise: **unconfirmed** (record `ev-b-sf-reserves`).
 #
+# </details>
+
+# %% [markdown]
 # Did anything here change your mind? Edit your ledger above: the comparison under it updates at once.
 
 # %% [markdown] tags=["instructor"]

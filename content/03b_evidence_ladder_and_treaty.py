@@ -228,8 +228,8 @@ ml.display.html_table(ml.load_table("article4_consultations"), ["date", "request
 #   talking about Article 5" in *one* Reuters interview, on 5 March 2026. Shooting down a missile
 #   to protect an ally's territory is one step; invoking Article 5 is another. Saying yes to the
 #   first and no to the second is not a U-turn: **WRONG** (record `ev-b-sf-rutte`). The words
-#   "not on the table" appear in a Reuters headline; no published transcript shows Rutte saying
-#   them, so as his own words they are **unconfirmed** (record `ev-b-rutte-not-on-table`;
+#   "not on the table" appear in the web address of a Reuters report; no published transcript
+#   shows Rutte saying them, so as his own words they are **unconfirmed** (record `ev-b-rutte-not-on-table`;
 #   [Reuters report via The Straits Times](https://www.straitstimes.com/world/europe/article-five-not-on-the-table-despite-iran-missile-incident-natos-rutte-says)).
 # - **"If the collective defense threshold is lowered to an intercepted missile"** (s017).
 #   None of the sources the course checked shows the threshold being lowered: NATO stepped up its
