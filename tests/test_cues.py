@@ -1413,6 +1413,19 @@ def test_a_dateline_with_a_colon_opens_no_speakers_turn():
     assert table.loc["s002", "opinion"] > 0 and table.loc["s002", "unsourced_numbers"] == 1
 
 
+def test_a_round_up_whose_paragraphs_open_with_places_is_no_transcript():
+    # each place opens one paragraph; speakers in a transcript take turns (a label comes back)
+    sents = _paragraphs(["Kherson: Shelling hit the market.", "This brutal attack was shameless."],
+                        ["Belgorod: Drones struck a depot.", "The regime's claims are absurd."],
+                        ["Zaporizhzhia: Power was cut.", "It was a cruel blow."])
+    table = cues.summary_table(sents).set_index("sentence")
+    assert (table.loc[["s002", "s004", "s006"], "opinion"] > 0).all()
+    interview = _paragraphs(["TAPPER: Was it a disgrace?"], ["KOVAL: Frankly, yes.", "It was shameful."],
+                            ["TAPPER: Why?"], ["KOVAL: Because.", "The delays were a disgrace."])
+    table = cues.summary_table(interview).set_index("sentence")
+    assert table.loc["s003", "opinion"] == 0 and table.loc["s006", "opinion"] == 0
+
+
 # ---------------------------------------------------------------- QA round on new genres (fact checks,
 # courts, science, sport): sentences written for these tests in the shapes those articles use
 
@@ -1558,3 +1571,34 @@ def test_a_noun_of_saying_after_a_possessive_is_shown_as_a_statement():
         ("attribution.statement", "claim")]
     assert "reporting verb" not in cues.attribution("The PM's claim is probably wrong.")[0].why
     assert [h.rule for h in cues.attribution("He's said it before.")] == ["attribution.verb"]  # he has said
+
+
+# ---------------------------------------------------------------- QA round on war and wire reports:
+# sentences written for these tests in the shapes those reports use
+
+@pytest.mark.parametrize("s, rule, text", [
+    ("Russian strikes hit the city, killing at least 11 people.", "military.casualties", "killing at least 11"),
+    ("The raid killed seventeen fighters.", "military.casualties", "killed seventeen fighters"),
+    ("Russia has also lost 8,860 tanks.", "military.equipment", "lost 8,860 tanks"),
+    ("Troops captured two tanks.", "military.equipment", "captured two tanks"),
+    ("Ukraine downs all 27 drones launched overnight.", "military.equipment", "downs all 27 drones"),
+    ("The rebels sank a cargo ship.", "military.equipment", "sank a cargo ship"),
+    ("Air defences shot down 22 out of 33 drones.", "military.equipment", "shot down 22 out of 33 drones"),
+])
+def test_war_report_claim_shapes(s, rule, text):
+    assert (rule, text) in [(h.rule, h.text) for h in cues.military_claims(s)]
+
+
+@pytest.mark.parametrize("s", [
+    "The U.S. think tank was founded in 2007.",
+    "(Reporting by Jane Roe; Editing by John Doe)",
+    "A war that has already claimed more than 10,000 civilian lives.",
+    "Some 120,000 troops were posted on the border.",
+])
+def test_war_report_attribution_false_alarms(s):
+    assert not [h for h in cues.attribution(s) if h.rule in ("attribution.stance", "attribution.verb",
+                                                               "attribution.statement")]
+
+
+def test_a_posted_message_is_still_a_statement():
+    assert "posted on" in texts(cues.attribution("He posted on Telegram that the attack failed."))

@@ -54,7 +54,7 @@ import re
 import warnings
 from typing import Any, Iterable
 
-from .attribution import after_possessive, opens_turn, opens_with_label, speaker_label
+from .attribution import after_possessive, opening_label, opens_turn, speaker_label
 from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
@@ -565,17 +565,22 @@ def _items(sentences: Any) -> list[tuple[Any, str, Any]]:
 
 
 def _is_transcript(items: list[tuple[Any, str, Any]]) -> bool:
-    """Do two paragraphs or more open with a speaker's label ("KOVAL:", "Q:", "A:")?"""
-    found = 0
+    """Is this an interview or a transcript: do two paragraphs or more open with a speaker's label
+    ("KOVAL:", "Q:", "A:"), one of the labels opening two paragraphs or more? Speakers in a
+    transcript take turns; a round-up whose paragraphs open with places ("Kherson: ...",
+    "Belgorod: ...") or a dateline ("NEW DELHI: ...") names each once."""
+    seen: set[str] = set()
     last_par: Any = object()
     for _sid, text, par in items:
         if par is None or par == last_par:
             continue
         last_par = par
-        if opens_with_label(text):
-            found += 1
-            if found >= 2:
-                return True
+        label = opening_label(text)
+        if label is None:
+            continue
+        if label in seen or (label in ("q", "a") and seen & {"q", "a"}):
+            return True
+        seen.add(label)
     return False
 
 

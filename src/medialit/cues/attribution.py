@@ -124,6 +124,17 @@ def after_possessive(a: _Analysis, h: Hit) -> bool:
     return prev.endswith("s") and a.tokens[k - 1][1] < h.start and a.masked[a.tokens[k - 1][1]] in "'’"
 
 
+def _death_toll(a: _Analysis, h: Hit) -> bool:
+    """ "the war has claimed more than 10,000 lives": a death toll, nobody's claim."""
+    if not h.text.lower().startswith("claim"):
+        return False
+    k = bisect.bisect_left(a.tokens, (h.end, -1))
+    for j in range(k, min(len(a.lows), k + 8)):
+        if a.lows[j] in ("lives", "life"):
+            return not _clause_break(a, k - 1, j)
+    return False
+
+
 def _heading_word(a: _Analysis, h: Hit) -> bool:
     """A word that opens the text as a heading, then a colon ("Claim: ...", "Statement: ..."): a
     label of the page, not a verb of saying."""
@@ -135,7 +146,7 @@ def _f_attribution(a: _Analysis) -> list[Hit]:
             # a quoted "we hope", "we must reject" is the speaker's own view, already quoted
             if not (h.rule == "attribution.stance" and h.in_quote)
             and not (h.rule in ("attribution.verb", "attribution.stance") and _agentless_passive(a, h))
-            and not _heading_word(a, h)]
+            and not _heading_word(a, h) and not _death_toll(a, h)]
     if a.english:
         hits += _medium_hits(a, {h.start for h in hits})
         hits += _finding_hits(a)
@@ -180,10 +191,14 @@ def speaker_label(a: _Analysis) -> str | None:
     return hits[0].text[:-1] if hits else None
 
 
-def opens_with_label(text: str) -> bool:
-    """Does ``text`` open with a speaker's label ("KOVAL:", "Q:", "A:")? A quick look at the raw
-    text, used to tell a transcript (several paragraphs open so) from a dateline ("NEW DELHI:")."""
-    return ":" in text[:80] and (_QUESTION.match(text) is not None or _label_span(text) is not None)
+def opening_label(text: str) -> str | None:
+    """The label that opens ``text`` ("KOVAL", "Q", "A", "Deir Al-Balah"), in lower case, or None."""
+    if ":" not in text[:80]:
+        return None
+    if _QUESTION.match(text):
+        return "q"
+    found = _label_span(text)
+    return None if found is None else " ".join(text[found[0]:found[1] - 1].split()).lower()
 
 
 def opens_turn(label: str | None) -> bool:

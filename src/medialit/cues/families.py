@@ -426,29 +426,36 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
 
 _NUM = (r"(?:\d{1,3}(?:[,\s]\d{3}){1,6}|\d+(?:\.\d+)?)(?:\s?(?:thousand|million))?"
         r"|dozens|scores|hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands"
-        r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+hundred")
+        r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+        r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+dozen")
 _QUANT = r"(?:(?:up\s+to|over|more\s+than|nearly|almost|about|around|roughly|some|at\s+least|as\s+many\s+as|approximately)\s+)?"
 _CASUALTY = (r"killed|dead|deaths|died|wounded|injured|casualties|servicemen|soldiers|troops|fighters|militants|"
              r"personnel|civilians|mercenaries|combatants|prisoners|pows|people\s+killed")
 _EQUIP = (r"tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry\s+fighting\s+vehicles?|vehicles|drones?|uavs?|"
           r"missiles?|rockets?|aircraft|(?:fighter\s+)?jets?|warplanes?|helicopters?|howitzers?|artillery(?:\s+pieces?|\s+systems?)?|"
-          r"(?:rocket\s+)?launchers?|air\s+defen[cs]e\s+systems?|radars?|himars|ammunition\s+depots?|depots?|warships?|boats?")
+          r"(?:rocket\s+)?launchers?|air\s+defen[cs]e\s+systems?|radars?|himars|ammunition\s+depots?|depots?|warships?|boats?|"
+          r"ships?|vessels?|tankers?|submarines?|frigates?|combat\s+vehicles?")
 _CASUALTY_RE = re.compile(
     r"\b" + _QUANT + r"(?:" + _NUM + r")\s+(?:[A-Za-z’'\-]+\s+){0,3}?(?:" + _CASUALTY + r")\b"
-    r"|\b(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured)\s+" + _QUANT + r"(?:" + _NUM + r")\b"
+    r"|\b(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring)\s+(?:and\s+wounding\s+)?"
+    + _QUANT + r"(?:" + _NUM + r")\b(?![,.]?\d)"
+    r"(?!\s+(?:[\w’'\-]+\s+){0,2}?(?:" + _EQUIP + r")\b)"  # "lost 40 tanks": equipment, below
     r"(?:\s+(?:[A-Za-z’'\-]+\s+){0,2}?(?:" + _CASUALTY + r")\b)?",
     re.I,
 )
 _EQUIP_RE = re.compile(
-    r"\b(?:destroyed|destroying|downed|shot\s+down|intercepted|knocked\s+out|disabled|eliminated|hit|struck|wiped\s+out)\s+"
-    r"(?:[\w’'\-]+\s+){0,4}?(?:" + _EQUIP + r")\b"
+    r"\b(?:destroyed|destroying|destroys|downed|downs|shot\s+down|shoots\s+down|intercepted|intercepts|knocked\s+out|"
+    r"disabled|eliminated|hit|struck|wiped\s+out|lost|captured|seized|sank|sunk|sinking)\s+"
+    r"(?:[\w’'\-][\w’',.\-]*\s+){0,5}?(?:" + _EQUIP + r")\b"
     r"|\b(?:" + _NUM + r")\s+(?:[\w’'\-]+\s+){0,2}?(?:" + _EQUIP + r")\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?"
     r"(?:destroyed|downed|shot\s+down|intercepted|eliminated|hit|disabled)\b",
     re.I,
 )
 _CASUALTY_TRIGGERS = frozenset("killed dead deaths died wounded injured casualties servicemen soldiers troops fighters militants "
-                               "personnel civilians mercenaries combatants prisoners pows eliminated lost captured".split())
-_EQUIP_TRIGGERS = frozenset("destroyed destroying downed shot intercepted knocked disabled eliminated hit struck wiped".split())
+                               "personnel civilians mercenaries combatants prisoners pows eliminated lost captured killing "
+                               "wounding injuring".split())
+_EQUIP_TRIGGERS = frozenset("destroyed destroying destroys downed downs shot shoots intercepted intercepts knocked disabled "
+                            "eliminated hit struck wiped lost captured seized sank sunk sinking".split())
 
 _PLACE_NOUNS = frozenset(
     "village villages town towns city cities settlement settlements front frontline front-line positions position "
