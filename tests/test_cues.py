@@ -1602,3 +1602,7 @@ def test_war_report_attribution_false_alarms(s):
 
 def test_a_posted_message_is_still_a_statement():
     assert "posted on" in texts(cues.attribution("He posted on Telegram that the attack failed."))
+
+
+def test_a_tass_dateline_is_no_figure_to_check():
+    assert texts(cues.unsourced_numbers("MOSCOW, August 15. /TASS/. Kiev attacked with 12 drones.")) == ["12"]

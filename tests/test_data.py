@@ -253,6 +253,30 @@ def test_a_sentence_that_ends_inside_single_quotation_marks_ends_there():
         "He called it ‘a disgrace.’ The minister resigned."]
 
 
+def test_lines_pasted_from_a_web_page_are_not_run_together():
+    text = ("Russians killed in Ukraine\n- Wallace says Russia has failed\n- Britain sends vehicles\n"
+            "Around 15,000 troops have been killed, Mr Wallace said.")
+    assert _split(text) == ["Russians killed in Ukraine", "- Wallace says Russia has failed", "- Britain sends vehicles",
+                            "Around 15,000 troops have been killed, Mr Wallace said."]
+    assert len(_split(text, rules=2)) == 1  # what version 2 made of it
+    # hard-wrapped plain text: a line break is only a space, even before a capital
+    wrapped = ("This is a paragraph of plain text that goes on and on and on\nacross several lines because the sender "
+               "wrapped it\nat a fixed width of about seventy characters, and it ends\nwith a Name on a new line.")
+    assert len(_split(wrapped)) == 1
+
+
+def test_a_quotation_right_after_another_starts_a_new_sentence():
+    text = "The statement said: “We will defend every ally.” “Our measures are preventive,” it added."
+    assert _split(text) == ["The statement said: “We will defend every ally.”",
+                            "“Our measures are preventive,” it added."]
+
+
+def test_a_tass_dateline_stays_with_the_reports_first_sentence():
+    text = "MOSCOW, August 15. /TASS/. Kiev has attempted to attack the bridge, the ministry said. Nobody was hurt."
+    assert _split(text) == ["MOSCOW, August 15. /TASS/. Kiev has attempted to attack the bridge, the ministry said.",
+                            "Nobody was hurt."]
+
+
 def test_unknown_sentence_rules_are_refused_in_words():
     with pytest.raises(data.DataError, match="update medialit"):
         data.split_sentences("One. Two.", "en", rules=data.SENTENCE_RULES + 1)

@@ -228,8 +228,11 @@ def _segmenter(language: str = "en"):
 #: (English): a piece that starts with a dash continues the one before (a US dateline "ALEXANDRIA,
 #: Va. – Paul Manafort was..."), and a sentence that ends inside single quotation marks ends there
 #: ("He called it ‘a disgrace.’ The minister resigned."); after "p.m." a time zone only in capitals
-#: and "May" only before a number ("at 5 p.m. West Bank officials said..." is two sentences). The
-#: course's own articles split the same under all three (tests/test_data.py checks it).
+#: and "May" only before a number ("at 5 p.m. West Bank officials said..." is two sentences); a
+#: single line break ends a sentence after a line with no closing punctuation (a headline or a list
+#: item pasted from a web page) and before a list item, except in hard-wrapped plain text; ".” “"
+#: ends one quotation's sentence before the next. The course's own articles split the same under
+#: all three (tests/test_data.py checks it).
 SENTENCE_RULES = 3
 
 #: Punctuation no sentence starts with: a piece that starts with it continues the sentence before.
@@ -310,22 +313,125 @@ _SINGLE_QUOTE_END = re.compile(r"[.!?]’(?=\s+[A-Z“‘\"])")
 _SINGLE_CLOSER = re.compile(r"’(?![^\W\d_])")
 
 
+#: A sentence that ends inside double quotation marks, then a new quotation: ".” “Our measures".
+_DOUBLE_QUOTE_RUN = re.compile(r"[.!?][”\"](?=\s+[“\"])")
+#: What may end a line that ends a sentence (a headline or a list item has none of these).
+_LINE_END = re.compile(r"[.!?:;…,\-–—”\"’')\]]\s*$")
+#: A news agency's slug after a dateline, as TASS writes it: "MOSCOW, August 15. /TASS/. Kiev has ...".
+_AGENCY_SLUG = re.compile(r"/[A-Z][A-Za-z\-]{1,15}/\.?")
+#: A line that starts a list item.
+_BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Does the paragraph look hard-wrapped (plain text broken at a fixed width, every line but the
+    last about as long as the longest): then a line break is only a space."""
+    body = [len(x.rstrip()) for x in lines[:-1] if x.strip()]
+    if len(body) < 2:
+        return False
+    longest = max(body)
+    return 50 <= longest <= 120 and sum(n >= 0.7 * longest for n in body) >= 0.8 * len(body)
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Where a single line break inside a paragraph ends a sentence (rules 3): before a list item,
+    and after a line with no closing punctuation (a headline, a list item, a label line from a web
+    page), except in hard-wrapped text, whose lines break anywhere."""
+    if "\n" not in text:
+        return []
+    lines = text.split("\n")
+    wrapped = _hard_wrapped(lines)
+    cuts, pos = [], 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line) + 1
+        nxt = lines[k + 1]
+        if not line.strip() or not nxt.strip():
+            continue
+        starts_new = nxt.lstrip()[:1].isupper() or nxt.lstrip()[:1].isdigit() or nxt.lstrip()[:1] in "“\"‘'«("
+        if (not wrapped and not _LINE_END.search(line) and starts_new) or _BULLET.match(nxt):
+            cuts.append(pos)
+    return cuts
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _split_at(pieces: list[tuple[int, int]], cuts: list[int], flat: str) -> list[tuple[int, int]]:
+    """``pieces`` cut again at each position of ``cuts`` that falls inside one (whitespace trimmed)."""
+    if not cuts:
+        return pieces
+    out = []
+    for s, e in pieces:
+        for c in cuts:
+            if s < c < e:
+                a, b = s, c
+                while b > a and flat[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    out.append((a, b))
+                s = c
+                while s < e and flat[s].isspace():
+                    s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _split_single_quote_ends(flat: str, s: int, e: int) -> list[tuple[int, int]]:
     """The piece ``flat[s:e]`` cut after each ".’" that closes a ‘ opened earlier in the piece
     (pysbd keeps "He called it ‘a disgrace.’ The minister resigned." as one sentence)."""
     out = []
     start = s
-    for m in _SINGLE_QUOTE_END.finditer(flat, s, e):
-        mark = m.end() - 1
-        opened = flat.rfind("‘", start, mark)
-        if opened < 0 or _SINGLE_CLOSER.search(flat, opened + 1, mark):
-            continue  # no ‘ open here: an apostrophe, or the quotation was closed before
-        out.append((start, m.end()))
-        start = m.end()
+    ends = [m.end() for m in _SINGLE_QUOTE_END.finditer(flat, s, e)
+            if _single_quote_open(flat, s, m.end() - 1)]
+    ends += [m.end() for m in _DOUBLE_QUOTE_RUN.finditer(flat, s, e)]
+    for end in sorted(ends):
+        if end <= start:
+            continue
+        out.append((start, end))
+        start = end
         while start < e and flat[start].isspace():
             start += 1
     out.append((start, e))
     return out
+
+
+def _single_quote_open(flat: str, s: int, mark: int) -> bool:
+    """Is a ‘ open at ``mark`` (opened in the piece since ``s`` and not closed since)?"""
+    opened = flat.rfind("‘", s, mark)
+    return opened >= 0 and not _SINGLE_CLOSER.search(flat, opened + 1, mark)
+
+
+def _pieces(text: str, flat: str, language: str, rules: int) -> tuple[list[tuple[int, int]], set[int]]:
+    """pysbd's pieces of one paragraph (whitespace trimmed), cut again (rules 3) after a quotation
+    that ends a sentence and at line breaks that end one; and where those line breaks cut."""
+    english = segmenter_language(language) == "en"
+    pieces = []
+    for span in _segmenter(segmenter_language(language)).segment(flat):
+        s, e = _skip_space(flat, span.start), span.end
+        while e > s and flat[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        split_quotes = rules >= 3 and english and ("’" in flat[s:e] or "”" in flat[s:e] or '"' in flat[s:e])
+        pieces += _split_single_quote_ends(flat, s, e) if split_quotes else [(s, e)]
+    if rules < 3:
+        return pieces, set()
+    cuts = _line_breaks(text)
+    return _split_at(pieces, cuts, flat), {_skip_space(flat, c) for c in cuts}
+
+
+def _joins_before(prev: str, piece: str, language: str, rules: int) -> bool:
+    """Does ``piece`` belong to the sentence ``prev``? A fragment with no letters or digits (a stray
+    closing quote) or one that starts in lower case (a stray full stop mid-sentence); (rules 2) one
+    that starts with a comma, or follows "p.m." or an abbreviation (see :func:`_continues`); (rules
+    3, English) one that starts with a dash (a US dateline)."""
+    return (not any(c.isalnum() for c in piece) or piece[0].islower()
+            or (rules >= 2 and _continues(prev, piece, language, rules))
+            or (rules >= 3 and segmenter_language(language) == "en" and _DASH_START.match(piece) is not None))
 
 
 def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES) -> list[tuple[int, int]]:
@@ -341,18 +447,9 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
         raise DataError(f"The sentence rules {rules!r} are not known to this version of medialit (it knows 1 to "
                         f"{SENTENCE_RULES}): update medialit.")
     flat = text.replace("\n", " ")  # same length, so offsets still fit ``text``
-    english = segmenter_language(language) == "en"
+    pieces, line_starts = _pieces(text, flat, language, rules)
     out: list[tuple[int, int]] = []
-    pieces = []
-    for span in _segmenter(segmenter_language(language)).segment(flat):
-        s, e = span.start, span.end
-        while s < e and flat[s].isspace():
-            s += 1
-        while e > s and flat[e - 1].isspace():
-            e -= 1
-        if e <= s:
-            continue
-        pieces += _split_single_quote_ends(flat, s, e) if rules >= 3 and english and "’" in flat[s:e] else [(s, e)]
+    glue_next = False  # after a TASS dateline: the report's first sentence goes with it
     for s, e in pieces:
         if out and rules >= 2:
             # closing quotation marks at the start end the sentence before („…Ukraine.“ He said...)
@@ -361,21 +458,17 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
                 q += 1
             if q > s:
                 out[-1] = (out[-1][0], q)
-                s = q
-                while s < e and flat[s].isspace():
-                    s += 1
+                s = _skip_space(flat, q)
                 if s >= e:
                     continue
         piece = flat[s:e]
-        # A fragment with no letters or digits (a stray closing quote) or one that starts in
-        # lower case (a stray full stop mid-sentence) belongs to the sentence before it; so does
-        # (rules 2) one that starts with a comma, or follows "p.m." or an abbreviation (see _continues).
-        if out and (not any(c.isalnum() for c in piece) or piece[0].islower()
-                    or (rules >= 2 and _continues(flat[out[-1][0]:out[-1][1]], piece, language, rules))
-                    or (rules >= 3 and english and _DASH_START.match(piece))):
+        slug = rules >= 3 and bool(out) and _AGENCY_SLUG.fullmatch(piece) is not None  # "MOSCOW, August 15. /TASS/."
+        if out and (slug or glue_next or (s not in line_starts
+                                          and _joins_before(flat[out[-1][0]:out[-1][1]], piece, language, rules))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+        glue_next = slug
     return out
 
 

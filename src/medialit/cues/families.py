@@ -371,7 +371,7 @@ _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s?[AaPp]\.?[Mm]\b\.?)
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,40}){0,2}"
     r"(?:,?\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
-    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*[—–-]")
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:[—–-]|\.\s*/[A-Z][A-Za-z\-]{1,15}/\.?)")
 _LIST_MARK = re.compile(r"\s*\(?\d{1,2}[.)](?=\s)")
 # more numbers that are no figure to check: a score or tally ("a 3-1 win", "voted 52–48"), a
 # person's age ("DeLay, 63, was", "the 42-year-old striker") and a confidence level ("95% CI")
