@@ -1606,3 +1606,17 @@ def test_a_posted_message_is_still_a_statement():
 
 def test_a_tass_dateline_is_no_figure_to_check():
     assert texts(cues.unsourced_numbers("MOSCOW, August 15. /TASS/. Kiev attacked with 12 drones.")) == ["12"]
+
+
+def test_an_article_marked_english_whose_words_are_not_gets_the_plain_warning():
+    from types import SimpleNamespace
+
+    sents = [SimpleNamespace(id="s001", text="Москва заявила, что войска взяли село.", paragraph=0),
+             SimpleNamespace(id="s002", text="Украина это отрицает, заявил представитель.", paragraph=0)]
+
+    class Marked(list):
+        meta = {"language": "en"}
+        sentences = property(lambda self: list(self))
+
+    with pytest.warns(cues.CuesLanguageWarning, match="not in English"):
+        assert cues.scan(Marked(sents)).empty

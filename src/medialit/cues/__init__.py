@@ -592,7 +592,11 @@ def _language_note(sentences: Any, language: str | None) -> tuple[str | None, bo
         language = str(meta["language"])
     if language is not None:
         note = english_only_note("", language)
-        return note, bool(note)
+        if note:
+            return note, True
+        # marked as English: still judged from its words while scanning (a Russian text added as
+        # English would otherwise give no hits and no word of why)
+        return None, False
     if isinstance(sentences, str) or not sentences:
         return english_only_note(sentences or ""), False
     return None, False  # a list: decided while scanning, from each sentence's word counts
