@@ -19,8 +19,6 @@
 # in your work.
 #
 # **Time**: 25 minutes.
-#
-# New words? `ml.glossary()` explains the course's terms.
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: timing (25 min).** Setup and introduction 5 · run a box 1 · name 2 · the
@@ -33,8 +31,8 @@
 # **In JupyterLab** (code shown): click a code box and press **Shift + Enter** to run it. Run the
 # boxes from top to bottom; if something goes wrong, use **Run → Run All Cells**.
 #
-# **In the web-app view** (no code shown): everything has already run by itself; just use the
-# boxes and buttons. If something goes wrong, reload the page.
+# **In the web-app view** (no code shown): everything has run already; use the boxes and buttons,
+# and reload the page if something goes wrong.
 
 # %%
 import medialit as ml
@@ -65,25 +63,27 @@ ml.LearnerBox()
 # | 04 Your own article | 45 min |
 # | 05 Skills check (after) | 25 min |
 #
-# We study three real articles about NATO's Article 5 (its promise of collective defence; record
-# `ev-t-art5-text`) and the treaty itself. `ml.list_articles()` lists them, with the texts invented
-# for the course.
+# We study three real articles about NATO's Article 5 (its promise of collective defence) and the
+# treaty itself. To read a record such as `ev-t-art5-text`, or a word such as *hedge*, type it
+# here and press Enter.
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # ## 4. Try the four tools (12 minutes)
 #
 # Keyboard: **Tab** moves between controls, **Space** presses a button, **arrow keys** choose.
 #
-# **Provenance checklist** (lesson 01): does the SouthFront article name its author? Read its
-# text in the phrase marker below.
+# **Provenance checklist** (lesson 01): does the SouthFront article name its author? Its text is
+# in the phrase marker below.
 
 # %%
 checklist = ml.ProvenanceChecklist("southfront_2026", questions=ml.PROVENANCE_QUESTIONS[1:2])
 checklist
 
 # %% [markdown]
-# **Sentence labeller** (lesson 02): label one sentence. Ids such as `s004` let everyone point to
-# the same sentence.
+# **Sentence labeller** (lesson 02): label one sentence. Ids such as `s004` name a sentence.
 
 # %%
 practice_labels = {
@@ -116,8 +116,8 @@ ledger
 # ## 5. Safe, and handed in (3 minutes)
 #
 # Try it: in JupyterLab, use **Kernel → Restart Kernel and Run All Cells**; in the web-app view,
-# reload the page (choose your name again if asked). Your answers come back. When
-# your teacher asks, press **Hand in my work** and hand in the file it gives you.
+# reload the page and type your name again. Your answers come back. When your teacher asks, press
+# **Hand in my work** and hand in the file it gives you.
 
 # %%
 print("Your answers file:", ml.answers_path() if ml.learner_chosen() else "none yet (choose a name)")
@@ -127,5 +127,5 @@ ml.HandIn("00")
 # ## Key points
 #
 # - Your work is saved on every change, in a file with your name.
-# - Every fact the course states rests on a record you can open, such as
-#   `ml.evidence("ev-p-mt-copy")`.
+# - Every fact the course states rests on a record you can open: type its id in a look-up box
+#   (or run `ml.evidence("ev-p-mt-copy")`).

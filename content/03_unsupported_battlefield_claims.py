@@ -135,7 +135,11 @@ ml.KeyReveal("03-ledger-sf-key", lambda: ml.live(ledger_sf, lambda led: claims.l
 # ### What each party says
 #
 # Open these once every row of your ledger has a status and you have opened our key. Each is what the course's
-# checks found, written as *claims by named sources*, each with its date; `ml.evidence("...")` opens a record.
+# checks found, written as *claims by named sources*, each with its date. Type a record id (such as
+# `ev-b-sf-lyman`) in the box below to read its sources and excerpts.
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # <details><summary><b>Drobysheve</b></summary>

@@ -7,7 +7,8 @@ from medialit.widgets.lookup import EMPTY, lookup_html
 
 def test_a_record_id_shows_the_record_with_its_sources():
     box = ml.Lookup()
-    assert EMPTY in box.result.value
+    assert box.result.value == "" and "ev-" in box.box.placeholder
+    assert EMPTY in lookup_html("   ")
     shown = box.show("ev-b-sf-lyman")
     record = ml.evidence("ev-b-sf-lyman")
     assert "UNCONFIRMED" in shown and record.sources[0].url in shown

@@ -16,8 +16,7 @@ from .base import description_style, esc, fit_button
 #: What the box says before anything is typed.
 PLACEHOLDER = "a record id such as ev-b-sf-lyman, or a word such as hedge"
 #: The line under the box before anything is looked up.
-EMPTY = ("Type an evidence record id (it starts with ev-) or a word from the glossary, then press Enter "
-         "or Show.")
+EMPTY = "Type a record id (ev-...) or a glossary word, then press Enter or Show."
 
 
 def lookup_html(query: str) -> str:
@@ -53,7 +52,7 @@ class Lookup(w.VBox):
                           continuous_update=False, style=description_style(["Look up"]),
                           layout=w.Layout(width="100%", max_width="44em"))
         self.button = fit_button(w.Button(description="Show", tooltip="Show the record or the definition"))
-        self.result = w.HTML(_note(EMPTY))
+        self.result = w.HTML("")  # the box's placeholder says what to type
         self.result.add_class("medialit-lookup-result")
         super().__init__([w.HBox([self.box, self.button]), self.result])
         self.add_class("medialit-lookup")
