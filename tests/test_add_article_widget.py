@@ -457,3 +457,34 @@ def test_the_added_message_speaks_to_the_web_app_too():
         text = AddArticle._added_text(art, already)
         assert "ARTICLE =" not in text and "code cell" not in text
         assert "list of articles" in text and "bridge-delay-2026-11-30" in text
+
+
+# ---------------------------------------------------------------- a second article never inherits the first's details
+
+STORM = "Storm closes schools across the county\n\nSchools closed on Tuesday as a storm hit, officials said.\n"
+
+
+def test_after_an_add_the_next_article_starts_with_empty_details():
+    w = ml.AddArticle()
+    w.paste.value = EMOJI_TEXT
+    fill(w, author="Jo Bloggs")
+    assert w.add()
+    upload(w, "storm.txt", STORM.encode("utf-8"))
+    assert w.title.value == "Storm closes schools across the county"  # guessed from the new text
+    assert w.publisher.value == w.url.value == w.date.value == w.author.value == ""
+    assert w.add() == "" and "Still to fill in" in plain(w.message.value)  # nothing filed under the old details
+    fill(w, publisher="County News", url="https://county.example/storm", date="2026-12-06", author="Al Roe")
+    storm_id = w.add()
+    assert storm_id and ml.load_article(storm_id).meta["publisher"] == "County News"
+
+
+def test_a_new_text_before_adding_keeps_typed_details_but_not_found_ones():
+    w = ml.AddArticle()
+    w.paste.value = PAGE  # the page gives title, author, site and date
+    assert w.author.value == "Ann Lee" and w.publisher.value == "Town Gazette"
+    w.url.value = "https://gazette.example/bridge"  # typed by hand
+    w.paste.value = STORM
+    assert w.title.value == "Storm closes schools across the county"
+    assert w.author.value == "" and w.publisher.value == "" and w.date.value == ""  # the page's, cleared
+    assert w.url.value == "https://gazette.example/bridge"  # typed: kept, and the learner is asked to check it
+    assert "typed for the text before" in plain(w.message.value)

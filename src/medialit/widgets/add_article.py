@@ -110,6 +110,10 @@ class AddArticle(w.VBox):
         self.file_bytes = b""
         self.text = ""          # the text the preview shows
         self.found: dict = {}   # what extract_html found (title, author, site, date)
+        # the details filled in from the source on show (field -> value), and whether that source
+        # has been added: a new source never inherits the details of the one before
+        self._auto: dict[str, str] = {}
+        self._added = False
         self._quiet = False
         self._origin = ""
         intro = w.HTML(
@@ -186,6 +190,7 @@ class AddArticle(w.VBox):
         self.source_kind, self.file_name, self.file_bytes, self.found = "paste", "", b"", {}
         self._clear_upload()
         self.message.value = ""
+        self._forget_details()
         if _looks_like_html(text):  # a page's source pasted: read it as a web page
             self._extract(text, "the pasted web page")
             self.source_kind = "paste" if self.text else ""
@@ -232,6 +237,7 @@ class AddArticle(w.VBox):
                 return self._refuse_upload(problem)
             text = found.pop("text", "")
         # the file is read: it becomes the source, and the paste box is emptied
+        self._forget_details()
         self.source_kind, self.file_name, self.file_bytes, self.found, self.text = "file", str(name), bytes(raw), \
             found, text
         self._quiet = True
@@ -335,16 +341,39 @@ class AddArticle(w.VBox):
             "style='white-space:pre-wrap;max-height:12em;overflow:auto;border:1px solid #ccc;padding:4px;"
             f"max-width:640px'>{esc(head)}</div>{rest}{found}")
 
+    def _forget_details(self) -> None:
+        """A new text becomes the source: the details of the text before must not stay with it. After
+        an add every detail is cleared; before one, the details filled in from the text before are
+        cleared and the ones typed by hand are kept (and the message asks to check them)."""
+        boxes = {"title": self.title, "publisher": self.publisher, "url": self.url, "date": self.date,
+                 "author": self.author}
+        if self._added:
+            for box in boxes.values():
+                box.value = ""
+            self.no_author.value = False
+            self.translated.value = False
+        else:
+            for name, value in self._auto.items():
+                if boxes[name].value == value:
+                    boxes[name].value = ""
+            if self.text and any(box.value.strip() for box in boxes.values()):
+                self._say("The details below were typed for the text before: check each one for this text.",
+                          ok=True)
+        self._auto, self._added = {}, False
+
     def _fill_found(self) -> None:
         """Put what the page gave into the fields (the teacher corrects them)."""
         mapping = {"title": self.title, "site": self.publisher, "author": self.author, "date": self.date}
+        names = {"title": "title", "site": "publisher", "author": "author", "date": "date"}
         for key, box in mapping.items():
             value = self.found.get(key, "")
             if value:
                 box.value = value[:500]
+                self._auto[names[key]] = box.value
         url = self.found.get("url", "")
         if url.startswith(("http://", "https://")):
             self.url.value = url[:2000]
+            self._auto["url"] = self.url.value
         if self.found.get("language") in dict((code, name) for name, code in LANGUAGES):
             self.language.value = self.found["language"]
         if self.found.get("author"):
@@ -355,6 +384,7 @@ class AddArticle(w.VBox):
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
         if first and not self.title.value.strip() and len(first) <= 200:
             self.title.value = first
+            self._auto["title"] = first
 
     # ------------------------------------------------------------------ adding
     def missing_fields(self) -> list[str]:
@@ -395,6 +425,7 @@ class AddArticle(w.VBox):
             self._say(f"The article was not added: {_plain(exc)}", ok=False)
             return ""
         self.article_id = new_id
+        self._added = True  # the next text pasted or uploaded starts with empty details
         self._say(self._added_text(article, already=new_id in before), ok=True)
         return new_id
 
