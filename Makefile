@@ -43,8 +43,13 @@ lab: setup
 # Voila shows lessons as apps (no code). It lists the notebooks of one folder:
 # make voila (lessons) or make voila VOILA_DIR=exercises.
 VOILA_DIR ?= notebooks
+# Every page load starts a kernel, and Voila 0.5 cannot shut one down when the page is reloaded or
+# closed (its shutdown request is refused: voila-dashboards/voila#1458), so kernels with no page
+# left (no connection) are stopped after 15 idle minutes; a page still open is never touched.
+VOILA_CULL = --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60 \
+  --MappingKernelManager.cull_connected=False
 voila: setup
-	$(VENV)/bin/voila $(VOILA_DIR)
+	$(VENV)/bin/voila $(VOILA_CULL) $(VOILA_DIR)
 
 # Lint first (ruff: pyflakes, bugbear, complexity; see [tool.ruff] in pyproject.toml), then every
 # test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook
@@ -77,7 +82,7 @@ bench: setup
 dashboard: setup
 	MEDIALIT_CLASS="$(if $(CLASS),$(abspath $(CLASS)))" MEDIALIT_EXPORT="$(if $(EXPORT),$(abspath $(EXPORT)))" \
 	  MEDIALIT_ROSTER="$(if $(ROSTER),$(abspath $(ROSTER)))" \
-	  $(VENV)/bin/voila notebooks/90_instructor_dashboard.ipynb
+	  $(VENV)/bin/voila $(VOILA_CULL) notebooks/90_instructor_dashboard.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -65,3 +65,16 @@ def test_make_lab_starts_jupyterlab_on_the_start_notebook(tmp_path):
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.parametrize("target", ["voila", "dashboard"])
+def test_voila_targets_stop_kernels_no_page_is_connected_to(target):
+    """Voila 0.5 cannot shut a kernel down when its page is reloaded or closed: without culling,
+    a class reloading pages fills the server's memory with kernels (about 125 MB each)."""
+    cmd = subprocess.run(["make", "-n", "-o", f"{VENV}/.medialit-installed", target, f"VENV={VENV}"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    voila = next(line for line in cmd.splitlines() if "/bin/voila " in line)
+    for option in ("--MappingKernelManager.cull_idle_timeout=", "--MappingKernelManager.cull_interval=",
+                   "--MappingKernelManager.cull_connected=False"):
+        assert option in voila, (target, voila)
