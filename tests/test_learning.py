@@ -334,3 +334,19 @@ def test_learners_text_in_the_learning_section_is_escaped(tmp_path, monkeypatch)
     monkeypatch.setattr(L, "long_table", lambda cls, **kw: long)
     html = L.learning_html(object()).markup
     assert payload not in html and "&lt;script&gt;" in html
+
+
+def test_the_skills_checks_written_answer_reaches_the_teacher(tmp_path):
+    """The teacher scores the written item with its rubric: its answer is in the written answers
+    (dashboard and CSV), with the rubric as the checklist, for each phase."""
+    import medialit as ml
+    from medialit.analysis.views import free_answers, free_text
+
+    cls = ml.load_class(_class_folder(tmp_path))
+    fa = free_answers(cls)
+    rows = fa[fa["question"].str.startswith("skills check")]
+    assert set(rows["question"]) == {"skills check before, form A: A-write", "skills check after, form B: B-write"}
+    assert (rows["learner"] == "ann").all() and (rows["answer"] == "<b>my plan</b>").all()
+    assert rows["checklist"].str.startswith("2: ").all() and "0: " in rows["checklist"].iloc[0]
+    assert len(free_answers(cls, learner="ann")) == 2 and free_answers(cls, learner="ben").empty
+    assert "skills check before, form A: A-write" in set(free_text(cls, learner="ann")["where"])

@@ -185,8 +185,9 @@ def free_answers(cls: ClassData, learner: str | None = None):
     """
     import pandas as pd
 
+    written = _skillcheck_written(cls, learner)
     if cls.checks.empty:
-        return pd.DataFrame(columns=FREE_COLUMNS)
+        return written if len(written) else pd.DataFrame(columns=FREE_COLUMNS)
     c = _latest_checks(cls)
     c = c[c["free"]]
     if learner is not None:
@@ -201,7 +202,37 @@ def free_answers(cls: ClassData, learner: str | None = None):
         "status": [TOO_SHORT if w < need[q] else SAVED_FOR_TEACHER for w, q in zip(words, qids, strict=True)],
         "answer": c["answer"].to_numpy(), "checklist": [boxes[q] for q in qids],
     }, columns=FREE_COLUMNS)
+    if len(written):
+        out = pd.concat([out, written], ignore_index=True) if len(out) else written
     return out.sort_values(["question", "learner"], kind="stable").reset_index(drop=True)
+
+
+def _skillcheck_written(cls: ClassData, learner: str | None = None):
+    """The skills check's written answers (the item the teacher scores with its rubric), in the
+    columns of :func:`free_answers`: ``question`` names the check and the item ("skills check
+    before, form A: A-write"), ``checklist`` gives the rubric's scores 2, 1 and 0."""
+    import pandas as pd
+
+    records = getattr(cls, "skillchecks", None)
+    if records is None or records.empty:
+        return pd.DataFrame(columns=FREE_COLUMNS)
+    from .. import skillcheck
+
+    rows = []
+    for rec in records.itertuples(index=False):
+        text = str(rec.written or "")
+        if not text.strip() or (learner is not None and rec.learner != learner):
+            continue
+        try:
+            item = skillcheck.load_form(str(rec.form)).written_item
+        except Exception:  # noqa: BLE001 - an unknown form: the answer is still shown, without a rubric
+            item = None
+        rubric = "; ".join(f"{score}: {' '.join(item.rubric[score].split())}" for score in sorted(item.rubric, reverse=True)) \
+            if item is not None else ""
+        where = f"skills check {rec.phase}, form {rec.form}" + (f": {item.id}" if item is not None else "")
+        n = len(text.split())
+        rows.append((rec.learner, where, n, SAVED_FOR_TEACHER, text, rubric))
+    return pd.DataFrame(rows, columns=FREE_COLUMNS)
 
 
 def check_results(cls: ClassData):
@@ -233,7 +264,8 @@ def free_text(cls: ClassData, learner: str | None = None):
     import pandas as pd
 
     fa = free_answers(cls)
-    parts = [pd.DataFrame({"learner": fa["learner"], "where": "check " + fa["question"], "field": "answer",
+    where = fa["question"].where(fa["question"].str.startswith("skills check"), "check " + fa["question"])
+    parts = [pd.DataFrame({"learner": fa["learner"], "where": where, "field": "answer",
                            "text": fa["answer"], "checklist": fa["checklist"]})] if len(fa) else []
     spec = [(cls.labels, "sentence", ["note"]), (cls.marks, "mark", ["note"]),
             (cls.provenance, "question", ["evidence"]),
