@@ -75,6 +75,32 @@ def test_nothing_is_saved_before_a_learner_id_is_chosen(_isolated_answers):
     assert not _isolated_answers.exists() or not [p for p in _isolated_answers.rglob("*") if p.is_file()]
 
 
+def test_a_name_typed_with_other_capitals_finds_the_saved_work(_isolated_answers):
+    store.set_learner("Jill")
+    store.put_activity("a1", {"x": 1}, kind="check")
+    assert store.set_learner("jill") == "Jill" and store.current_learner() == "Jill"  # no second file
+    assert store.get_activity("a1")["data"] == {"x": 1}
+    assert sorted(p.name for p in _isolated_answers.glob("*.json")) == ["Jill.json"]
+    # two files that differ only in capitals (made before this rule): nothing is guessed
+    (_isolated_answers / "BOB.json").write_text((_isolated_answers / "Jill.json").read_text())
+    (_isolated_answers / "bob.json").write_text((_isolated_answers / "Jill.json").read_text())
+    assert store.set_learner("Bob") == "Bob"
+    assert store.set_learner("ann") == "ann"  # a new name is a new name
+
+
+def test_the_name_box_says_why_the_capitals_changed(_isolated_answers):
+    import re
+
+    import medialit as ml
+
+    store.set_learner("Jill")
+    store.put_activity("a1", {"x": 1}, kind="check")
+    box = ml.LearnerBox()
+    box.id_box.value = "jill"  # Enter: apply()
+    text = re.sub("<[^>]+>", "", box.message.value)
+    assert "saved work is under Jill" in text and store.current_learner() == "Jill"
+
+
 def test_learner_listeners_hear_each_change_once(monkeypatch):
     heard = []
     store.add_learner_listener(heard.append)

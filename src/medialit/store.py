@@ -200,7 +200,7 @@ def set_learner(learner_id: str, *, remember: bool = True) -> str:
     as it is.
     """
     global _chosen_learner
-    chosen = validate_learner_id(learner_id)
+    chosen = same_learner_on_disk(validate_learner_id(learner_id))
     if _chosen_learner is None:
         _chosen_learner = remembered_learner()
     before = _chosen_learner
@@ -214,6 +214,27 @@ def set_learner(learner_id: str, *, remember: bool = True) -> str:
     if chosen != before and not any(os.environ.get(v) for v in ("MEDIALIT_LEARNER", "JUPYTERHUB_USER")):
         _announce(chosen)  # with an id from the environment, the id in use does not change
     return chosen
+
+
+def same_learner_on_disk(learner_id: str, home: str | os.PathLike | None = None) -> str:
+    """The id whose answers file already holds this learner's work when it differs only in capital
+    letters ("jill" typed, "Jill.json" saved yesterday): that id, so the work comes back and no second
+    file is started (the class dashboard, JupyterHub, Windows and macOS all treat the two as one).
+    Otherwise ``learner_id`` itself (also when several files would match: nothing is guessed)."""
+    try:
+        folder = _home(home)
+        if (folder / f"{learner_id}.json").is_file():
+            return learner_id
+        wanted = learner_id.casefold()
+        found = [n[:-5] for n in os.listdir(folder) if n.endswith(".json") and n[:-5].casefold() == wanted]
+    except OSError:
+        return learner_id
+    if len(found) != 1:
+        return learner_id
+    try:
+        return validate_learner_id(found[0])
+    except LearnerIdError:
+        return learner_id
 
 
 def remembered_learner() -> str | None:

@@ -138,8 +138,12 @@ class LearnerBox(w.VBox):
         for other in caught:  # anything else is passed on as usual
             if not issubclass(other.category, store.StoreWarning):
                 warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
-        text = (f"Your learner id is now {chosen}. Your work is saved to {self._where(chosen)}; every "
-                f"activity on this page now shows and saves {chosen}'s work.")
+        where = (f"Your work is saved to {self._where(chosen)}; every activity on this page now shows and "
+                 f"saves {chosen}'s work.")
+        text = f"Your learner id is now {chosen}. {where}"
+        if chosen != value:  # "jill" typed, "Jill" saved before: the saved work is used
+            text = (f"Your saved work is under {chosen} (capital letters do not make a different name), so that "
+                    f"is your learner id. {where}")
         if self.voila:
             text += " In this web app the name holds for this page only, until it is reloaded."
         if not_remembered:
