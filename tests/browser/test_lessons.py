@@ -70,7 +70,7 @@ def lab(chromium_path, tmp_path_factory):
 def _focused(page) -> dict:
     return page.evaluate("""() => { const a = document.activeElement, s = getComputedStyle(a);
         return {tag: a.tagName, inWidget: !!a.closest('.medialit-widget'), value: a.value,
-                outline: parseFloat(s.outlineWidth) || 0}; }""")
+                outline: s.outlineStyle === "none" ? 0 : (parseFloat(s.outlineWidth) || 0)}; }""")
 
 
 def _check_keyboard(page, answers: Path, artifacts: Path) -> None:
@@ -97,6 +97,10 @@ def _check_keyboard(page, answers: Path, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "focus-hint.png"))
     page.keyboard.press("Space")
     expect(button).to_have_attribute("aria-pressed", "true")  # the chosen label is not colour-only
+
+    note = labeller.get_by_placeholder(re.compile("optional short note"))
+    note.focus()  # a text box: ipywidgets' own style hides the outline unless ours wins
+    assert _focused(page)["tag"] == "INPUT" and _focused(page)["outline"] >= 2, "no focus ring on a text box"
 
     checklist = page.locator(".medialit-provenance")
     expect(checklist.get_by_role("radio", name="yes", exact=True)).to_have_count(1)  # one question: author

@@ -28,6 +28,15 @@ const CSS = `
 .medialit-widget input[type="radio"]:focus-visible {
   outline: 3px solid #0072B2 !important; outline-offset: 2px !important;
 }
+/* text boxes: ipywidgets' own rule (.widget-text input { outline: none !important }) is more
+   specific than the one above, and a 1 px border is all that is left; these win over it */
+.medialit-widget .widget-text input:focus,
+.medialit-widget .widget-textarea textarea:focus,
+.medialit-widget .widget-dropdown select:focus-visible,
+.medialit-widget input[type="text"]:focus,
+.medialit-widget textarea:focus {
+  outline: 3px solid #0072B2 !important; outline-offset: 1px !important;
+}
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active { font-weight: bold; box-shadow: inset 0 0 0 2px #000; }
 .medialit-widget .widget-toggle-buttons .widget-toggle-button.mod-active::before { content: "\\2713\\00a0"; }
 .medialit-widget .widget-toggle-buttons { flex-wrap: wrap; height: auto; }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from .base import description_style, esc, fit_button
+from .base import KeyboardAssist, description_style, esc, fit_button
 
 #: What the box says before anything is typed.
 PLACEHOLDER = "a record id such as ev-b-sf-lyman, or a word such as hedge"
@@ -54,7 +54,8 @@ class Lookup(w.VBox):
         self.button = fit_button(w.Button(description="Show", tooltip="Show the record or the definition"))
         self.result = w.HTML("")  # the box's placeholder says what to type
         self.result.add_class("medialit-lookup-result")
-        super().__init__([w.HBox([self.box, self.button]), self.result])
+        super().__init__([w.HBox([self.box, self.button]), self.result, KeyboardAssist()])
+        self.add_class("medialit-widget")
         self.add_class("medialit-lookup")
         self.box.observe(lambda _change: self.show(), "value")  # Enter (or leaving the box)
         self.button.on_click(lambda _b: self.show())
