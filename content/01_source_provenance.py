@@ -197,18 +197,13 @@ checklists["linternaute_mt_2024"]
 # %% [markdown]
 # ### Your scorecard
 #
-# Your answers against the course's reference. "Defensible": different, but a careful reader
-# could argue for it.
+# When all three are done, open your scorecard: your answers against the course's reference, with
+# its reasons. "Defensible": different, but a careful reader could argue for it. Where you
+# **differ**, you may still be right, but say why.
 
 # %%
-ml.live(checklists, prov.scorecard_plot, delay=0.5)
-
-# %% [markdown]
-# When all three are done, open the reference and its reasons. Where you **differ**, you may
-# still be right, but say why.
-
-# %%
-ml.KeyReveal("01-checklist-key", lambda: ml.live(checklists, prov.scorecard_tables),
+ml.KeyReveal("01-checklist-key", lambda: [ml.live(checklists, prov.scorecard_plot, delay=0.5),
+                                          ml.live(checklists, prov.scorecard_tables)],
              activities=list(checklists.values()))
 
 # %% [markdown] tags=["instructor"]
