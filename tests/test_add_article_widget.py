@@ -488,3 +488,31 @@ def test_a_new_text_before_adding_keeps_typed_details_but_not_found_ones():
     assert w.author.value == "" and w.publisher.value == "" and w.date.value == ""  # the page's, cleared
     assert w.url.value == "https://gazette.example/bridge"  # typed: kept, and the learner is asked to check it
     assert "typed for the text before" in plain(w.message.value)
+
+
+def test_reading_and_adding_say_what_is_happening_while_they_run(monkeypatch):
+    w = ml.AddArticle()
+    seen = {}
+    real_read = AddArticle._read_page
+
+    def slow_read(source, origin):
+        seen["reading"] = (plain(w.message.value), w.add_button.disabled)
+        return real_read(source, origin)
+
+    monkeypatch.setattr(AddArticle, "_read_page", staticmethod(slow_read))
+    upload(w, "page.html", PAGE.encode("utf-8"))
+    assert seen["reading"][0].startswith("⏳ Reading page.html") and seen["reading"][1] is True
+    assert not w.add_button.disabled and "Reading" not in plain(w.message.value)  # replaced by the result
+    import medialit.articles as arts
+
+    real_add = arts.add_article
+
+    def slow_add(*a, **kw):
+        seen["adding"] = (plain(w.message.value), w.add_button.disabled)
+        return real_add(*a, **kw)
+
+    monkeypatch.setattr(arts, "add_article", slow_add)
+    fill(w, url="https://gazette.example/bridge")
+    assert w.add()
+    assert seen["adding"][0].startswith("⏳ Adding the article") and seen["adding"][1] is True
+    assert not w.add_button.disabled and "Added as" in plain(w.message.value)

@@ -17,6 +17,7 @@ and shows the new article's id, or the id it already has when the same text was 
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 from pathlib import Path
@@ -205,14 +206,15 @@ class AddArticle(w.VBox):
         items = _upload_items(change["new"])
         if not items:
             return
-        self.load_file(items[0].get("name", "upload.txt"), bytes(items[0].get("content", b"")))
+        name = str(items[0].get("name", "upload.txt"))
+        with self._busy(f"Reading {name}…"):
+            self.load_file(name, bytes(items[0].get("content", b"")))
 
     def load_file(self, name: str, raw: bytes) -> bool:
         """Read an uploaded file (what the upload button does). Returns True when it could be read.
 
         A file that cannot be read changes nothing but the message: the text in the paste box (or the
         file read before) stays what **Add article** adds, as the preview still shows."""
-        self.message.value = ""
         suffix = Path(str(name)).suffix.lower()
         if suffix not in ACCEPT:
             return self._refuse_upload(f"{name} is not a saved web page or a text file: upload an .html, .htm or "
@@ -237,6 +239,7 @@ class AddArticle(w.VBox):
                 return self._refuse_upload(problem)
             text = found.pop("text", "")
         # the file is read: it becomes the source, and the paste box is emptied
+        self.message.value = ""
         self._forget_details()
         self.source_kind, self.file_name, self.file_bytes, self.found, self.text = "file", str(name), bytes(raw), \
             found, text
@@ -397,8 +400,24 @@ class AddArticle(w.VBox):
                 out.append(_FIELD_NAMES[name])
         return out
 
+    @contextlib.contextmanager
+    def _busy(self, text: str):
+        """Say what is being done while it is done (a large page can take half a minute), with the
+        buttons off so nothing is pressed twice; the message is replaced by the result."""
+        self.message.value = (f"<div class='medialit-status' role='status' aria-live='polite'>"
+                              f"{esc('⏳ ' + text + ' This can take up to a minute for a long page.')}</div>")
+        self.add_button.disabled = self.upload.disabled = True
+        try:
+            yield
+        finally:
+            self.add_button.disabled = self.upload.disabled = False
+
     def add(self) -> str:
         """Add the article (what the button does). Returns its id, or "" when it was not added."""
+        with self._busy("Adding the article…"):
+            return self._add()
+
+    def _add(self) -> str:
         if not self.source_kind or not self.text.strip():
             self._say("Paste the article's text or upload a saved page first.", ok=False)
             return ""
