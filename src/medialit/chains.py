@@ -8,16 +8,19 @@ with the reason a learner sees when choosing it.
 
 Feedback compares the learner's ordered steps with the key:
 
-* a step of the chain is **in order** when it belongs to the longest run of the learner's steps
-  that follows the key's order (so one misplaced step does not make every other step "wrong");
+* a step of the chain is **in order** when it belongs to every longest run of the learner's steps
+  that follows the key's order (so one misplaced step does not make every other step "wrong", and
+  of two swapped steps neither is called "in order");
 * a step of the chain that is not in that run is **out of order**;
 * a distractor is **not in this chain** (with its reason);
 * steps of the chain the learner left out are counted as **missing** (named only in the key view),
   except a step the key marks ``optional: true`` (an unconfirmed step a learner may leave out).
 
->>> fb = chain_feedback(["vn-swiss-standpoint", "vn-newsletter"], "voltaire_2024")
+>>> fb = chain_feedback(["vn-newsletter", "vn-swiss-standpoint"], "voltaire_2024")
 >>> [r.result for r in fb.rows], fb.missing_count  # the uncutnews.ch step is optional
-(['in order', 'out of order'], 0)
+(['in order', 'in order'], 0)
+>>> [r.result for r in chain_feedback(["vn-swiss-standpoint", "vn-newsletter"], "voltaire_2024").rows]
+['out of order', 'out of order']
 """
 from __future__ import annotations
 
@@ -81,23 +84,30 @@ def chain_pool(article_id: str, key: Mapping[str, Any] | None = None) -> list[di
 
 
 def _longest_in_order(positions: list[int]) -> set[int]:
-    """Indices (into ``positions``) of a longest strictly increasing run (a subsequence), the
-    earliest such run when there are several."""
+    """Indices (into ``positions``) that belong to *every* longest strictly increasing run (a
+    subsequence): the steps that are certainly in their place. Where a longest run could be made in
+    more than one way (two steps swapped: "B, A" for "A, B"), the steps it could leave out are not
+    in order: neither of two swapped steps is called "in order"."""
     n = len(positions)
-    best = [1] * n
-    prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if positions[j] < positions[i] and best[j] + 1 > best[i]:
-                best[i], prev[i] = best[j] + 1, j
     if not n:
         return set()
-    end = max(range(n), key=lambda i: (best[i], -i))
-    keep = set()
-    while end != -1:
-        keep.add(end)
-        end = prev[end]
-    return keep
+    ending = [1] * n  # the longest run ending at i
+    for i in range(n):
+        for j in range(i):
+            if positions[j] < positions[i]:
+                ending[i] = max(ending[i], ending[j] + 1)
+    starting = [1] * n  # the longest run starting at i
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n):
+            if positions[i] < positions[j]:
+                starting[i] = max(starting[i], starting[j] + 1)
+    longest = max(ending)
+    on_some = [i for i in range(n) if ending[i] + starting[i] - 1 == longest]
+    # on every longest run: the only index on some longest run at its place in the run
+    at_place: dict[int, list[int]] = {}
+    for i in on_some:
+        at_place.setdefault(ending[i], []).append(i)
+    return {idx[0] for idx in at_place.values() if len(idx) == 1}
 
 
 @dataclass(frozen=True)
