@@ -365,6 +365,8 @@ def test_widget_saves_locks_and_restores(home):
     assert sc.result.value == ""
     sc.finish_button.click()
     assert not sc.finished and "not answered yet" in sc.finish_note.value
+    left = [n for n, item in enumerate(form.items, 1) if item.id in sc.unanswered()]
+    assert f"Questions {', '.join(map(str, left))} are not answered yet" in sc.finish_note.value  # which ones
     sc.finish_button.click()
     data = saved(home, "skills-check:before")["data"]
     assert data["finished"] is True and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data["finished_at"])

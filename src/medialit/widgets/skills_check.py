@@ -168,9 +168,13 @@ class SkillsCheck(BoxActivity):
         left = self.unanswered()
         if left and not (force or self._confirm):
             self._confirm = True
+            numbers = {item.id: n for n, item in enumerate(form.items, 1)}
+            which = ", ".join(str(numbers[i]) for i in left if i in numbers)
+            one = len(left) == 1
             self.finish_note.value = (
-                f"<p role='status' aria-live='polite'><b>{len(left)} question{'s' if len(left) != 1 else ''} "
-                "not answered yet.</b> Answer them, or click <b>Finish</b> again to lock your answers as they are.</p>")
+                f"<p role='status' aria-live='polite'><b>{'Question' if one else 'Questions'} {esc(which)} "
+                f"{'is' if one else 'are'} not answered yet.</b> Answer {'it' if one else 'them'}, or click "
+                "<b>Finish</b> again to lock your answers as they are.</p>")
             return False
         stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.update_data(lambda data: data.update(finished=True, finished_at=stamp))
