@@ -345,7 +345,8 @@ def test_signals_are_switched_off_for_other_languages(learner):
     lab = ml.SentenceLabeller(article_id, ml.reporting.LABELS)
     lab.label_buttons.value = "opinion"
     parts = own_article.labels_view(lab)
-    assert parts[1] == note and "signals" not in parts[2].text
+    assert note not in parts and "signals" not in parts[1].text  # the note is shown once, above the labeller
+    assert own_article.labels_section(article_id)[1] == note
 
 
 def test_picker_lists_course_and_teacher_articles():

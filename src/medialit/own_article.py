@@ -313,10 +313,9 @@ def labels_view(labeller: Any, signals: Any = None) -> list:
     total = plural(len(labeller.sentences), "sentence")
     if not len(table):
         return [f"You have not labelled any sentence yet ({total} to label). Label one above: this table "
-                "updates at once.", signals_note(art)]
+                "updates at once."]  # the signals' note is shown once, above (labelling_section)
     if not is_english(art):
-        return [f"You labelled {len(table)} of {total}.", signals_note(art),
-                html_table(table, ["sentence", "text", "your label"])]
+        return [f"You labelled {len(table)} of {total}.", html_table(table, ["sentence", "text", "your label"])]
     same = int((table["your label"] == table["signals' guess"]).sum())
     text = (f"You labelled {len(table)} of {total}. The signals' guess is the same as yours for {same} of them. "
             "Where they differ, who is right? The signals see only words; write your reason in the note.")
