@@ -441,6 +441,9 @@ def test_prediction_compared_with_the_signals(home):
         assert said == ("yes" if word.casefold() in (hits[0].casefold(), hits[-1].casefold()) else "no"), word
     text = inclass.describe_prediction(guess, table)
     assert "You predicted 3 words or phrases" in text and "no rule fired on them: zebra" in text
+    pairs = {(s, w.casefold()) for s, w in zip(table["sentence"], table["flagged words"], strict=True)}
+    named = len({p for p in pairs if p[1] in (hits[0].casefold(), hits[-1].casefold())})
+    assert f"the signals flagged {len(pairs)}, and you named {named} of them" in text  # a word two rules flag counts once
     assert "You made no prediction" in inclass.describe_prediction("", rp.prediction_table(""))
     # the view reads the prediction kept when the signals were opened
     ml.check(rp.PREDICT_QUESTION, "cheap, reckless", strict=False)

@@ -114,11 +114,13 @@ def prediction_table(prediction: Any):
 def describe_prediction(prediction: Any, table) -> str:
     """One plain sentence comparing a prediction with the signals' hits."""
     mine = predicted_words(prediction)
-    flagged = list(table["flagged words"])
+    # each word or phrase once, even when two rules fired on it ("reckless": loaded and evaluative)
+    once = table.assign(_key=table["flagged words"].str.lower()).drop_duplicates(["sentence", "_key"])
+    flagged = list(once["flagged words"])
     if not mine:
         return (f"You made no prediction before opening the signals. They flagged {len(flagged)} words or phrases "
                 "in the two sentences: read which rule fired on which words.")
-    found = int((table["you predicted"] == "yes").sum())
+    found = int((once["you predicted"] == "yes").sum())
     missed = [p for p in mine if not any(_matches(p, f) for f in flagged)]
     text = (f"You predicted {len(mine)} words or phrases; the signals flagged {len(flagged)}, and you named "
             f"{found} of them.")
