@@ -39,10 +39,13 @@ def _body_counts() -> dict:
 def progress(cls: ClassData):
     """What each learner has done: one row per learner, one column per task, values 0 to 1.
 
-    Tasks: ``labels <article>`` (share of the article's body sentences labelled),
-    ``checklist <article>`` (share of the 8 provenance questions answered), ``marks <article>`` and
-    ``claims <article>`` (1 if at least one phrase mark / claim row, else 0) and ``checks``
-    (share of the check questions anyone in the class answered). Tasks nobody started are left out.
+    Tasks: ``labels <article>`` (sentences labelled), ``checklist <article>`` (provenance questions
+    answered), ``marks <article>`` and ``claims <article>`` (1 if at least one phrase mark / claim row,
+    else 0) and ``checks`` (share of the check questions anyone in the class answered). Labels and
+    checklist questions are counted out of the most that any learner of the class did for that
+    article (a lesson asks for some of an article's sentences and questions, not all: a learner who
+    did all that was asked shows 1, as the most careful classmate does). Tasks nobody started are
+    left out.
     """
     import pandas as pd
 
@@ -53,13 +56,14 @@ def progress(cls: ClassData):
     if len(cur):
         g = cur.groupby(["article", "learner"]).size()
         for article in sorted(cur["article"].unique()):
-            cols[f"labels {article}"] = (g.loc[article] / max(body.get(article, 1), 1)).clip(upper=1.0)
+            most = min(int(g.loc[article].max()), max(body.get(article, 1), 1))
+            cols[f"labels {article}"] = (g.loc[article] / max(most, 1)).clip(upper=1.0)
     if len(cls.provenance):
         p = cls.provenance[cls.provenance["question"].isin(PROVENANCE_IDS)]
         p = p.drop_duplicates(["learner", "article", "question"])
         g = p.groupby(["article", "learner"]).size()
         for article in sorted(p["article"].unique()):
-            cols[f"checklist {article}"] = g.loc[article] / len(PROVENANCE_IDS)
+            cols[f"checklist {article}"] = g.loc[article] / max(int(g.loc[article].max()), 1)
     for name, df in (("marks", cls.marks), ("claims", cls.claims)):
         if len(df):
             g = df.groupby(["article", "learner"]).size()
