@@ -450,6 +450,24 @@ def test_edits_made_before_an_id_are_saved_once_it_is_chosen(nobody):
     assert "Saving as: bob" in lab.owner_html.value and "Saved" in lab.status
 
 
+def test_an_answer_given_before_the_name_that_replaces_a_saved_one_keeps_a_copy(nobody):
+    """The same sentence labelled before choosing the name and, differently, saved under it: the new
+    label is used (the learner's latest choice) and the saved one is kept in a .conflict copy,
+    with a notice, never silently replaced."""
+    store.put_activity(f"labels:{ARTICLE}", {"label_set": "custom", "labels": {
+        "s004": {"label": "fact", "note": "yesterday", "confidence": ""}}}, kind="sentence_labels",
+        article=ARTICLE, learner="bob")
+    lab = ml.SentenceLabeller(ARTICLE, LABELS)
+    lab.set_label("s004", "opinion", note="today")
+    ml.LearnerBox().id_box.value = "bob"
+    assert saved(nobody, learner="bob")["activities"][f"labels:{ARTICLE}"]["data"]["labels"]["s004"]["label"] == "opinion"
+    copies = list(nobody.glob("bob.json.conflict-*"))
+    assert len(copies) == 1
+    kept = json.loads(copies[0].read_text(encoding="utf-8"))["activities"][f"labels:{ARTICLE}"]["data"]
+    assert kept["labels"]["s004"] == {"label": "fact", "note": "yesterday", "confidence": ""}
+    assert "replaced answers saved under bob" in lab.status and copies[0].name in lab.status
+
+
 def test_changing_the_id_retargets_every_live_widget(nobody):
     """An id change reaches the widgets already on the page: each loads the new learner's work,
     shows the new id and saves there; the first learner's file is not touched."""

@@ -317,13 +317,32 @@ class ActivityBase(traitlets.HasTraits):
             self._announce_load()
             return
         if pending:
+            _merged, clashes = merge3(self._start_data, start, mine)
             self._quiet_set(self.normalise(merge_edits(self._start_data, start, mine)))
             self._show_owner()
-            self.save()
+            kept = self._keep_saved_before(clashes)
+            if self.save() and kept is not None:
+                self._set_status(
+                    f"Some answers you gave before choosing your name replaced answers saved under {new_id}; "
+                    f"the saved version is kept in {display_path(kept)}. {self.status}", ok=True, warn=True)
             return
         self._quiet_set(start)
         self._show_owner()
         self._announce_load()
+
+    def _keep_saved_before(self, clashes: list) -> Path | None:
+        """Answers given before a name was chosen changed ``clashes`` that the chosen learner had
+        saved differently: keep that learner's saved record in a ``.conflict`` copy (None when
+        nothing clashed, or no copy could be made)."""
+        if not clashes:
+            return None
+        try:
+            record = store.get_activity(self.activity, learner=self.learner, home=self.home)
+            if record is None:
+                return None
+            return store.keep_conflict_copy(self.activity, record, learner=self.learner, home=self.home)
+        except (store.StoreError, store.LearnerIdError, OSError):
+            return None
 
     def _quiet_set(self, data: dict) -> None:
         """Show ``data`` without saving it (it came from the file, or is saved right after)."""
