@@ -1620,3 +1620,9 @@ def test_an_article_marked_english_whose_words_are_not_gets_the_plain_warning():
 
     with pytest.warns(cues.CuesLanguageWarning, match="not in English"):
         assert cues.scan(Marked(sents)).empty
+
+
+@pytest.mark.parametrize("s", ["His claim couldn't be independently verified.",
+                               "The claim could not be independently verified by Reuters."])
+def test_a_verification_note_is_no_hedge_of_the_writer(s):
+    assert cues.opinion(s) == []
