@@ -305,3 +305,19 @@ def test_figure_html_escapes_the_summary():
     with pytest.raises(ValueError):
         figure_html(plt.figure(), " ")
     plt.close("all")
+
+
+def test_learner_view_shows_chains_and_the_skills_check(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    acts = {"01:chain:voltaire_2024": {"kind": "chain", "article": "voltaire_2024", "updated": "2026-03-06T10:00:00Z",
+                                       "data": {"steps": ["vn-newsletter", "vn-swiss-standpoint"]}},
+            "skills-check:before": {"kind": "skillcheck", "article": None, "updated": "2026-03-06T10:00:00Z",
+                                    "data": {"form": "A", "phase": "before", "answers": {"A-prov-1": "a"},
+                                             "written": "I would check the <b>club</b>.", "finished": True,
+                                             "finished_at": "2026-03-06T10:00:00Z"}}}
+    write(folder, "zoe.submission.json", sub("zoe", activities=acts))
+    view = A.learner_view(ml.load_class(folder), "zoe").markup
+    assert "Republication chains" in view and "vn-swiss-standpoint" in view
+    assert "Skills check" in view and ">before<" in view
+    assert "I would check the &lt;b&gt;club&lt;/b&gt;." in view  # the written answer, escaped

@@ -22,6 +22,7 @@ before it is shown as HTML.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -257,6 +258,16 @@ def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tu
     claim_cols = [c for c in cls.claims.columns if c not in ("learner", "activity", "updated")]
     sections.append(("Claim ledger rows", mine["claims"], claim_cols))
     sections.append(("Checklist answers", mine["provenance"], ["article", "question", "answer", "evidence"]))
+    chains = getattr(cls, "chains", None)
+    if chains is not None and len(chains):
+        sections.append(("Republication chains (their order)", chains[chains["learner"] == learner],
+                         ["article", "position", "step"]))
+    checks_sc = getattr(cls, "skillchecks", None)
+    if checks_sc is not None and len(checks_sc):
+        sc = checks_sc[checks_sc["learner"] == learner]
+        sc = sc.assign(answered=[len(json.loads(a or "{}")) for a in sc["answers"]])
+        sections.append(("Skills check (the written answer is under 'Everything written')", sc,
+                         ["phase", "form", "answered", "finished", "finished_at"]))
     written = set(free_answers(cls, learner=learner)["question"])  # never marked right or wrong
     checks = mine["checks"].drop_duplicates("question", keep="last")
     checks = checks[~checks["question"].isin(written)]
