@@ -372,9 +372,7 @@ def _split_at(pieces: list[tuple[int, int]], cuts: list[int], flat: str) -> list
                     b -= 1
                 if b > a:
                     out.append((a, b))
-                s = c
-                while s < e and flat[s].isspace():
-                    s += 1
+                s = _skip_space(flat, c)
         if s < e:
             out.append((s, e))
     return out
@@ -392,9 +390,7 @@ def _split_single_quote_ends(flat: str, s: int, e: int) -> list[tuple[int, int]]
         if end <= start:
             continue
         out.append((start, end))
-        start = end
-        while start < e and flat[start].isspace():
-            start += 1
+        start = _skip_space(flat, end)
     out.append((start, e))
     return out
 

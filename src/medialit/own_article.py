@@ -313,7 +313,7 @@ def labels_view(labeller: Any, signals: Any = None) -> list:
     total = plural(len(labeller.sentences), "sentence")
     if not len(table):
         return [f"You have not labelled any sentence yet ({total} to label). Label one above: this table "
-                "updates at once."]  # the signals' note is shown once, above (labelling_section)
+                "updates at once."]  # the signals' note is shown once, above (labels_section)
     if not is_english(art):
         return [f"You labelled {len(table)} of {total}.", html_table(table, ["sentence", "text", "your label"])]
     same = int((table["your label"] == table["signals' guess"]).sum())

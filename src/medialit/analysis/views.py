@@ -222,15 +222,18 @@ def _skillcheck_written(cls: ClassData, learner: str | None = None):
         return pd.DataFrame(columns=FREE_COLUMNS)
     from .. import skillcheck
 
-    rows = []
+    rows, items = [], {}
     for rec in records.itertuples(index=False):
         text = str(rec.written or "")
         if not text.strip() or (learner is not None and rec.learner != learner):
             continue
-        try:
-            item = skillcheck.load_form(str(rec.form)).written_item
-        except Exception:  # noqa: BLE001 - an unknown form: the answer is still shown, without a rubric
-            item = None
+        form = str(rec.form)
+        if form not in items:  # each form read once, not once per learner
+            try:
+                items[form] = skillcheck.load_form(form).written_item
+            except Exception:  # noqa: BLE001 - an unknown form: the answer is still shown, without a rubric
+                items[form] = None
+        item = items[form]
         rubric = "; ".join(f"{score}: {' '.join(item.rubric[score].split())}" for score in sorted(item.rubric, reverse=True)) \
             if item is not None else ""
         where = f"skills check {rec.phase}, form {rec.form}" + (f": {item.id}" if item is not None else "")

@@ -55,7 +55,7 @@ import warnings
 from typing import Any, Iterable
 
 from .attribution import after_possessive, opening_label, opens_turn, speaker_label
-from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family
+from .families import _FAMILY_FUNCS, LANGUAGE_NEUTRAL_FAMILIES, _family, _starts_clause
 from .measured import measured_rates, measured_rates_note
 from .lexicon import _lexicon, _parse_lexicon, _regular_forms, lexicon_words  # noqa: F401
 from .rules import _DETERMINERS, FAMILIES, LEXICONS, OPINION_FAMILIES, RULE_FAMILY, RULES, Hit
@@ -202,7 +202,7 @@ def _in_a_name(a: _Analysis, h: Hit) -> bool:
         return False
     k = bisect.bisect_left(a.tokens, (h.start, -1))
     toks, m = a.tokens, a.masked
-    if k == 0 or (k < len(toks) and _starts_clause_at(m, h.start)) or _title_case(a):
+    if k == 0 or (k < len(toks) and _starts_clause(a, h.start)) or _title_case(a):
         return False
     prev_cap = m[toks[k - 1][0]].isupper() and toks[k - 1][1] >= h.start - 1
     nxt_cap = k + 1 < len(toks) and m[toks[k + 1][0]].isupper() and toks[k + 1][0] <= h.end + 1
@@ -214,13 +214,6 @@ def _title_case(a: _Analysis) -> bool:
     longer words start with a capital, so a capital tells nothing about names."""
     longer = [st for st, en in a.tokens if en - st > 3]
     return len(longer) >= 3 and sum(a.masked[st].isupper() for st in longer) * 10 >= len(longer) * 7
-
-
-def _starts_clause_at(m: str, start: int) -> bool:
-    k = start - 1
-    while k >= 0 and m[k].isspace():
-        k -= 1
-    return k < 0 or m[k] in ".:;!?([{\"“‘'—–-•"
 
 
 _WORD_RULES = frozenset({"loaded.emotive", "loaded.name_calling", "evaluative.adjective", "evaluative.noun",

@@ -382,19 +382,22 @@ _NO_FIGURE = re.compile(
     r"|(?<![\w.,])\d{2}(?:\.\d)?\s?%\s?(?:CI\b|confidence\b)", re.I)
 
 
-def _not_figure(m: str, st: int, en: int) -> bool:
+def _opening_end(m: str) -> int:
+    """Where a dateline or a list mark that opens ``m`` ends (-1: none); its numbers are no figures."""
+    ends = [mt.end() for mt in (_DATELINE.match(m), _LIST_MARK.match(m)) if mt]
+    return max(ends, default=-1)
+
+
+def _not_figure(m: str, st: int, en: int, opening_end: int) -> bool:
     """Does the number at ``m[st:en]`` lie in a span whose numbers are no figure to check (see
-    :data:`_CLOCK`, :data:`_NO_FIGURE`, :data:`_DATELINE`, :data:`_LIST_MARK`)? The patterns are
-    tried only on a few characters around the number, not on the whole sentence."""
+    :data:`_CLOCK`, :data:`_NO_FIGURE`, and ``opening_end`` from :func:`_opening_end`)? The patterns
+    are tried only on a few characters around the number, not on the whole sentence."""
+    if en <= opening_end:
+        return True
     lo, hi = max(0, st - 8), min(len(m), en + 20)
     for pattern in (_CLOCK, _NO_FIGURE):
         for mt in pattern.finditer(m, lo, hi):
             if mt.start() <= st and en <= mt.end():
-                return True
-    if st < 240:  # a dateline or a list mark opens the text
-        for pattern in (_DATELINE, _LIST_MARK):
-            mt = pattern.match(m)
-            if mt and en <= mt.end():
                 return True
     return False
 
@@ -406,10 +409,12 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         return []
     hits = []
     m = a.masked
-    for mt in _number_matches(a):
+    matches = _number_matches(a)
+    opening_end = _opening_end(m) if matches else -1  # once per sentence, not per number
+    for mt in matches:
         kind = mt.lastgroup
         st, en = mt.span()
-        if _not_figure(m, st, en):
+        if _not_figure(m, st, en, opening_end):
             continue
         txt = m[st:en].rstrip()
         en = st + len(txt)
