@@ -77,12 +77,13 @@ summary = ca.progress_summary(prog)
 ml.plots.show(ca.plot_progress(summary), ca.describe_progress(summary))
 
 # %% [markdown]
-# The five learners who have done least so far (0 = not started, 1 = complete, per task), so
-# you can follow up with them.
+# The five learners who have done least so far (per task, the share done: 0% = not started,
+# 100% = complete), so you can follow up with them.
 
 # %%
 overall = prog.mean(axis=1).rename("overall")
-prog.join(overall).sort_values("overall").head(5).round(2)
+least = prog.join(overall).sort_values("overall").head(5)
+ca.html_table(least.map("{:.0%}".format).reset_index(), caption="The five learners who have done least")
 
 # %% [markdown]
 # ## How the class labelled each sentence
@@ -90,7 +91,8 @@ prog.join(overall).sort_values("overall").head(5).round(2)
 # Pick an article and an activity: each lesson and each exercise is shown on its own (lesson 02
 # labels the SouthFront article, its exercise the unsigned English text, seed 002), and "all activities" takes
 # each learner's newest label. One bar per sentence; each segment is a label (colour and hatch),
-# with the number of learners printed inside. "key:" at the end of a bar is the reference label.
+# with the number of learners printed inside. "key:" at the end of a bar is the reference label;
+# it is drawn only over lesson 02's five labels (lesson 00's practice labels are a different set).
 
 # %%
 app.activities
@@ -123,7 +125,7 @@ app.learners
 # %%
 by_article = ca.agreement_by_article(cls)
 ml.plots.show(ca.plot_agreement(by_article), ca.describe_agreement(by_article))
-by_article.round(2)
+ca.html_table(by_article.round(2), caption="Agreement per article")
 
 # %% [markdown]
 # Per label: how well learners agree on "is this sentence an opinion?" (and so on for each label).
@@ -133,7 +135,7 @@ by_article.round(2)
 labels = ca.key_labels(key)  # the key's labels, in its order
 by_label = ca.agreement_by_label(cls, labels=labels)
 ml.plots.show(ca.plot_agreement_by_label(by_label), ca.describe_agreement(by_label, "label"))
-by_label.round(2)
+ca.html_table(by_label.round(2), caption="Agreement per label")
 
 # %% [markdown]
 # ## The most disputed sentences

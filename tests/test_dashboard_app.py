@@ -146,6 +146,48 @@ def test_all_activities_option_only_when_an_article_has_several(tmp_path):
     assert "No learner has labelled" in A.activity_view(A.empty_class(), None).markup
 
 
+def test_practice_labels_are_never_drawn_or_listed_with_the_key(tmp_path):
+    """Browser QA: lesson 00's practice labels ("gives an opinion") were drawn next to lesson 02's
+    key ("key: unattributed assertion"), "all activities" counted learners it did not draw, and
+    "One learner's work" set practice labels beside the key."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    practice = {"s002": "gives an opinion", "s003": "not sure"}
+    for who in ("alice", "erin"):
+        write(folder, f"{who}.submission.json", sub(who, activities={
+            f"00:labels:{ART}": labels_act(practice, label_set="practice")}))
+    write(folder, "carol.submission.json", sub("carol", activities={
+        f"00:labels:{ART}": labels_act(practice, label_set="practice"),
+        f"02:labels:{ART}": labels_act({"s002": "opinion", "s003": "quotation"})}))
+    write(folder, "dan.submission.json", sub("dan", activities={
+        f"02-b:labels:{ART}": labels_act({"s002": "opinion"})}))
+    cls = ml.load_class(folder)
+    key = ml.analysis.load_key()
+    texts = {v: t for t, v in A.activity_options(cls)}
+    # all activities joins lesson 02 and 02-b (the key's label set): carol and dan, not alice or erin
+    assert texts[(ART, None)] == f"{ART} · all activities, newest label (2 learners)"
+    practice_view = A.activity_view(cls, (ART, f"00:labels:{ART}"), key=key)
+    assert "not the key's ('reporting'), so the key is not drawn" in practice_view.text
+    assert "3 learners" not in practice_view.text and practice_view.text.startswith(f"{ART}: 2 sentences")
+    lesson_view = A.activity_view(cls, (ART, f"02:labels:{ART}"), key=key)
+    assert "not drawn" not in lesson_view.text
+    assert "each labelled by one learner only" in lesson_view.text   # carol alone: nothing to compare
+    mine = A.learner_view(cls, "carol", key=key).markup
+    practice_part = mine[mine.index("lesson 00"):mine.index("lesson 02")]
+    lesson_part = mine[mine.index("lesson 02"):]
+    assert "<th style='text-align:left'>key</th>" not in practice_part
+    assert "<th style='text-align:left'>key</th>" in lesson_part
+
+
+def test_form_answers_read_as_words_not_json():
+    assert A.readable_answer('{"according_to": "the ministry", "how_big": "none"}') == \
+        "according to: the ministry · how big: none"
+    assert A.readable_answer('["a", "b"]') == "a · b"
+    assert A.readable_answer("{not json") == "{not json"
+    assert A.readable_answer("plain words") == "plain words"
+    assert A.readable_answer(None) == ""
+
+
 # ---------------------------------------------------------------- one learner's work
 
 

@@ -146,8 +146,13 @@ def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]
     labelled: each activity on its own (a lesson and an exercise on the same article are kept
     apart), then the article over all activities (``activity`` None: each learner's newest label).
     Two activities whose short names are the same (``02:labels:x`` and ``02:labels-b:x`` are both
-    "lesson 02") are told apart by their activity ids."""
+    "lesson 02") are told apart by their activity ids. "All activities" joins only activities with
+    the same label set as the chart draws (the key's, else the commonest: see
+    :func:`.agreement.current_labels`), and counts the learners in that label set: lesson 00's
+    practice labels are never drawn with lesson 02's five labels."""
     import collections
+
+    from .agreement import _default_label_set
 
     df = cls.labels
     if df.empty:
@@ -160,13 +165,17 @@ def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]
         name = names[(article, activity)]
         if clash[(article, name)] > 1:
             name = f"{name} [{activity}]"
-        opts.append((f"{article} · {name} ({n} learner{'s' if n != 1 else ''})", (article, activity)))
-    by_article = df.drop_duplicates(["article", "learner"]).groupby("article").size()
-    for article, n in by_article.items():
-        if per.loc[article].size > 1:
-            opts.append((f"{article} · all activities, newest label ({n} learner{'s' if n != 1 else ''})",
+        opts.append((f"{article} · {name} ({_learners(n)})", (article, activity)))
+    for article, rows in df.groupby("article", sort=True):
+        same = rows[rows["label_set"] == _default_label_set(rows)]
+        if same["activity"].nunique() > 1:
+            opts.append((f"{article} · all activities, newest label ({_learners(same['learner'].nunique())})",
                          (article, ALL_ACTIVITIES)))
     return sorted(opts, key=lambda o: (o[1][0], o[1][1] is None, _activity_order(o[1][1])))
+
+
+def _learners(n: int) -> str:
+    return f"{n} learner{'s' if n != 1 else ''}"
 
 
 def _activity_order(activity: str | None) -> tuple:
@@ -183,8 +192,10 @@ def activity_class(cls: ClassData, article: str, activity: str | None) -> ClassD
 
 
 def activity_view(cls: ClassData, choice: tuple[str, str | None] | None, key: dict | None = None) -> SafeHTML:
-    """The label plot (with its summary under it) for one ``(article, activity)`` choice."""
-    from .agreement import label_counts
+    """The label plot (with its summary under it) for one ``(article, activity)`` choice. The key
+    is drawn only over labels from its own label set: an activity with other labels (lesson 00's
+    practice labels) is drawn without it, and the summary says why."""
+    from .agreement import _default_label_set, label_counts
     from .key import key_labels
     from .plots import describe_distribution, figure_html, plot_label_distribution
 
@@ -192,10 +203,17 @@ def activity_view(cls: ClassData, choice: tuple[str, str | None] | None, key: di
         return SafeHTML(message_html("No learner has labelled any sentence yet."), "No labels yet.")
     article, activity = choice
     sub = activity_class(cls, article, activity)
-    counts = label_counts(sub, article, labels=key_labels(key) if key else None)
+    if sub.labels.empty:
+        return SafeHTML(message_html("No learner has labelled any sentence here yet."), "No labels yet.")
+    label_set = _default_label_set(sub.labels)
+    own = key if key and key.get("label_set", label_set) == label_set else None
+    counts = label_counts(sub, article, label_set=label_set, labels=key_labels(own) if own else None)
     where = article if activity is None else f"{article}, {activity_name(activity)}"
-    fig = plot_label_distribution(counts, f"Labels per sentence: {where}", key=key)
+    fig = plot_label_distribution(counts, f"Labels per sentence: {where}", key=own)
     summary = describe_distribution(counts, article)
+    if key and not own:
+        summary += (f" These labels come from the label set {label_set!r}, not the key's "
+                    f"({key.get('label_set')!r}), so the key is not drawn.")
     return SafeHTML(figure_html(fig, summary), summary)
 
 
@@ -219,6 +237,33 @@ def _check_result(value) -> str:
     return "not marked"
 
 
+def readable_answer(answer: Any) -> str:
+    """A check answer as a teacher reads it: a form's answer saved as JSON
+    (``{"according_to": "the ministry", "how_big": "none"}``) becomes
+    "according to: the ministry · how big: none"; a list becomes its items joined by " · "; any
+    other text is kept as it is."""
+    text = "" if answer is None else str(answer)
+    if not text.startswith(("{", "[")):
+        return text
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(value, dict):
+        return " · ".join(f"{str(k).replace('_', ' ')}: {_flat(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return " · ".join(_flat(v) for v in value)
+    return text
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{str(k).replace('_', ' ')} {_flat(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
 def _sentence_texts(articles) -> dict:
     from .. import data
     from .loading import course_articles
@@ -237,9 +282,11 @@ def _labels_table(df, key: dict | None):
     texts = _sentence_texts(df["article"].unique())
     out = df.assign(text=[texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)])
     cols = ["sentence", "text", "label", "confidence", "note"]
-    if key:
+    if key and (out["label_set"] == key.get("label_set")).any():
+        # the key's label only next to labels from the key's label set (not lesson 00's practice set)
         kt = key_table(key).set_index(["article", "sentence"])["label"]
-        out["key"] = [kt.get((a, s), "") for a, s in zip(out["article"], out["sentence"], strict=True)]
+        out["key"] = [kt.get((a, s), "") if ls == key.get("label_set") else ""
+                      for a, s, ls in zip(out["article"], out["sentence"], out["label_set"], strict=True)]
         cols.insert(3, "key")
     return out, cols
 
@@ -271,7 +318,7 @@ def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tu
     written = set(free_answers(cls, learner=learner)["question"])  # never marked right or wrong
     checks = mine["checks"].drop_duplicates("question", keep="last")
     checks = checks[~checks["question"].isin(written)]
-    checks = checks.assign(result=checks["correct"].map(_check_result))
+    checks = checks.assign(result=checks["correct"].map(_check_result), answer=checks["answer"].map(readable_answer))
     sections.append(("Check questions", checks, ["question", "answer", "result"]))
     sections.append(("Everything written in their own words", free_text(cls, learner=learner), None))
     return sections

@@ -141,15 +141,24 @@ def plot_label_distribution(counts, title: str = "Labels given per sentence", ke
 
 
 def describe_distribution(counts, article: str = "") -> str:
+    """One plain sentence about a :func:`plot_label_distribution` table: how many sentences, how
+    many labelled the same by every learner who labelled them, and the most split one. With one
+    learner per sentence there is no agreement to describe, and it says so."""
     if counts.empty:
         return "No sentence labels yet."
     c = counts.to_numpy(dtype=float)
-    share = c.max(axis=1) / np.maximum(c.sum(axis=1), 1)
+    per_sentence = c.sum(axis=1)
+    head = f"{article + ': ' if article else ''}{plural(len(counts), 'sentence')}"
+    if per_sentence.max() <= 1:
+        return (f"{head}, each labelled by one learner only, so there is no agreement to describe yet.")
+    share = c.max(axis=1) / np.maximum(per_sentence, 1)
     unanimous = int((share >= 0.999).sum())
+    if unanimous == len(counts):
+        return f"{head}; every sentence got the same label from everyone who labelled it."
     i = int(share.argmin())
     where = counts.index[i][-1] if isinstance(counts.index[i], tuple) else counts.index[i]
-    return (f"{article + ': ' if article else ''}{plural(len(counts), 'sentence')}; {unanimous} labelled the same by "
-            f"everyone; most split: {where}, where the commonest label had {share[i]:.0%} of the votes.")
+    return (f"{head}; {unanimous} labelled the same by everyone who labelled them; most split: {where}, "
+            f"where the commonest label had {share[i]:.0%} of {plural(int(per_sentence[i]), 'vote')}.")
 
 
 # ---------------------------------------------------------------- agreement
@@ -273,13 +282,16 @@ def plot_key_accuracy(comparison):
 
 
 def describe_key_accuracy(comparison) -> str:
+    """One plain sentence about :func:`compare_with_key`: counts first, shares in per cent."""
     c = comparison[comparison["learner"] == CLASS_TOTAL].iloc[0]
     t = comparison[(comparison["learner"] != CLASS_TOTAL) & (comparison["compared"] > 0)]
     if t.empty:
         return "No learner labelled a sentence that is in the key."
-    return (f"The class matched the key on {_fmt(c['accuracy'])} of {plural(c['compared'], 'label')} "
-            f"({_fmt(c['accuracy accepted'])} counting accepted alternatives); learners range from "
-            f"{_fmt(t['accuracy'].min())} to {_fmt(t['accuracy'].max())}.")
+    n = int(c["compared"])
+    return (f"The class matched the key on {int(c['exact']):,} of {n:,} label{'s' if n != 1 else ''} "
+            f"({c['accuracy']:.0%}); "
+            f"{int(c['accepted']):,} ({c['accepted'] / max(n, 1):.0%}) counting accepted alternatives. "
+            f"Learners range from {t['accuracy'].min():.0%} to {t['accuracy'].max():.0%}.")
 
 
 def plot_confusion(cm, title: str = "Key label (rows) against learners' label (columns)"):
