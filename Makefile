@@ -48,8 +48,11 @@ VOILA_DIR ?= notebooks
 # left (no connection) are stopped after 15 idle minutes; a page still open is never touched.
 VOILA_CULL = --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60 \
   --MappingKernelManager.cull_connected=False
+# The learners' index leaves out the instructor dashboard (90_*: it is opened with make dashboard);
+# the other globs are jupyter_server's own defaults, which a list given here replaces.
+VOILA_HIDE = $(foreach g,__pycache__ *.pyc *.pyo .DS_Store *~ 90_*,--ContentsManager.hide_globs='$(g)')
 voila: setup
-	$(VENV)/bin/voila $(VOILA_CULL) $(VOILA_DIR)
+	$(VENV)/bin/voila $(VOILA_CULL) $(VOILA_HIDE) $(VOILA_DIR)
 
 # Lint first (ruff: pyflakes, bugbear, complexity; see [tool.ruff] in pyproject.toml), then every
 # test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook

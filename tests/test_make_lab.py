@@ -7,7 +7,9 @@ test catches there.
 """
 from __future__ import annotations
 
+import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -78,3 +80,34 @@ def test_voila_targets_stop_kernels_no_page_is_connected_to(target):
     for option in ("--MappingKernelManager.cull_idle_timeout=", "--MappingKernelManager.cull_interval=",
                    "--MappingKernelManager.cull_connected=False"):
         assert option in voila, (target, voila)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_voila_index_for_learners_leaves_out_the_instructor_dashboard(tmp_path):
+    """Browser QA: the learners' Voila index listed 90_instructor_dashboard.ipynb. The index is
+    read through Voila's own contents API, as its tree page does; the lessons stay listed."""
+    port = free_port()
+    cmd = subprocess.run(["make", "-n", "-o", f"{VENV}/.medialit-installed", "voila", f"VENV={VENV}"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    voila = next(line for line in cmd.splitlines() if "/bin/voila " in line)
+    args = shlex.split(voila) + ["--no-browser", f"--port={port}"]
+    proc = subprocess.Popen(args, cwd=ROOT, env=isolated_env(tmp_path, tmp_path / "answers"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        names = None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/api/contents", timeout=5) as r:
+                    names = [item["name"] for item in json.load(r)["content"]]
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert names is not None, "Voila did not answer"
+        assert "00_start_here.ipynb" in names and "02_opinion_or_reporting.ipynb" in names, names
+        assert not any(n.startswith("90_") for n in names), names
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
