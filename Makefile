@@ -51,8 +51,9 @@ VOILA_CULL = --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager
 # The learners' index leaves out the instructor dashboard (90_*: it is opened with make dashboard);
 # the other globs are jupyter_server's own defaults, which a list given here replaces.
 VOILA_HIDE = $(foreach g,__pycache__ *.pyc *.pyo .DS_Store *~ 90_*,--ContentsManager.hide_globs='$(g)')
+# The class settings are cleared: a learner who opens the dashboard's address sees the demo class.
 voila: setup
-	$(VENV)/bin/voila $(VOILA_CULL) $(VOILA_HIDE) $(VOILA_DIR)
+	MEDIALIT_CLASS= MEDIALIT_ROSTER= MEDIALIT_EXPORT= $(VENV)/bin/voila $(VOILA_CULL) $(VOILA_HIDE) $(VOILA_DIR)
 
 # Lint first (ruff: pyflakes, bugbear, complexity; see [tool.ruff] in pyproject.toml), then every
 # test in one pytest process (unit tests, build-sync, data provenance, nbval over all notebook
