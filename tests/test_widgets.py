@@ -886,6 +886,22 @@ def test_phrase_marker_front_end_converts_offsets_like_python(home):
     assert _run_front_end([(EMOJI_TEXT, "puppets")])[0]["found"][0] == [25, 32]
 
 
+def test_phrase_marker_finds_whole_words_first(home):
+    """Browser QA: typing "the" listed "o[the]rwise" and "o[the]rs". Whole words come first on both
+    sides (Python and the browser's "Which one" list); part of a word is found only when the text
+    has no whole-word place."""
+    text = "The others, otherwise the rest. Rest-of-the-world: the_end 4x4x"
+    pm = ml.PhraseMarker(None, CATS, text=text, activity="free:words")
+    assert [text[s:s + 3] for s in pm.find("the")] == ["The", "the", "the"]
+    assert pm.find("the") == [0, text.index("the rest"), text.index("the-world")]
+    assert pm.find("otherw") == [text.index("otherwise")]          # no whole word: part of one
+    assert pm.find(", other") == [text.index(", other")]             # starts with a comma: no check there
+    assert pm.find("4x") == [text.index("4x4x"), text.index("4x4x") + 2]   # only inside a word: fallback
+    calls = [(text, p) for p in ("the", "otherw", ", other", "4x", "rest", "the_")]
+    for (t, p), got in zip(calls, _run_front_end(calls), strict=True):
+        assert got["found"] == [[s, s + len(p)] for s in pm.find(p)], p
+
+
 def test_release_0_1_phrase_marks_keep_their_offsets(tmp_path, monkeypatch):
     """Marks saved by 0.1 (offsets into texts without emoji) load unchanged through the new code."""
     home = tmp_path / "answers"

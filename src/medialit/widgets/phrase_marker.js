@@ -73,13 +73,24 @@ export function offsetMap(text) {
 // re.finditer(re.escape(phrase), text, re.IGNORECASE) in PhraseMarker.find: occurrences do not
 // overlap ("ha ha" is found once in "ha ha ha") and case is folded character by character, so
 // the occurrences are numbered the same on both sides. Counting stops at `limit`.
+// Whole words first, as in Python: a phrase starting (ending) with a letter, digit or "_" is found
+// only where no such character comes before (after) it ("the" is not found inside "others"); only
+// when there is no whole-word place at all are places inside words listed.
+const WORD = "[\\p{L}\\p{N}_]";
 export function findAll(text, phrase, limit = Infinity) {
-  const out = [];
-  if (!phrase) return out;
+  if (!phrase) return [];
   // Python also takes i, I, dotted İ and dotless ı for one another; the browser's "iu" does not
-  const pattern = phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/[iIİı]/g, "[iIİı]");
-  const re = new RegExp(pattern, "giu");
-  for (const m of text.matchAll(re)) {
+  const body = phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/[iIİı]/g, "[iIİı]");
+  const chars = Array.from(phrase);
+  const isWord = (c) => new RegExp(`^${WORD}$`, "u").test(c);
+  const whole = (isWord(chars[0]) ? `(?<!${WORD})` : "") + body + (isWord(chars[chars.length - 1]) ? `(?!${WORD})` : "");
+  const found = places(text, whole, limit);
+  return found.length ? found : places(text, body, limit);
+}
+
+function places(text, pattern, limit) {
+  const out = [];
+  for (const m of text.matchAll(new RegExp(pattern, "giu"))) {
     out.push([m.index, m.index + m[0].length]);
     if (out.length >= limit) break;
   }

@@ -32,6 +32,10 @@ _HERE = pathlib.Path(__file__).parent
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 code units each (emoji, ...)
 
 
+
+#: A word character, as the browser's "Which one" list counts it ([\\p{L}\\p{N}_] in phrase_marker.js).
+_WORD = re.compile(r"\w")
+
 def _astral_points(text: str) -> list[int]:
     """The code-point index of every astral character of ``text``, ascending."""
     return [m.start() for m in _ASTRAL.finditer(text)]
@@ -140,10 +144,18 @@ class PhraseMarker(ActivityBase, anywidget.AnyWidget):
     def find(self, phrase: str) -> list[int]:
         """Start offsets (code points) of every occurrence of ``phrase`` in the text, ignoring case.
         Occurrences do not overlap ("ha ha" is found once in "ha ha ha"); the browser's "Which one"
-        list numbers them the same way, so "occurrence 2" means the same place in both."""
+        list numbers them the same way, so "occurrence 2" means the same place in both.
+
+        Whole words first: a phrase that starts (ends) with a letter, digit or ``_`` is found only
+        where no such character comes before (after) it, so "the" is not found inside "others";
+        only when there is no whole-word place at all are places inside words listed (someone
+        marking part of a word)."""
         if not phrase:
             return []
-        return [m.start() for m in re.finditer(re.escape(phrase), self._text, flags=re.IGNORECASE)]
+        body = re.escape(phrase)
+        whole = (r"(?<!\w)" if _WORD.match(phrase[0]) else "") + body + (r"(?!\w)" if _WORD.match(phrase[-1]) else "")
+        starts = [m.start() for m in re.finditer(whole, self._text, flags=re.IGNORECASE)]
+        return starts or [m.start() for m in re.finditer(body, self._text, flags=re.IGNORECASE)]
 
     def add_mark(self, start: int, end: int, category: str, note: str = "") -> dict:
         """Mark ``text[start:end]`` with ``category``; returns the stored mark."""
