@@ -327,6 +327,14 @@ def test_views_compare_with_the_signals(learner):
     ledger.update_data(lambda d: d["rows"][0].update(claimant="the writer", status="unsupported"))
     text, table = own_article.ledger_view(ledger)
     assert text.startswith("Your ledger has 1 claim: 1 with a claimant, 0 with the evidence offered")
+    assert "marked supported" not in text
+    # browser QA: "supported" with evidence "none" was accepted without a word
+    ledger.update_data(lambda d: d["rows"][0].update(evidence="None.", status="supported"))
+    text, _table = own_article.ledger_view(ledger)
+    assert "1 claim marked supported has no evidence offered (Traffic has doubled)" in text
+    assert "'unsupported' or 'cannot tell yet' fits better" in text
+    ledger.update_data(lambda d: d["rows"][0].update(evidence="a council traffic count, 2025"))
+    assert "marked supported" not in own_article.ledger_view(ledger)[0]
     check = ml.ProvenanceChecklist(PRACTICE)
     check.update_data(lambda d: d["answers"].update(author={"answer": "yes", "evidence": ""}))
     text, _table = own_article.provenance_view(check)

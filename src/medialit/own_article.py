@@ -26,6 +26,7 @@ import ipywidgets
 
 from . import data
 from .display import html_table, plural
+from .text_utils import shorten
 
 #: What the details table shows, in this order (manifest field -> heading).
 DETAIL_FIELDS = {"title": "title", "publisher": "publisher or site", "author": "author",
@@ -361,6 +362,16 @@ def marks_view(marker: Any) -> list:
             html_table(table, ["sentence", "phrase", "category", "note"])]
 
 
+#: What learners type in the ledger's evidence box when no evidence is offered.
+_NONE_WORDS = frozenset({"", "none", "no", "nothing", "n/a", "na", "-", "--", "?", "none offered", "no evidence",
+                         "not given", "none given", "not stated", "unknown"})
+
+
+def _no_evidence(text: str) -> bool:
+    """True when the evidence box says there is none ("", "none", "no evidence", "-" ...)."""
+    return " ".join(str(text).lower().replace(".", " ").split()) in _NONE_WORDS
+
+
 def ledger_view(ledger: Any) -> list:
     """Under the claim ledger: how many claims have a claimant, evidence and a status so far."""
     import pandas as pd
@@ -379,5 +390,12 @@ def ledger_view(ledger: Any) -> list:
             f"the evidence offered, {filled['confirm']} with who could confirm it, {filled['status']} with a status.")
     if filled["status"] < n:
         text += " A claim with no status yet: is it supported, contradicted, unsupported, or can you not tell yet?"
+    bare = table[(table["status"].astype(str).str.strip() == "supported")
+                 & table["evidence"].astype(str).map(_no_evidence)]
+    if len(bare):
+        which = ", ".join(str(c).strip() or "?" for c in bare["claim"].head(3))
+        text += (f" {plural(len(bare), 'claim')} marked supported {'has' if len(bare) == 1 else 'have'} no evidence "
+                 f"offered ({shorten(which, 80)}): supported means evidence backs the claim, so with none "
+                 "'unsupported' or 'cannot tell yet' fits better.")
     return [text, html_table(table, ["sentence", "claim", "claimant", "evidence", "confirm", "status"],
                              names={"confirm": "who could confirm"})]
