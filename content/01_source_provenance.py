@@ -43,13 +43,19 @@ ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the s
 # ## 1. A method: SIFT and lateral reading (4 minutes)
 #
 # Professional fact-checkers leave a page early and open other tabs to search for **who is behind
-# it**: **lateral reading** (record `ev-p-lateral-reading`; glossary: `ml.glossary("lateral reading")`).
+# it**: **lateral reading** (record `ev-p-lateral-reading`).
 # **SIFT**, by Mike Caulfield ([SIFT guide](https://lib.stmarytx.edu/sift)), names four moves:
 # **S**top; **I**nvestigate who runs the source; **F**ind other reporting on the story; **T**race
 # each claim, quote or picture to where it first appeared (record `ev-p-sift`). First Draft's five
 # pillars of verification (records `ev-p-first-draft`, `ev-src-first-draft-pillars`) give four of this lesson's questions (the
-# fifth is location): is this the original (**provenance**: where a text comes from,
-# `ml.glossary("provenance")`)? who made it (**source**)? when (**date**)? why (**motivation**)?
+# fifth is location): is this the original (**provenance**: where a text comes from)? who made it
+# (**source**)? when (**date**)? why (**motivation**)?
+#
+# To read a record such as `ev-p-sift`, or a word such as *provenance* or *lateral reading*, type
+# it in the look-up box below and press Enter.
+
+# %%
+ml.Lookup()
 
 # %% [markdown] tags=["instructor"]
 # **Likely misconception:** "Lateral reading means reading the whole article carefully." It
@@ -73,7 +79,8 @@ prov.html_table(articles, ["id", "publisher", "author", "published"], link=None)
 # %% [markdown]
 # ## 3. Trace each article upstream and build its chain (12 minutes)
 #
-# A **republication** is the same text published again by another site (`ml.glossary("republication")`).
+# A **republication** is the same text published again by another site (type *republication* in
+# the look-up box above).
 # For each article, read what we found, then **build its chain**: the original first, then each
 # copy. Some steps do not belong. Press "Check my chain", and open our key only when you are done.
 
@@ -86,7 +93,8 @@ prov.html_table(articles, ["id", "publisher", "author", "published"], link=None)
 # its odd headline renders the French words in that page's address. We could not open a copy of
 # the French page to compare every sentence, so the link is **unconfirmed** (record
 # `ev-src-linternaute-french-original`). We think the translation was made by machine, because of
-# the fingerprints below; that is our inference (**machine translation**: `ml.glossary("machine translation")`).
+# the fingerprints below; that is our inference (**machine translation**: type it in the look-up
+# box above).
 
 # %% [markdown]
 # Two giveaways: the **headline** renders the French words in the page address,

@@ -41,10 +41,16 @@ ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the s
 
 # %% [markdown]
 # **Words for this lesson.** *Drift*: words of a quote that change as it is copied or translated.
-# *Hedge*: a word that makes a claim less certain ("reportedly", "would"; `ml.glossary("hedge")`).
-# *Primary source*: the original document, not a report about it (`ml.glossary("primary source")`).
-# *Machine translation*: a translation made by software (`ml.glossary("machine translation")`).
-# Lesson 01's *provenance* and *lateral reading* are in the glossary too: `ml.glossary()`.
+# *Hedge*: a word that makes a claim less certain ("reportedly", "would").
+# *Primary source*: the original document, not a report about it.
+# *Machine translation*: a translation made by software.
+#
+# These three words, and lesson 01's *provenance* and *lateral reading*, are in the glossary. To
+# read one of them, or a record such as `ev-p-rally-date`, type it in the look-up box below and
+# press Enter. (In JupyterLab, `ml.glossary()` lists every word.)
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # ## 1. Check the date (8 minutes)
@@ -189,7 +195,9 @@ ml.KeyReveal("01b-rutte-key", lambda: prov.drift_table(quotes, ["q13"]), label="
 
 # %% [markdown]
 # **Seed 001** has quotes with other problems (a splice of two days, a missing occasion, a
-# missing place): you trace them yourself in Exercise 1.
+# missing place): you trace them yourself in lesson 01's Exercise 1, "trace the quotes of the
+# Voltaire editorial". In JupyterLab, open `exercises/01_source_provenance_ex1.ipynb`; in the
+# web-app view, your teacher opens the exercises page, where you click `01_source_provenance_ex1.ipynb`.
 
 # %% [markdown] tags=["instructor"]
 # **Discussion prompt.** "Appalling" and "distressing" both sound negative. Does the drift matter?

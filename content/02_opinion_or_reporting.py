@@ -99,8 +99,8 @@ labeller_sf
 # %% [markdown]
 # When you have labelled all 16, open our key with the button (or Tab to it and press Enter): your
 # label beside ours, a one-line reason (`why`) and any other label we accept. A status in a reason
-# (CONFIRMED, WRONG...) has an evidence record: `ml.evidence("ev-…")`. The chart compares the mix
-# of sentence types.
+# (CONFIRMED, WRONG...) has an evidence record: type its id in the look-up box under the key. The
+# chart compares the mix of sentence types.
 
 # %%
 ml.KeyReveal("02-labels-key", lambda: rp.class_key_view(labeller_sf), activities=[labeller_sf])
@@ -108,6 +108,9 @@ ml.KeyReveal("02-labels-key", lambda: rp.class_key_view(labeller_sf), activities
 # %% tags=["instructor"]
 # Teacher's copy: open the same key from code (no button), e.g. to project it after the class has labelled.
 ml.reveal("02-labels-key", lambda: rp.class_key_view(labeller_sf), activities=[labeller_sf])
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # Where you disagree with the key, read its `why`. A label you can defend with the sentence's
@@ -141,8 +144,8 @@ ml.KeyReveal("02-signals-key", rp.prediction_view, questions=[rp.PREDICT_QUESTIO
 # Did the signals flag a word you thought was neutral, or miss one you found loaded? The rules read
 # words, not meaning: a word can fire a rule whatever it does in the sentence.
 #
-# The signals' **naive guess** (in our key above): quotation marks *and* an attribution word →
-# quotation; other attribution → attributed report; a hedge, a question or a framing phrase →
+# The signals' **naive guess** (in our key above): a quotation of four words or more *and* an
+# attribution word → quotation; other attribution → attributed report; a hedge, a question or a framing phrase →
 # prediction; other opinion words → opinion; nothing → unattributed assertion.
 
 # %% [markdown]
@@ -220,8 +223,9 @@ ml.KeyReveal("02-phrases-key", lambda: ml.live(marker, rp.marks_view), activitie
 #   the course's own articles flatter them.
 # - Loaded language and name-calling (SemEval-2020 Task 11 names) push feelings, not facts.
 #
-# Next: the exercise `exercises/02_opinion_or_reporting_ex1.ipynb` (label a passage of seed 002;
-# its "After class" part is optional).
+# Next: Exercise 1 (label a passage of seed 002; its "After class" part is optional). In
+# JupyterLab, open `exercises/02_opinion_or_reporting_ex1.ipynb`; in the web-app view, your teacher
+# opens the exercises page, where you click `02_opinion_or_reporting_ex1.ipynb`.
 
 # %% [markdown] tags=["instructor"]
 # ## Instructor notes

@@ -121,8 +121,11 @@ ml.check("02-ex1-justify", "s013: I chose attributed report because it describes
 # A good answer separates the *type* of sentence from whether its claim is *true*.
 
 # %% [markdown]
-# The feedback cites evidence records: open one with `ml.evidence("ev-…")` to see the claim, its
-# status and its sources, for example `ml.evidence("ev-m-seed-breton-conflation")`.
+# The feedback cites evidence records: type an id in the look-up box below (for example
+# `ev-m-seed-breton-conflation`) and press Enter to see the claim, its status and its sources.
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # ## After class (optional, about 10 minutes)

@@ -48,7 +48,8 @@
 #
 # Each part has a key. Answer first, then press the key's button: your answers at that moment
 # are kept as your first answers. Unsure of a word such as *claim*, *party to a conflict* or
-# *unconfirmed*? Type `ml.glossary("unconfirmed")` in a new cell, or read `docs/glossary.md`.
+# *unconfirmed*? Type it in the look-up box of section 2. (In JupyterLab you can also run
+# `ml.glossary("unconfirmed")` in a new cell, or read `docs/glossary.md`.)
 
 # %%
 import medialit as ml
@@ -280,5 +281,7 @@ ml.check("03-checkers-falls-short", {"isw": "us_view", "deepstate": "ukrainian",
 #   a confirmation.
 # - Checkers are **sources too**: each has strengths and limits. **Presence is not control.**
 # - "**We cannot tell yet**" is often the honest answer. Next: lesson 03b
-#   (`notebooks/03b_evidence_ladder_and_treaty.ipynb`), then the exercise
-#   `exercises/03_unsupported_battlefield_claims_ex1.ipynb`.
+#   (`notebooks/03b_evidence_ladder_and_treaty.ipynb`), then Exercise 1, "a claim ledger for a
+#   SouthFront passage". In JupyterLab, open `exercises/03_unsupported_battlefield_claims_ex1.ipynb`;
+#   in the web-app view, your teacher opens the exercises page, where you click
+#   `03_unsupported_battlefield_claims_ex1.ipynb`.

@@ -254,6 +254,13 @@ ml.check("03-ex1-change-status", "Drobysheve: to become CONFIRMED it would need 
 # key's points as a checklist, and the dashboard shows each one in full. Read them yourself.
 
 # %% [markdown]
+# To read a record of the course's evidence, such as `ev-b-sf-drobysheve`, type its id in this
+# look-up box and press Enter.
+
+# %%
+ml.Lookup()
+
+# %% [markdown]
 # ## Hand in
 #
 # Your ledger and answers are saved as you go. When your teacher asks for your work, press the
@@ -271,4 +278,4 @@ ml.HandIn("03_ex1")
 # - To change a status you need evidence that is independent of both sides and that you can check
 #   (dated, geolocated), and presence is not control.
 # - When nobody independent has checked a claim, say so: "unconfirmed", "we cannot tell yet".
-# - Every answer rests on records of the course's evidence: open one with `ml.evidence("ev-b-sf-drobysheve")`.
+# - Every answer rests on records of the course's evidence: open one in the look-up box above.

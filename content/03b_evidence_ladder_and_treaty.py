@@ -63,7 +63,11 @@ ml.KeyReveal("03-ledger-vn-key", lambda: ml.live(ledger_vn, lambda led: claims.l
 # ### What the sources say
 #
 # Read this after opening the key. Did anything change your mind? Edit your ledger: the key
-# follows your edits, and your first answers stay kept.
+# follows your edits, and your first answers stay kept. Type a record id (such as
+# `ev-b-typhon-philippines`) in the box below to read its sources and excerpts.
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # - In their joint statement of 16 May 2024, Russia and China accused the US of *planning* to put
@@ -283,5 +287,8 @@ ml.plots.show(claims.plot_evidence_share(table), claims.describe_evidence_share(
 #   but decides how ("such action as it deems necessary"); as reported up to January 2026, it has been invoked
 #   once (12 September 2001); Article 4
 #   consultations are a different, smaller step.
-# - Every fact here has a record: open it with `ml.evidence("ev-...")`. Next: the exercise
-#   `exercises/03_unsupported_battlefield_claims_ex1.ipynb`.
+# - Every fact here has a record: type its id in the look-up box of section 1 (in JupyterLab,
+#   `ml.evidence("ev-...")` works too). Next: Exercise 1, "a claim ledger for a SouthFront
+#   passage". In JupyterLab, open `exercises/03_unsupported_battlefield_claims_ex1.ipynb`; in the
+#   web-app view, your teacher opens the exercises page, where you click
+#   `03_unsupported_battlefield_claims_ex1.ipynb`.

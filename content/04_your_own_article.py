@@ -23,8 +23,6 @@
 # label its sentences against the signals; mark loaded phrases and say why; fill a claim ledger.
 #
 # **Time**: 45 minutes.
-#
-# Unsure of a word such as *hedge*? `ml.glossary("hedge")` explains it.
 
 # %% [markdown] tags=["instructor"]
 # **Instructor notes: before the lesson.** Add the article yourself beforehand (the widget below,
@@ -49,6 +47,12 @@ ml.lesson("04")  # the work you save in this notebook is filed under "04"
 own = ml.own_article  # this lesson's helpers: feedback that needs no answer key
 ARTICLE = "kelvenford_practice_2026"  # change this to your own article's id
 ml.LearnerBox(compact=True)  # whose work this is: your name, as chosen in the start notebook
+
+# %% [markdown]
+# Unsure of a word such as *hedge*? Type it in this look-up box and press Enter.
+
+# %%
+ml.Lookup()
 
 # %% [markdown]
 # ## 1. Bring your own article, if you like (4 minutes)

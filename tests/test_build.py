@@ -371,6 +371,63 @@ def test_every_lab_only_instruction_says_what_to_do_in_the_web_app():
     assert lab_only_problems("Click a code box and press **Shift + Enter** to run it.")  # the check can fail
 
 
+#: Code a learner is told to run to read a glossary word or an evidence record: a web-app (Voila)
+#: user cannot run it, so the notebook must have an ``ml.Lookup()`` box to type the word or id in.
+LOOKUP_CODE = re.compile(r"ml\.(?:glossary|evidence)\(")
+LOOKUP_BOX = re.compile(r"look-?up box", re.I)
+
+
+def lookup_problems(cells: list[dict]) -> list[str]:
+    """A notebook whose text mentions ``ml.glossary(``/``ml.evidence(`` (or a look-up box) but has
+    no ``ml.Lookup()`` cell; and any text with that code that does not point to the look-up box."""
+    has_box = any(c["cell_type"] == "code" and "ml.Lookup()" in c["source"] for c in cells)
+    out = []
+    for c in cells:
+        if c["cell_type"] != "markdown":
+            continue
+        code = LOOKUP_CODE.search(c["source"])
+        if (code or LOOKUP_BOX.search(c["source"])) and not has_box:
+            out.append(f"no ml.Lookup() cell, yet the text says: {c['source'][:90]!r}")
+        elif code and not LOOKUP_BOX.search(c["source"]):
+            out.append(f"only the code, not the look-up box: {c['source'][max(0, code.start() - 40):code.end() + 40]!r}")
+    return out
+
+
+def exercise_pointer_problems(text: str) -> list[str]:
+    """Text naming a notebook of exercises/ (which a lesson's web-app page cannot open) that does not
+    also say how to open it in the web-app view (the teacher opens the exercises page)."""
+    hit = re.search(r"exercises/\w+\.ipynb", text)
+    if hit and not (re.search(r"web.app", text, re.I) and re.search(r"teacher", text, re.I)):
+        return [text[max(0, hit.start() - 40):hit.end() + 40]]
+    return []
+
+
+LEARNER_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", LEARNER_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_code_to_look_something_up_has_a_look_up_box_for_the_web_app(path):
+    """Browser walk-through: lessons told learners to run ``ml.glossary("hedge")`` or
+    ``ml.evidence("ev-...")``, which a web-app (Voila) learner cannot do, and to open
+    ``exercises/...ipynb``, which the lessons' web-app page cannot open."""
+    cells = _cells(path)
+    problems = lookup_problems(cells)
+    problems += [p for c in cells if c["cell_type"] == "markdown" for p in exercise_pointer_problems(c["source"])]
+    assert not problems, f"{path.parent.name}/{path.name}: {problems}"
+
+
+def test_look_up_checks_can_fail():
+    md = {"cell_type": "markdown", "source": 'Unsure of *hedge*? `ml.glossary("hedge")` explains it.'}
+    box = {"cell_type": "code", "source": "ml.Lookup()"}
+    pointed = {"cell_type": "markdown", "source": 'Type *hedge* in the look-up box (or run `ml.glossary("hedge")`).'}
+    assert lookup_problems([md]) and lookup_problems([md, box])        # no box; box not pointed to
+    assert lookup_problems([pointed]) and not lookup_problems([box, pointed])
+    assert lookup_problems([{"cell_type": "markdown", "source": 'Open a record: `ml.evidence("ev-p-sift")`.'}])
+    assert exercise_pointer_problems("Next: the exercise `exercises/02_opinion_or_reporting_ex1.ipynb`.")
+    assert not exercise_pointer_problems("In JupyterLab, open `exercises/02_x_ex1.ipynb`; in the web-app view, "
+                                         "your teacher opens the exercises page.")
+
+
 def test_lesson_00_lists_the_characters_a_name_may_have():
     """The name rule in lesson 00 names exactly the punctuation the name box accepts."""
     import string

@@ -211,6 +211,12 @@ def test_compare_marks_agreement_kinds(key):
 def test_guess_label_priority():
     g = reporting.guess_label
     assert g({"quotes": True, "attribution": True, "opinion": True}) == "quotation"
+    # browser QA (lesson 04): a scare-quoted word with "said" was guessed a quotation
+    assert g({"quotes": True, "direct_quote": False, "attribution": True}) == "attributed report"
+    assert g({"quotes": True, "direct_quote": True, "attribution": True}) == "quotation"
+    row = reporting.signal_table("linternaute_mt_2024", sentences=["s009"]).iloc[0]
+    assert row["quotes"] and not row["direct_quote"] and row["attribution"]   # a short quoted term
+    assert g(row.to_dict()) == "attributed report"   # what our key says, not "quotation"
     assert g({"attribution": True, "opinion": True}) == "attributed report"
     assert g({"hedges": True, "opinion": True}) == "prediction"
     assert g({"opinion": True}) == "opinion"

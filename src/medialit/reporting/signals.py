@@ -66,7 +66,8 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
     """One row per body sentence: which signal families fired, and on which words.
 
     Columns: ``article``, ``sentence``, ``text``, one boolean column per family of
-    :mod:`medialit.cues` plus ``opinion`` (any opinion-type family), ``opinion_hits`` and
+    :mod:`medialit.cues`, ``direct_quote`` (a quotation of four words or more, rule
+    ``quote.direct``), ``opinion`` (any opinion-type family), ``opinion_hits`` and
     ``signals`` (a readable list such as ``"loaded.emotive 'cynical'; attribution.verb 'said'"``).
     With ``quoted=False`` hits inside quotation marks are ignored (they are the speaker's words,
     not the writer's).
@@ -92,22 +93,26 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
         row = {"article": art.id, "sentence": s.id, "text": s.text}
         for fam in fams:
             row[fam] = fam in fired
+        row["direct_quote"] = bool((mine["rule"] == "quote.direct").any())
         row["opinion"] = bool(fired & set(cues.OPINION_FAMILIES))
         row["opinion_hits"] = int(mine["family"].isin(cues.OPINION_FAMILIES).sum())
         row["signals"] = "; ".join(f"{r.rule} '{clip_words(r.text)}'" + (" (in quote)" if r.in_quote else "")
                                    for r in mine.itertuples())
         rows.append(row)
-    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "opinion", "opinion_hits", "signals"])
+    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "opinion", "opinion_hits",
+                                       "signals"])
 
 
 def guess_label(row: Mapping[str, Any]) -> str:
     """The signals' naive guess of a label for one row of :func:`signal_table`.
 
-    A fixed priority, so that it can be explained in one breath: quotation marks -> quotation;
-    else an attribution cue -> attributed report; else a hedge or a prediction cue -> prediction;
-    else any other opinion-type cue -> opinion; else unattributed assertion.
+    A fixed priority, so that it can be explained in one breath: a quotation of four words or more
+    with an attribution cue -> quotation (a quoted word or two does not make a sentence mainly a
+    quotation: lesson 02's key); else an attribution cue -> attributed report; else a hedge or a
+    prediction cue -> prediction; else any other opinion-type cue -> opinion; else unattributed
+    assertion. A row without ``direct_quote`` (made by hand) counts any quotation marks.
     """
-    if row.get("quotes") and row.get("attribution"):
+    if row.get("direct_quote", row.get("quotes")) and row.get("attribution"):
         return "quotation"
     if row.get("attribution"):
         return "attributed report"
