@@ -360,6 +360,15 @@ def test_unsourced_numbers():
     ("At least 14 civilians were killed in the strike.", "military.casualties", "At least 14 civilians"),
     ("Air defences destroyed 14 tanks and three drones.", "military.equipment", "destroyed 14 tanks"),
     ("Twelve drones were shot down over the region.", "military.equipment", "Twelve drones were shot down"),
+    # strikes (QA on war reports: no rule saw them)
+    ("Ukraine said it struck an oil refinery in Russia's Samara region overnight.", "military.strike",
+     "struck an oil refinery"),
+    ("Russian forces shelled a hospital in Kherson on Tuesday.", "military.strike", "shelled a hospital"),
+    ("A missile strike hit an apartment block in Dnipro, officials said.", "military.strike",
+     "missile strike hit an apartment"),
+    ("Israeli airstrikes on Gaza City destroyed a school.", "military.strike", "airstrikes on Gaza"),
+    ("Kyiv launched a drone strike on the Crimean bridge.", "military.strike", "drone strike on the Crimean bridge"),
+    ("Russia strikes Kyiv power grid with missiles.", "military.strike", "strikes Kyiv power grid"),
 ])
 def test_military_positive(s, rule, text):
     hits = cues.military_claims(s)
@@ -372,6 +381,16 @@ def test_military_positive(s, rule, text):
     "The negotiators reached an agreement on Friday.",
     "The company advanced its schedule by a month.",
     "Tickets can be booked in advance.",
+    # no weapon or force named: no strike
+    "Workers went on strike at the plant on Monday.",
+    "The storm hit the power plant and knocked out electricity.",
+    "A car struck a pedestrian in the town centre.",
+    "Hurricane Ian hit the city of Fort Myers on Wednesday.",
+    "Shell plans to sell its refinery in Germany.",
+    "Inflation hit a record in the region last year.",
+    # "attacks on ..." is a noun, and a month is no target
+    "The senator's military record drew attacks on Senator Kerry.",
+    "Army officials described a drone attack in December.",
 ])
 def test_military_negative(s):
     assert cues.military_claims(s) == []

@@ -476,10 +476,84 @@ _MILITARY_CONTEXT = frozenset(
 )
 
 
+# Strikes: a word that always means an attack from the air or by artillery ("shelled", "airstrike"),
+# a general verb of hitting once a weapon or armed force is named in the sentence ("forces attacked",
+# "a missile hit"), or a strike/attack noun right after a weapon word ("drone strike on ..."); then,
+# in the same clause, a target (a place or a facility) within eight words. "Workers went on strike at
+# the plant" and "the storm hit the power plant" name no weapon or force, so they are no strike.
+_STRIKE_ALWAYS = frozenset("shelled shelling bombed bombing bombarded bombarding bombardment airstrike airstrikes "
+                           "air-strike air-strikes".split())
+_STRIKE_IF_ARMED = frozenset("struck strike strikes striking hit hits hitting attacked attack attacks attacking "
+                             "targeted targeting".split())
+_STRIKE_NOUNS = frozenset("strike strikes attack attacks raid raids".split())
+_WEAPONS = frozenset("missile missiles drone drones rocket rockets artillery shells bomb bombs warplane warplanes "
+                     "airstrike airstrikes cruise ballistic kamikaze shahed shaheds himars mortar mortars".split())
+_ARMED = _WEAPONS | frozenset("forces troops army military navy aircraft jets militants rebels fighters".split())
+_WEAPON_BEFORE = frozenset("air missile drone rocket artillery mortar military".split())
+_TARGETS = _PLACE_NOUNS | frozenset(
+    "refinery depot plant station substation facility facilities infrastructure headquarters post bridge warehouse "
+    "hospital school building block apartment factory airbase grid dam convoy barracks shelter market "
+    "residential houses homes".split()
+)
+#: words after "strikes"/"attacks" that show a noun ("attacks on GOP senators"), not a verb with its object
+_NOT_AN_OBJECT = frozenset("on in against by at of from were was are is have had has and or to for near".split())
+#: capitalised words after "on"/"in" that are times, not targets ("an attack in December")
+_TIME_NAMES = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday".split())
+#: targets that are military in themselves: "it struck an oil refinery" needs no weapon word
+_MILITARY_TARGETS = frozenset("refinery refineries depot depots airfield airfields airbase airbases barracks headquarters "
+                              "positions convoy bridgehead".split())
+_STRIKE_TRIGGERS = _STRIKE_ALWAYS | _STRIKE_IF_ARMED
+
+
+def _strike_start(a: _Analysis, i: int, armed: bool) -> int | None:
+    """The token where a strike starts if token ``i`` is one, else None (with no weapon or force in
+    the sentence, "struck"/"hit"/"attacked" count only before a military target: see
+    :func:`_strike_hits`)."""
+    w = a.lows[i]
+    if w in _STRIKE_ALWAYS:
+        return i
+    if w in _STRIKE_NOUNS and i and a.lows[i - 1] in _WEAPON_BEFORE:
+        return i - 1  # "drone strike", "missile attacks"
+    if w in _STRIKE_IF_ARMED and w not in _STRIKE_NOUNS:
+        return i  # "forces attacked", "a missile hit" (a bare "strike"/"attack" noun is not enough)
+    if (w in ("strikes", "attacks") and armed and i and a.lows[i - 1] not in _DETERMINERS
+            and i + 1 < len(a.lows) and a.lows[i + 1] not in _NOT_AN_OBJECT):
+        return i  # the verb: "Russia strikes Kyiv's power grid", not "the strikes" or "attacks on a senator"
+    return None
+
+
+def _strike_hits(a: _Analysis) -> list[Hit]:
+    """``military.strike``: a strike (see above) and its target in the same clause."""
+    hits = []
+    armed = not a.lowset.isdisjoint(_ARMED)
+    for i, w in enumerate(a.lows):
+        if w not in _STRIKE_TRIGGERS:
+            continue
+        start = _strike_start(a, i, armed)
+        if start is None:
+            continue
+        loose = not armed and w in _STRIKE_IF_ARMED  # "a car struck a pedestrian": military targets only
+        for k in range(i + 1, min(len(a.lows), i + 9)):
+            if _clause_break(a, k - 1, k) or "," in a.masked[a.tokens[k - 1][1]:a.tokens[k][0]]:
+                break
+            target = a.lows[k]
+            if target in _MILITARY_TARGETS or (not loose and (target in _TARGETS or target.rstrip("s") in _TARGETS)):
+                hits.append(a.hit("military.strike", a.tokens[start][0], a.tokens[k][1]))
+                break
+            if (not loose and a.lows[k - 1] in ("on", "in") and a.masked[a.tokens[k][0]].isupper()
+                    and a.lows[k] not in _DETERMINERS and a.lows[k] not in _TIME_NAMES):
+                hits.append(a.hit("military.strike", a.tokens[start][0], a.tokens[k][1]))  # "strikes on Kharkiv"
+                break
+    return hits
+
+
 def _f_military(a: _Analysis) -> list[Hit]:
     if not a.english:
         return []
     hits = _territory_hits(a)
+    if not a.lowset.isdisjoint(_STRIKE_TRIGGERS):
+        hits += _strike_hits(a)
     if not a.lowset.isdisjoint(_CASUALTY_TRIGGERS):
         hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)]
     if not a.lowset.isdisjoint(_EQUIP_TRIGGERS):

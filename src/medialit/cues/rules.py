@@ -138,6 +138,8 @@ _RULE_TABLE: dict[str, tuple[str, str, str]] = {
                             "'{text}' is a casualty figure; check who counted and whether others confirm it."),
     "military.equipment": ("military_claims", "A claim that weapons or vehicles were destroyed, shot down or intercepted.",
                            "'{text}' claims destroyed or intercepted equipment; check the source and any independent evidence."),
+    "military.strike": ("military_claims", "A claim that a place or target was struck, shelled or bombed (missile, drone, air or artillery strikes).",
+                        "'{text}' claims a strike on a target; check who reports it, and whether pictures or other sides confirm it."),
 }
 
 #: rule id -> plain-language description of what the rule looks for.
