@@ -369,6 +369,9 @@ def test_unsourced_numbers():
     ("Israeli airstrikes on Gaza City destroyed a school.", "military.strike", "airstrikes on Gaza"),
     ("Kyiv launched a drone strike on the Crimean bridge.", "military.strike", "drone strike on the Crimean bridge"),
     ("Russia strikes Kyiv power grid with missiles.", "military.strike", "strikes Kyiv power grid"),
+    ("The army lost 300 men in a week.", "military.casualties", "lost 300"),
+    ("Russia lost 1,200 over the past day, Kyiv said.", "military.casualties", "lost 1,200"),
+    ("The strike killed 40 Palestinians.", "military.casualties", "killed 40"),
 ])
 def test_military_positive(s, rule, text):
     hits = cues.military_claims(s)
@@ -388,6 +391,12 @@ def test_military_positive(s, rule, text):
     "Hurricane Ian hit the city of Fort Myers on Wednesday.",
     "Shell plans to sell its refinery in Germany.",
     "Inflation hit a record in the region last year.",
+    # counts of something other than people (QA: business, election and sport reports)
+    "The party lost 12 seats in the election.",
+    "She captured 40% of the vote.",
+    "The team lost 3 games in a row.",
+    "Shares lost 5 percent on Monday.",
+    "The company killed 40 jobs in the region.",
     # "attacks on ..." is a noun, and a month is no target
     "The senator's military record drew attacks on Senator Kerry.",
     "Army officials described a drone attack in December.",

@@ -555,7 +555,8 @@ def _f_military(a: _Analysis) -> list[Hit]:
     if not a.lowset.isdisjoint(_STRIKE_TRIGGERS):
         hits += _strike_hits(a)
     if not a.lowset.isdisjoint(_CASUALTY_TRIGGERS):
-        hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)]
+        hits += [a.hit("military.casualties", mt.start(), mt.end()) for mt in _CASUALTY_RE.finditer(a.masked)
+                 if _counts_people(a.masked, mt)]
     if not a.lowset.isdisjoint(_EQUIP_TRIGGERS):
         hits += [a.hit("military.equipment", mt.start(), mt.end()) for mt in _EQUIP_RE.finditer(a.masked)]
     if hits and not a.lowset.isdisjoint(_IF_WORDS):
@@ -564,6 +565,40 @@ def _f_military(a: _Analysis) -> list[Hit]:
 
 
 _IF_WORDS = frozenset({"if", "unless", "whether"})
+
+_COUNT_VERB = re.compile(r"(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring)\b", re.I)
+_CASUALTY_WORD = re.compile(r"\b(?:" + _CASUALTY + r")\b", re.I)
+#: what may follow a bare count after "killed/lost/captured N" ("lost 1,200 over the past day", "killed 3
+#: and injured dozens"): a preposition, a conjunction or a time word, not a noun of its own
+_AFTER_BARE_COUNT = frozenset("of in over on during and or as at since near this last while after before the a an "
+                              "by for from within across according including inside outside among yesterday today "
+                              "overnight".split())
+#: people, who may be counted after the number ("lost 300 men", "killed 40 villagers")
+_PEOPLE = frozenset("people persons men women children kids residents villagers civilians workers members staff police "
+                    "policemen officers journalists medics doctors patients passengers volunteers guards sailors pilots "
+                    "recruits conscripts defenders attackers invaders occupiers others protesters demonstrators "
+                    "victims hostages detainees inmates migrants refugees students pupils teachers relatives siblings "
+                    "brothers sisters sons daughters lives".split())
+#: a people's name ("two brave Americans", "40 Palestinians", "12 Ukrainians")
+_NATIONALS = re.compile(r"[A-Z][a-z]+(?:ans|ians|ese|is|ers)$")
+
+
+def _counts_people(text: str, mt: re.Match) -> bool:
+    """Is a casualty match about people? "lost 12 seats", "captured 40% of the vote" and "killed
+    40 jobs" count something else: after "killed/lost/captured N" must come a word for people or
+    a casualty, a capitalised name ("killed 40 Palestinians"), or no noun at all ("lost 1,200 over
+    the past day")."""
+    if not _COUNT_VERB.match(mt.group()) or _CASUALTY_WORD.search(mt.group(), 1 + mt.group().find(" ")):
+        return True
+    rest = text[mt.end():mt.end() + 60]
+    if re.match(r"\s*(?:%|per\s?cent\b|percent\b)", rest, re.I):
+        return False
+    words = re.findall(r"[\w’'\-]+|[^\w\s]", rest)[:3]
+    if not words or not (words[0][0].isalnum()):
+        return True  # "lost 1,200." / "killed 3, ..."
+    if words[0][0].isupper() or words[0].lower() in _AFTER_BARE_COUNT:
+        return True
+    return any(w.lower() in _PEOPLE or _CASUALTY_WORD.fullmatch(w) or _NATIONALS.match(w) for w in words)
 
 
 def _in_if_clause(a: _Analysis, start: int) -> bool:
