@@ -77,13 +77,11 @@ summary = ca.progress_summary(prog)
 ml.plots.show(ca.plot_progress(summary), ca.describe_progress(summary))
 
 # %% [markdown]
-# The five learners who have done least so far (per task, the share done: 0% = not started,
-# 100% = complete), so you can follow up with them.
+# The five learners who have done least so far (the share of all tasks done, and which tasks
+# they have not started or only partly done), so you can follow up with them.
 
 # %%
-overall = prog.mean(axis=1).rename("overall")
-least = prog.join(overall).sort_values("overall").head(5)
-ca.html_table(least.map("{:.0%}".format).reset_index(), caption="The five learners who have done least")
+ca.html_table(ca.least_done(prog, 5), caption="The five learners who have done least")
 
 # %% [markdown]
 # ## How the class labelled each sentence

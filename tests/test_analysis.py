@@ -668,3 +668,19 @@ def test_dashboard_counts_of_one_are_singular():
     assert text.startswith("1 of 2 labels (50%) matches the key.") and "(1 time)." in text, text
     table = pd.DataFrame({"activity": ["x"], "first agreement": [float("nan")], "final agreement": [float("nan")]})
     assert "kept for 1 activity," in first_answers.describe_first_answers(table)
+
+
+def test_least_done_names_the_tasks_not_started_in_a_narrow_table():
+    """Dashboard: the five learners who have done least, in four columns (a twelve-column table of
+    shares scrolled sideways and failed the accessibility scan)."""
+    import pandas as pd
+
+    import medialit.analysis as A
+
+    prog = pd.DataFrame({"labels a": [1.0, 0.0, 0.5], "checks": [1.0, 0.25, 0.0]}, index=["ann", "bo", "cy"])
+    table = A.least_done(prog, 2)
+    assert list(table.columns) == ["learner", "done", "not started", "partly done"]
+    assert table.to_dict("records") == [
+        {"learner": "bo", "done": "12%", "not started": "labels a", "partly done": "checks (25%)"},
+        {"learner": "cy", "done": "25%", "not started": "checks", "partly done": "labels a (50%)"}]
+    assert A.least_done(prog.iloc[:0]).empty

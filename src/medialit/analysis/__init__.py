@@ -29,7 +29,7 @@ from .plots import (describe_agreement, describe_checks, plot_checks, describe_c
                     plot_confusion, plot_disputed, plot_key_accuracy, plot_label_distribution,
                     plot_progress)
 from .views import (SafeHTML, check_results, compare_with_key, confusion_matrix, free_answers, free_text,
-                    gradebook, html_table, progress, progress_summary)
+                    gradebook, html_table, least_done, progress, progress_summary)
 
 
 def demo_folder():
@@ -80,7 +80,7 @@ __all__ = [
     "fleiss_kappa_by_category", "free_answers", "free_text", "gradebook", "html_table", "key_labels", "key_table",
     "krippendorff_alpha", "label_counts", "load_class", "load_key", "observed_agreement", "plot_agreement",
     "plot_agreement_by_label", "plot_confusion", "plot_disputed", "plot_key_accuracy",
-    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "why_undefined",
+    "plot_label_distribution", "plot_progress", "progress", "progress_summary", "why_undefined", "least_done",
     "learning", "describe_learning", "learning_tables", "plot_learning",
     "describe_first_answers", "first_answer_agreement",
 ]

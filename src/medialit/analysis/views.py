@@ -88,6 +88,24 @@ def progress_summary(prog) -> "object":
     return pd.DataFrame(rows, columns=["task", COMPLETE, PARTIAL, NOT_STARTED])
 
 
+def least_done(prog, n: int = 5):
+    """The ``n`` learners who have done least (mean share over :func:`progress`'s tasks), one row
+    each: ``learner``, ``done`` ("16%"), ``not started`` and ``partly done`` (the tasks, as text).
+    Narrow enough to read without scrolling sideways, however many tasks the class has."""
+    import pandas as pd
+
+    cols = ["learner", "done", "not started", "partly done"]
+    if prog is None or not len(prog):
+        return pd.DataFrame(columns=cols)
+    overall = prog.mean(axis=1).sort_values(kind="stable")
+    rows = []
+    for learner in overall.index[:n]:
+        v = prog.loc[learner]
+        rows.append((learner, f"{overall[learner]:.0%}", ", ".join(v.index[v <= 0]) or "none",
+                     ", ".join(f"{t} ({v[t]:.0%})" for t in v.index[(v > 0) & (v < 0.999)]) or "none"))
+    return pd.DataFrame(rows, columns=cols)
+
+
 def compare_with_key(cls: ClassData, key: dict | None = None, article: str | None = None):
     """Each learner's agreement with the key, and the class's (last row, ``learner ==`` :data:`CLASS_TOTAL`).
 
