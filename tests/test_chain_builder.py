@@ -8,6 +8,7 @@ import pytest
 
 import medialit as ml
 from medialit import chains, evidence_record, schema, store
+from medialit.widgets import base as wbase
 
 ARTICLES = ("southfront_2026", "voltaire_2024", "linternaute_mt_2024")
 
@@ -162,6 +163,54 @@ def test_builder_controls_are_buttons_and_a_dropdown(home):
     up.click()
     assert b.steps == ["sf-brighteon", "sf-publishes"]
     assert b.chain_box.children[0].children[1].disabled  # the first step cannot move up
+
+
+def _keys(widget) -> list[str]:
+    return [c for c in widget._dom_classes if c.startswith(wbase.FOCUS_KEY_PREFIX)]
+
+
+def test_a_moved_step_keeps_its_buttons_so_the_keyboard_focus_can_follow_it(home):
+    """Keyboard walk-through: after Up/Down/Remove the focus fell back to the top of the page,
+    because every press built new buttons. Each step now keeps its row (same widgets, same focus
+    keys, which keyboard_assist.js uses to put the focus back); numbers, tooltips and disabled
+    buttons follow the new places."""
+    b = ml.ChainBuilder("voltaire_2024", activity="t:chain")
+    ids = [s["id"] for s in b.pool][:4]
+    b.set_steps(ids)
+    rows = dict(zip(ids, b.chain_box.children, strict=True))
+    keys = [k for row in rows.values() for button in row.children[1:] for k in _keys(button)]
+    assert len(keys) == 12 == len(set(keys))  # one key per button, unique in the widget
+    assert all(wbase.FOCUS_ROW in row._dom_classes for row in rows.values())
+    moving = rows[ids[0]]
+    number, up, down, out = moving.children
+    down_key = _keys(down)
+    down.click()  # Space or Enter on the focused Down button
+    down.click()  # again, on the same button (the focus stayed on it)
+    assert b.steps == [ids[1], ids[2], ids[0], ids[3]]
+    assert list(b.chain_box.children) == [rows[ids[1]], rows[ids[2]], moving, rows[ids[3]]]  # reordered, not rebuilt
+    assert moving.children == (number, up, down, out) and _keys(down) == down_key
+    assert number.value.startswith("<p style='margin:4px 8px 4px 0'><b>3.</b>")
+    assert (up.tooltip, down.tooltip, out.tooltip) == ("Move step 3 up", "Move step 3 down", "Take step 3 out")
+    assert not up.disabled and not down.disabled
+    assert rows[ids[1]].children[1].disabled and rows[ids[1]].children[1].tooltip == "Move step 1 up"
+    down.click()  # to the last place: Down is disabled there (the focus then goes to its row's Up)
+    assert b.steps[-1] == ids[0] and down.disabled and down.tooltip == "Move step 4 down"
+    assert not rows[ids[3]].children[2].disabled and rows[ids[3]].children[2].tooltip == "Move step 3 down"
+    # Remove: that step's row is closed, the others are kept as they are
+    gone = rows[ids[2]]
+    gone.children[3].click()
+    assert b.steps == [ids[1], ids[3], ids[0]]
+    assert list(b.chain_box.children) == [rows[ids[1]], rows[ids[3]], moving]
+    assert gone.comm is None and all(child.comm is None for child in gone.children)
+    assert moving.children[3].tooltip == "Take step 3 out"
+    # a step taken out and added again gets a new row with the same keys
+    b.add(ids[2])
+    again = b.chain_box.children[-1]
+    assert again is not gone and [_keys(x) for x in again.children[1:]] == [_keys(x) for x in gone.children[1:]]
+    # with no step left, the focus goes to the list of steps
+    b.set_steps([])
+    assert [c.value for c in b.chain_box.children] == ["<p style='margin:4px 0'><i>Your chain is empty.</i></p>"]
+    assert wbase.FOCUS_FALLBACK in b.picker._dom_classes and not rows[ids[1]].comm
 
 
 def test_builder_feedback_after_check_and_kept_up_to_date(home):

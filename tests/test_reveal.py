@@ -156,6 +156,20 @@ def test_bad_arguments_are_refused_in_plain_words(home):
         ml.KeyReveal("02-x-key", lambda: 1, activities=[object()])
 
 
+def test_the_keyboard_focus_goes_to_the_opened_key_line(home):
+    """Keyboard walk-through: the pressed button hides itself and the focus fell back to the top
+    of the page. The "You opened our key" line under it is where keyboard_assist.js puts it."""
+    from medialit.widgets import base as wbase
+
+    kr = ml.KeyReveal("02-x-key", lambda: "THE KEY")
+    assert kr.children.index(kr.note) == kr.children.index(kr.button) + 1  # right after the button
+    assert wbase.FOCUS_FALLBACK in kr.note._dom_classes
+    assert not any(wbase.FOCUS_FALLBACK in c._dom_classes for c in kr.children if c is not kr.note)
+    kr.button.click()
+    assert kr.button.layout.display == "none" and "You opened our key" in kr.note.value
+    assert wbase.FOCUS_FALLBACK in kr.note._dom_classes
+
+
 def test_repr_is_stable(home):
     assert repr(ml.KeyReveal("02-x-key", lambda: 1)) == "KeyReveal('02-x-key', revealed=False)"
 

@@ -898,7 +898,7 @@ def test_phrase_marker_finds_whole_words_first(home):
     assert pm.find(", other") == [text.index(", other")]             # starts with a comma: no check there
     assert pm.find("4x") == [text.index("4x4x"), text.index("4x4x") + 2]   # only inside a word: fallback
     calls = [(text, p) for p in ("the", "otherw", ", other", "4x", "rest", "the_")]
-    for (t, p), got in zip(calls, _run_front_end(calls), strict=True):
+    for (_t, p), got in zip(calls, _run_front_end(calls), strict=True):
         assert got["found"] == [[s, s + len(p)] for s in pm.find(p)], p
 
 
@@ -1055,6 +1055,19 @@ def test_key_buttons_fit_their_text_and_field_descriptions_their_labels(home):
     assert "white-space: normal" in rule[:400] and "width: fit-content" in rule[:400]
     label_rule = css[css.index(".medialit-widget .widget-inline-hbox > .widget-label"):]
     assert "white-space: normal" in label_rule[:300]
+
+
+def test_focus_key_gives_a_widget_one_key_and_a_safe_class_name():
+    import ipywidgets
+
+    button = ipywidgets.Button(description="Down")
+    assert wbase.focus_key(button, "step 3/down") is button
+    assert [c for c in button._dom_classes if c.startswith("medialit-fk-")] == ["medialit-fk-step_3_down"]
+    wbase.focus_key(button, "step4-down")  # a new key replaces the old one
+    assert [c for c in button._dom_classes if c.startswith("medialit-fk-")] == ["medialit-fk-step4-down"]
+    js = (Path(wbase.__file__).parent / "keyboard_assist.js").read_text(encoding="utf-8")
+    for name in (wbase.FOCUS_KEY_PREFIX, wbase.FOCUS_FALLBACK, wbase.FOCUS_ROW):
+        assert name in js  # the classes the browser side looks for
 
 
 # ---------------------------------------------------------------- the no-name hint in Voila (defect 4)

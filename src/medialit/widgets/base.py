@@ -659,6 +659,30 @@ def fit_button(button: ipywidgets.Button) -> ipywidgets.Button:
     return button
 
 
+#: CSS class prefix of a focus key (see :func:`focus_key` and ``keyboard_assist.js``).
+FOCUS_KEY_PREFIX = "medialit-fk-"
+#: CSS class of the element that takes the focus when the focused control goes away and nothing
+#: equivalent is left (``keyboard_assist.js``).
+FOCUS_FALLBACK = "medialit-focus-fallback"
+#: CSS class of a row of controls: when the focused control is still there but disabled or hidden
+#: (a step moved to the end cannot move down), the focus goes to the first usable control of its row.
+FOCUS_ROW = "medialit-focus-row"
+
+
+def focus_key(widget: ipywidgets.DOMWidget, key: str) -> ipywidgets.DOMWidget:
+    """Give ``widget`` a focus key: when the press of a focused control makes the widget draw
+    that control again (a box's children reordered or rebuilt, so the browser element is new),
+    ``keyboard_assist.js`` puts the focus back on the control with the same key in the same
+    medialit widget, instead of letting it fall back to the top of the page. Keys are unique in
+    their widget, e.g. ``"step3-down"`` for the Down button of one chain step wherever it moves.
+    Returns the widget."""
+    token = re.sub(r"[^A-Za-z0-9_-]", "_", str(key))
+    for cls in [c for c in widget._dom_classes if c.startswith(FOCUS_KEY_PREFIX)]:
+        widget.remove_class(cls)
+    widget.add_class(FOCUS_KEY_PREFIX + token)
+    return widget
+
+
 #: The longest description kept on one line beside its field (in characters); longer ones wrap.
 DESCRIPTION_CHARS = 36
 
@@ -678,6 +702,13 @@ class KeyboardAssist(anywidget.AnyWidget):
     notebook shortcuts would otherwise move the focus to another cell), groups each question's
     radio buttons, draws a clearly visible focus ring and marks the pressed toggle button with a
     tick and ``aria-pressed`` (so a chosen label is not shown by colour alone).
+
+    It also keeps the keyboard focus in the widget when a press makes the focused control go
+    away (redrawn, hidden or disabled): the focus goes to the control with the same focus key
+    (:func:`focus_key`), else to the first usable control of its row (:data:`FOCUS_ROW`), else
+    to a control with the same text at the same place among those (the next "Remove" after a
+    row is removed), else to the widget's :data:`FOCUS_FALLBACK` element, else to the control
+    now at the same place in the widget's Tab order. Never when the learner moved the focus.
     """
 
     _esm = Path(__file__).parent / "keyboard_assist.js"

@@ -8,6 +8,14 @@ shown here: a lesson shows it through ``ml.KeyReveal`` with :func:`medialit.chai
 
 Every control is a stock button or drop-down list, so Tab, Enter, Space and the arrow keys work;
 the chain is saved on every change like every other widget.
+
+Each step keeps its own row of widgets (its number, Up, Down, Remove) for as long as it is in the
+chain: a move reorders the rows and updates their numbers, tooltips and disabled buttons, nothing
+is built again. The browser still draws a moved row anew (ipywidgets redraws a box's children from
+the first one that changed), so each button carries a focus key (:func:`~.base.focus_key`) and the
+keyboard assist puts the focus back on the moved step's same button: Down, Down moves a step two
+places without tabbing again. After Remove, the focus goes to the Remove button of the step that
+took its place (or to the step list when the chain is empty).
 """
 from __future__ import annotations
 
@@ -16,7 +24,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import chains, schema
-from .base import BoxActivity, esc, resolve_article
+from .base import FOCUS_FALLBACK, FOCUS_ROW, BoxActivity, esc, focus_key, resolve_article
 
 
 class ChainBuilder(BoxActivity):
@@ -44,9 +52,12 @@ class ChainBuilder(BoxActivity):
             "in the list belongs. Press <b>Check my chain</b> for feedback. Tab moves between controls.</p>")
         self.picker = w.Dropdown(description="Step", description_allow_html=False,
                                  layout=w.Layout(width="min(100%, 640px)"))
+        self.picker.add_class(FOCUS_FALLBACK)  # the focus goes here when the last step is removed
         self.add_button = w.Button(description="Add step", icon="plus", tooltip="Add the chosen step at the end")
         self.add_button.on_click(lambda _b: self._add_picked())
         self.chain_box = w.VBox()
+        self._rows: dict[str, w.HBox] = {}  # step id -> its row (number, Up, Down, Remove), kept while in the chain
+        self._empty = w.HTML("<p style='margin:4px 0'><i>Your chain is empty.</i></p>")
         self.check_button = w.Button(description="Check my chain", icon="check",
                                      tooltip="Compare your chain with the course's key")
         self.check_button.on_click(lambda _b: self.check())
@@ -131,27 +142,45 @@ class ChainBuilder(BoxActivity):
         if self.picker.value:
             self.add(self.picker.value)
 
+    def _row(self, sid: str) -> w.HBox:
+        """The row of step ``sid`` (made once, then kept while the step is in the chain)."""
+        row = self._rows.get(sid)
+        if row is None:
+            n = next(i for i, s in enumerate(self.pool) if s["id"] == sid)  # stable while the widget lives
+            buttons = []
+            for what, icon, by in (("Up", "arrow-up", -1), ("Down", "arrow-down", 1), ("Remove", "times", 0)):
+                button = w.Button(description=what, icon=icon, layout=w.Layout(width="auto"))
+                focus_key(button, f"step{n}-{what.lower()}")
+                if by:
+                    button.on_click(lambda _b, s=sid, by=by: self.move(s, by))
+                else:
+                    button.on_click(lambda _b, s=sid: self.remove(s))
+                buttons.append(button)
+            row = w.HBox([w.HTML(), *buttons], layout=w.Layout(flex_flow="row wrap", align_items="center"))
+            row.add_class(FOCUS_ROW)
+            self._rows[sid] = row
+        return row
+
     def _refresh(self) -> None:
         steps = self.steps
         self.picker.options = [("choose a step…", "")] + [(s["label"], s["id"]) for s in self.pool
                                                            if s["id"] not in steps]
         self.picker.value = ""
         rows = []
-        if not steps:
-            rows.append(w.HTML("<p style='margin:4px 0'><i>Your chain is empty.</i></p>"))
         for n, sid in enumerate(steps, 1):
-            up = w.Button(description="Up", icon="arrow-up", tooltip=f"Move step {n} up", disabled=n == 1,
-                          layout=w.Layout(width="auto"))
-            down = w.Button(description="Down", icon="arrow-down", tooltip=f"Move step {n} down",
-                            disabled=n == len(steps), layout=w.Layout(width="auto"))
-            out = w.Button(description="Remove", icon="times", tooltip=f"Take step {n} out",
-                           layout=w.Layout(width="auto"))
-            up.on_click(lambda _b, s=sid: self.move(s, -1))
-            down.on_click(lambda _b, s=sid: self.move(s, 1))
-            out.on_click(lambda _b, s=sid: self.remove(s))
-            rows.append(w.HBox([w.HTML(f"<p style='margin:4px 8px 4px 0'><b>{n}.</b> {esc(self._labels[sid])}</p>"),
-                                up, down, out], layout=w.Layout(flex_flow="row wrap", align_items="center")))
-        self.chain_box.children = rows
+            row = self._row(sid)
+            number, up, down, out = row.children
+            number.value = f"<p style='margin:4px 8px 4px 0'><b>{n}.</b> {esc(self._labels[sid])}</p>"
+            up.tooltip, up.disabled = f"Move step {n} up", n == 1
+            down.tooltip, down.disabled = f"Move step {n} down", n == len(steps)
+            out.tooltip = f"Take step {n} out"
+            rows.append(row)
+        self.chain_box.children = rows or [self._empty]
+        for sid in [s for s in self._rows if s not in steps]:  # a removed step's row is closed
+            row = self._rows.pop(sid)
+            for child in row.children:
+                child.close()
+            row.close()
         if self._checked:
             self.check()
 

@@ -20,6 +20,10 @@
 //    reached with Tab and scrolled with the arrow keys: it gets tabindex=0, role=region and a
 //    name (its data-medialit-label, else its caption or heading, else a generic one) while, and
 //    only while, its content overflows.
+//  * The keyboard focus stays in the widget when a press redraws, hides or disables the focused
+//    control (ipywidgets draws a box's children again from the first one that changed, so a moved
+//    chain step's buttons are new elements; a key's button hides itself once pressed). Without
+//    this the focus falls back to the page and Tab starts again at its top. See "keeping the focus".
 const STYLE_ID = "medialit-keyboard-assist-style";
 const CSS = `
 .medialit-widget :focus-visible,
@@ -301,6 +305,144 @@ function addFocusHint(box) {
   box.addEventListener("focusout", () => { focusHint().hidden = true; });
 }
 
+// ---------------------------------------------------------------- keeping the focus
+// The focused control of a medialit widget is remembered (focusin). When it goes away while
+// focused (removed from the page, hidden or disabled) and the focus has fallen back to the page
+// (never when the learner moved it), the focus goes, in the same widget, to:
+//   1. the control with the same focus key (class medialit-fk-..., widgets/base.py focus_key):
+//      the moved step's same button, as soon as it is drawn;
+//   2. once the widget has stopped changing: if that control is there but disabled or hidden,
+//      the first usable control of its row (.medialit-focus-row); else a control with the same
+//      text at the same place among those (the next "Remove" after a row is removed); else the
+//      widget's .medialit-focus-fallback element (a control in it, else the element itself, made
+//      focusable with tabindex=-1: the "You opened our key" line); else the control now at the
+//      same place in the widget's Tab order.
+// The state is shared by every copy of this module (anywidget may load it once per widget).
+const FOCUS = (globalThis.__medialitFocus = globalThis.__medialitFocus || { tracked: null, pending: null });
+const FOCUSABLE = 'button, select, input, textarea, a[href], [tabindex]';
+const KEY_PREFIX = "medialit-fk-";
+const QUIET_MS = 250; // the widget counts as redrawn when nothing in it changed for this long
+const GIVE_UP_MS = 5000; // after the control went away
+
+function usable(node, anyTabindex = false) {
+  return !!node && node.isConnected && !node.disabled && !node.closest("[inert]") &&
+    node.getClientRects().length > 0 && (anyTabindex || node.getAttribute("tabindex") !== "-1");
+}
+
+function controls(root, anyTabindex = false) {
+  return [...root.querySelectorAll(FOCUSABLE)].filter((n) => usable(n, anyTabindex));
+}
+
+function outermostWidget(node) {
+  let scope = null;
+  for (let n = node.closest ? node.closest(".medialit-widget") : null; n; n = n.parentElement ? n.parentElement.closest(".medialit-widget") : null) scope = n;
+  return scope;
+}
+
+const nameOf = (node) => (node.getAttribute("aria-label") || node.textContent || "").trim();
+const keyOf = (node) => [...node.classList].find((c) => c.startsWith(KEY_PREFIX)) || null;
+const onPage = (a, scope) => !a || a === document.body || a === document.documentElement || a.contains(scope);
+
+function trackFocus(event) {
+  const node = event.target;
+  FOCUS.pending = null; // the focus is somewhere again (the learner's Tab, a click, or us)
+  const scope = node && node.nodeType === 1 ? outermostWidget(node) : null;
+  if (!scope) { FOCUS.tracked = null; return; }
+  const all = controls(scope, true);
+  const same = all.filter((n) => n.tagName === node.tagName && nameOf(n) === nameOf(node));
+  const stops = all.filter((n) => n === node || n.getAttribute("tabindex") !== "-1");
+  FOCUS.tracked = { el: node, scope, key: keyOf(node), tag: node.tagName, name: nameOf(node),
+                    ordinal: same.indexOf(node), index: stops.indexOf(node) };
+}
+
+// The remembered control is gone (or can no longer hold the focus) and the focus is on the page.
+function focusLost() {
+  const t = FOCUS.tracked;
+  if (!t || !t.scope.isConnected) return false;
+  const a = document.activeElement;
+  if (a !== t.el && !onPage(a, t.scope)) return false;
+  return !usable(t.el, true);
+}
+
+function checkFocus() {
+  if (FOCUS.pending) return restoreFocus();
+  if (!focusLost()) return;
+  const now = performance.now();
+  FOCUS.pending = { info: FOCUS.tracked, changed: now, deadline: now + GIVE_UP_MS, timer: null };
+  restoreFocus();
+}
+
+function afterFocusout(event) {
+  if (event.relatedTarget) return; // the focus went to another element: trackFocus follows it
+  setTimeout(() => {
+    const t = FOCUS.tracked;
+    if (!t || t.el !== event.target) return;
+    // the learner left the control (clicked the page, another window) while it is still there:
+    // forget it, so that a later redraw never pulls the focus back
+    if (usable(t.el, true) && document.activeElement !== t.el) FOCUS.tracked = null;
+    else checkFocus();
+  }, 0);
+}
+
+function noticeChanges(records) {
+  const p = FOCUS.pending;
+  if (p) {
+    if (records.some((r) => p.info.scope.contains(r.target))) p.changed = performance.now();
+    restoreFocus();
+    return;
+  }
+  const t = FOCUS.tracked;
+  if (t && records.some((r) => r.target.contains(t.el) || [...r.removedNodes].some((n) => n.contains(t.el)))) checkFocus();
+}
+
+function findTarget(info, settled) {
+  const scope = info.scope;
+  const keyed = info.key ? [...scope.getElementsByClassName(info.key)] : [];
+  const hit = keyed.find((n) => n !== info.el && usable(n, true)) || keyed.find((n) => usable(n, true));
+  if (hit) return hit;
+  if (!settled) return null;
+  for (const node of keyed) {
+    const row = node.closest(".medialit-focus-row");
+    const first = row && scope.contains(row) ? controls(row)[0] : null;
+    if (first) return first;
+  }
+  if (info.ordinal >= 0) {
+    const same = controls(scope, true).filter((n) => n.tagName === info.tag && nameOf(n) === info.name);
+    if (same.length) return same[Math.min(info.ordinal, same.length - 1)];
+  }
+  const fallback = [...scope.querySelectorAll(".medialit-focus-fallback")].find((n) => n.getClientRects().length > 0);
+  if (fallback) {
+    if (fallback.matches(FOCUSABLE) && usable(fallback)) return fallback;
+    return controls(fallback)[0] || fallback;
+  }
+  const stops = controls(scope);
+  return stops.length && info.index >= 0 ? stops[Math.min(info.index, stops.length - 1)] : null;
+}
+
+function restoreFocus() {
+  const p = FOCUS.pending;
+  if (!p) return;
+  const a = document.activeElement;
+  if (!p.info.scope.isConnected || (a !== p.info.el && !onPage(a, p.info.scope))) { FOCUS.pending = null; return; }
+  const now = performance.now();
+  const target = findTarget(p.info, now - p.changed >= QUIET_MS || now >= p.deadline);
+  if (target) {
+    FOCUS.pending = null;
+    if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1"); // a line of text: reachable by script only
+    target.focus();
+    return;
+  }
+  if (now >= p.deadline) { FOCUS.pending = null; return; }
+  if (!p.timer) p.timer = setTimeout(() => { p.timer = null; if (FOCUS.pending === p) restoreFocus(); }, 60);
+}
+
+function installFocusKeeper() {
+  if (FOCUS.installed) return;
+  FOCUS.installed = true;
+  document.addEventListener("focusin", trackFocus, true);
+  document.addEventListener("focusout", afterFocusout, true);
+}
+
 function render({ el }) {
   ensureStyle();
   let observer = null;
@@ -320,9 +462,18 @@ function render({ el }) {
     }
     observer = new MutationObserver(() => fix(box));
     observer.observe(box, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+    installFocusKeeper();
+    focusWatch = new MutationObserver(noticeChanges);
+    focusWatch.observe(box, { subtree: true, childList: true, attributes: true,
+                              attributeFilter: ["style", "class", "disabled", "hidden"] });
   };
+  let focusWatch = null;
   attach();
-  return () => { if (observer) observer.disconnect(); tries = 1000; };
+  return () => {
+    if (observer) observer.disconnect();
+    if (focusWatch) focusWatch.disconnect();
+    tries = 1000;
+  };
 }
 
 export default { render };

@@ -14,6 +14,9 @@ line ("Answer first..."). Pressing the button (mouse, or Tab then Enter/Space: i
 3. calls ``show()`` and shows what it returns under the button (a table, text, a figure with its
    summary as ``(fig, summary)``, or any widget such as an ``ml.live(...)`` view).
 
+The button then goes away; a keyboard user's focus moves to the "You opened our key" line just
+under it (the start of the key), so the next Tab goes on from there.
+
 Once opened, re-running the cell (or restarting the kernel) shows the key at once with the line
 "You opened our key on <date>; your first answers are kept." Building the widget (Run All)
 never opens anything.
@@ -35,7 +38,7 @@ from typing import Any, Callable, Iterable
 import ipywidgets as w
 
 from .. import store
-from .base import KeyboardAssist, esc, fit_button, follow_learner
+from .base import FOCUS_FALLBACK, KeyboardAssist, esc, fit_button, follow_learner
 from .live import error_output, to_outputs
 
 #: What the learner reads before opening a key.
@@ -83,6 +86,10 @@ class KeyReveal(w.VBox):
         fit_button(self.button)
         self.button.add_class("medialit-reveal-button")
         self.note = w.HTML("")
+        # Pressing the button hides it: the keyboard focus then goes to this line ("You opened our
+        # key on ..."), the start of what opened, so Tab goes on from the key, not from the top of
+        # the page (keyboard_assist.js; a screen reader reads the line and then the key).
+        self.note.add_class(FOCUS_FALLBACK)
         self.output = w.Output()
         self.output.add_class("medialit-reveal-key")
         self.key_box = w.VBox([self.output])
