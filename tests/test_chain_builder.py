@@ -144,8 +144,13 @@ def test_builder_saves_every_change_and_restores_it(home):
         assert store.get_activity("01:chain:voltaire_2024")["data"]["steps"] == ["vn-newsletter", "vn-swiss-standpoint"]
         b.remove(2)
         assert store.get_activity("01:chain:voltaire_2024")["data"]["steps"] == ["vn-newsletter"]
+        assert "saved chain is back" not in b.feedback_html.value
         again = ml.ChainBuilder("voltaire_2024")  # the cell run again, or a new kernel
         assert again.steps == ["vn-newsletter"] and again.restored
+        # browser QA: after a reload nothing said where the feedback had gone
+        assert "Your saved chain is back. Press <b>Check my chain</b>" in again.feedback_html.value
+        again.check()
+        assert "saved chain is back" not in again.feedback_html.value
     finally:
         ml.lesson(None)
 

@@ -69,6 +69,9 @@ class ChainBuilder(BoxActivity):
         self.add_class("medialit-chain")
         self._activate()
         self._refresh()
+        if self.steps:  # saved work is back; the feedback is shown only when asked for, as before
+            self.feedback_html.value = ("<p class='medialit-chain-note' style='margin:4px 0'>Your saved chain is back. "
+                                        "Press <b>Check my chain</b> to see the feedback on it again.</p>")
 
     # ------------------------------------------------------------------ the contract
     def empty_data(self) -> dict:
