@@ -1086,3 +1086,15 @@ def test_no_name_hint_in_voila_points_to_the_box_on_the_page(nobody, monkeypatch
              hand_in.owner_html.value, str(store.NoLearnerError())]
     for text in shown:
         assert "start notebook" not in text and "Learner id" in text.replace("&quot;", '"')
+
+
+def test_display_path_is_short_inside_the_course_and_the_home_folder(tmp_path, monkeypatch):
+    """Browser QA: on a hub, save and conflict messages showed the server's whole path."""
+    from medialit import paths
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    inside = paths.repo_root() / "answers" / "alice.json"
+    assert wbase.display_path(inside) == "answers/alice.json"
+    assert wbase.display_path(tmp_path / "answers" / "alice.json.conflict-1") == "~/answers/alice.json.conflict-1"
+    elsewhere = Path("/srv/class/alice.json")
+    assert wbase.display_path(elsewhere) == str(elsewhere)

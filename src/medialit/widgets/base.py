@@ -111,14 +111,17 @@ def resolve_article(article):
 
 
 def display_path(path: Path) -> str:
-    """A short, readable form of a saved file's path ("answers/alice.json" inside the course)."""
+    """A short, readable form of a saved file's path: "answers/alice.json" inside the course,
+    "~/answers/alice.json" inside the user's home folder (a hub), else the whole path."""
     path = Path(path)
-    try:
-        from .. import paths
+    from .. import paths
 
-        return path.resolve().relative_to(paths.repo_root()).as_posix()
-    except (ValueError, FileNotFoundError, OSError):
-        return str(path)
+    for base, prefix in ((paths.repo_root, ""), (Path.home, "~/")):
+        try:
+            return prefix + path.resolve().relative_to(base().resolve()).as_posix()
+        except (ValueError, RuntimeError, OSError):
+            continue
+    return str(path)
 
 
 #: The start of the warning a widget shows when the same learner changed its work in another tab.
