@@ -238,6 +238,7 @@ def test_export_submission_wraps_all_activities(_isolated_answers):
     assert sub["format"] == store.SUBMISSION_FORMAT and sub["learner"] == "carol"
     assert sub["schema_version"] == store.SCHEMA_VERSION
     assert set(sub["activities"]) == {"a", "b"}
+    assert "articles" not in sub  # only a hand-in with work on the learner's own articles carries them
 
 
 def test_chosen_learner_survives_a_restart(_isolated_answers, tmp_path):

@@ -650,3 +650,43 @@ def _with_found(message: str, found: dict) -> str:
 def teacher_article_ids() -> list[str]:
     """Ids of the articles in the teacher folder, in the order they were added."""
     return [str(r.get("name")) for r in read_manifest()["resources"]]
+
+
+# ---------------------------------------------------------------------------- in a hand-in
+
+def is_added(article_id: Any) -> bool:
+    """True for the id of an article added to this folder (``ml.add_article``), not a course article."""
+    # the teacher folder's manifest, without the ids of course articles (a course article always wins)
+    return isinstance(article_id, str) and article_id in data._teacher_resources(strict=False)
+
+
+def handin_entry(article_id: str) -> dict:
+    """What a hand-in carries of the added article ``article_id``
+    (:data:`medialit.schema.CARRIED_FIELDS`, plus ``sentences_sha256``), read through
+    :func:`medialit.data.load_article`, so the text and the sentence rules are exactly the ones the
+    learner's tools used. Raises :class:`medialit.data.DataError` when it cannot be loaded (changed,
+    missing) and :class:`ArticleError` for a course article."""
+    if not is_added(article_id):
+        raise ArticleError(f"{article_id!r} is not an article added to this folder.")
+    art = data.load_article(article_id)
+    meta = art.meta
+    return {
+        "title": str(meta.get("title") or article_id),
+        "publisher": str(meta.get("publisher") or ""),
+        "url": str(meta.get("url") or ""),
+        "date": str(meta.get("published") or ""),
+        "author": str(meta.get("author") or ""),
+        "language": str(meta.get("language") or "en"),
+        "sentence_rules": data.sentence_rules_of(meta),
+        "sha256": hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
+        "sentences_sha256": data.spans_hash(art.sentences),
+        "text": art.text,
+    }
+
+
+def carried_sentences(text: str, title: str, language: str, rules: int) -> list[data.Sentence]:
+    """The sentences of an added article's ``text`` as the learner's session split them: the same
+    function (:func:`medialit.data.segment`), the article's recorded sentence ``rules`` and
+    ``language``, and the same paragraph roles :func:`add_article` gave it (a first paragraph that
+    repeats the title is the title). Sentence ids depend on the text, language and rules only."""
+    return data.segment(text, _title_roles(text, title), language=language, rules=rules)

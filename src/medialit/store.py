@@ -16,6 +16,9 @@ A record may also hold the learner's first answers, ``"first"`` (the same shape 
 answer and never overwritten; ``data`` goes on holding the latest work. The document's
 ``"reveals"`` records which keys were opened and when (:func:`key_opened`).
 
+A hand-in (:func:`export_submission`) wraps the activities with ``format``, ``exported`` and
+``medialit_version``, and carries the learner's own articles (lesson 04) in ``"articles"``.
+
 Rules this module keeps:
 
 * a learner id is checked before it becomes a file name, so it can never leave its folder;
@@ -630,6 +633,16 @@ def export_submission(
     """Write one file with all of a learner's work, the file an instructor collects.
 
     Default location: ``<answers folder>/submissions/<learner>.submission.json``.
+
+    The file is ``{"format": "medialit-submission", "schema_version", "learner", "exported",
+    "medialit_version", "activities"}`` and, when the learner worked on articles of their own
+    (lesson 04, ``ml.add_article``), ``"articles"``: ``{article id: {title, publisher, url, date,
+    author, language, sentence_rules, sha256, sentences_sha256, text}}`` for every added article
+    (never a course article) one of the activities refers to, read through the same loader as
+    the learner's tools (:func:`medialit.articles.handin_entry`), so the teacher's dashboard can
+    show that work (see :mod:`medialit.schema.carried`). An article that cannot be carried (no
+    longer loads, or past the limits the dashboard reads) is left out with a
+    :class:`StoreWarning` saying so; the rest of the work is handed in as always.
     """
     from . import __version__
 
@@ -648,5 +661,64 @@ def export_submission(
         "medialit_version": __version__,
         "activities": doc["activities"],
     }
+    size = len(json.dumps(submission, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")) + 1024
+    carried = _own_articles(doc["activities"], size)
+    if carried:
+        submission["articles"] = carried
     atomic_write_json(path, submission, mode=SUBMISSION_MODE)
     return path
+
+
+def _referred_articles(activities: dict) -> list[str]:
+    """The article ids the activities refer to, in order of first mention."""
+    seen: dict = {}
+    for rec in activities.values():
+        article = rec.get("article") if isinstance(rec, dict) else None
+        if isinstance(article, str) and article:
+            seen.setdefault(article, None)
+    return list(seen)
+
+
+def _own_articles(activities: dict, used_bytes: int) -> dict:
+    """``{article id: entry}`` of the learner's own articles to carry in a hand-in (see
+    :func:`export_submission`), within the limits the dashboard reads
+    (:data:`medialit.schema.LIMITS` ``.articles`` and ``.article_chars``, and a file of at most
+    :data:`medialit.schema.FILE_BYTES`); each one left out is a :class:`StoreWarning`."""
+    from . import articles, data
+
+    out: dict = {}
+    chars = 0
+    for article_id in _referred_articles(activities):
+        if not articles.is_added(article_id):
+            continue  # a course article (the teacher has it), or one not in this folder
+        try:
+            entry = articles.handin_entry(article_id)
+        except (data.DataError, articles.ArticleError) as exc:
+            warnings.warn(f"Your article {article_id!r} could not be put into the hand-in ({exc}), so your teacher "
+                          "will not see your work on it.", StoreWarning, stacklevel=3)
+            continue
+        size = len(json.dumps({article_id: entry}, ensure_ascii=False, indent=4).encode("utf-8"))
+        why = _left_out(len(out), chars + len(entry["text"]), used_bytes + size)
+        if why:
+            warnings.warn(f"Your article {article_id!r} was left out of the hand-in: {why}. Your teacher will see "
+                          "your work on it only if they add the same article.", StoreWarning, stacklevel=3)
+            continue
+        out[article_id] = entry
+        chars += len(entry["text"])
+        used_bytes += size
+    return out
+
+
+def _left_out(carried: int, chars: int, size: int) -> str:
+    """Why one more own article cannot go into a hand-in that carries ``carried`` already and would
+    then hold ``chars`` characters of their text and ``size`` bytes ("" when it can)."""
+    from . import schema
+
+    if carried >= schema.LIMITS.articles:
+        return f"a hand-in carries at most {schema.LIMITS.articles} articles of your own"
+    if chars > schema.LIMITS.article_chars:
+        return (f"your own articles in one hand-in may hold {schema.LIMITS.article_chars:,} characters of text "
+                "together, and this one would pass that")
+    if size > schema.FILE_BYTES:
+        return f"the hand-in would be larger than the {schema.FILE_BYTES // (1024 * 1024)} MB the dashboard reads"
+    return ""

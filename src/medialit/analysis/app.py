@@ -149,7 +149,8 @@ def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]
     "lesson 02") are told apart by their activity ids. "All activities" joins only activities with
     the same label set as the chart draws (the key's, else the commonest: see
     :func:`.agreement.current_labels`), and counts the learners in that label set: lesson 00's
-    practice labels are never drawn with lesson 02's five labels."""
+    practice labels are never drawn with lesson 02's five labels. A learner's own article (lesson
+    04, carried in their file) is offered the same way, with "learner's own article" in its text."""
     import collections
 
     from .agreement import _default_label_set
@@ -165,13 +166,30 @@ def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]
         name = names[(article, activity)]
         if clash[(article, name)] > 1:
             name = f"{name} [{activity}]"
-        opts.append((f"{article} · {name} ({_learners(n)})", (article, activity)))
+        opts.append((f"{article}{_own(cls, article)} · {name} ({_learners(n)})", (article, activity)))
     for article, rows in df.groupby("article", sort=True):
         same = rows[rows["label_set"] == _default_label_set(rows)]
         if same["activity"].nunique() > 1:
-            opts.append((f"{article} · all activities, newest label ({_learners(same['learner'].nunique())})",
-                         (article, ALL_ACTIVITIES)))
+            opts.append((f"{article}{_own(cls, article)} · all activities, newest label "
+                         f"({_learners(same['learner'].nunique())})", (article, ALL_ACTIVITIES)))
     return sorted(opts, key=lambda o: (o[1][0], o[1][1] is None, _activity_order(o[1][1])))
+
+
+def _own(cls: ClassData, article: str) -> str:
+    """" (learner's own article)" for an article a learner's file carried (lesson 04), else ""."""
+    return " (learner's own article)" if _is_own(cls, article) else ""
+
+
+def _is_own(cls: ClassData, article: str) -> bool:
+    return cls.is_own_article(article)
+
+
+def _key_for(cls: ClassData, article: str, key: dict | None) -> dict | None:
+    """``key``, unless ``article`` is a learner's own article the key has no entries for (there is
+    no key to compare it with, so none is drawn or listed)."""
+    if key and _is_own(cls, article) and article not in (key.get("articles") or {}):
+        return None
+    return key
 
 
 def _learners(n: int) -> str:
@@ -205,12 +223,16 @@ def activity_view(cls: ClassData, choice: tuple[str, str | None] | None, key: di
     sub = activity_class(cls, article, activity)
     if sub.labels.empty:
         return SafeHTML(message_html("No learner has labelled any sentence here yet."), "No labels yet.")
+    own_note = ""
+    if _key_for(cls, article, key) is None and key:
+        key, own_note = None, (" This is a learner's own article (lesson 04), handed in with their work: there is "
+                               "no key for it, so none is drawn.")
     label_set = _default_label_set(sub.labels)
     own = key if key and key.get("label_set", label_set) == label_set else None
     counts = label_counts(sub, article, label_set=label_set, labels=key_labels(own) if own else None)
     where = article if activity is None else f"{article}, {activity_name(activity)}"
     fig = plot_label_distribution(counts, f"Labels per sentence: {where}", key=own)
-    summary = describe_distribution(counts, article)
+    summary = describe_distribution(counts, article) + own_note
     if key and not own:
         summary += (f" These labels come from the label set {label_set!r}, not the key's "
                     f"({key.get('label_set')!r}), so the key is not drawn.")
@@ -264,22 +286,27 @@ def _flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _sentence_texts(articles) -> dict:
+def _sentence_texts(articles, cls: ClassData | None = None) -> dict:
+    """``{(article, sentence id): text}`` for the course's articles and, with ``cls``, the learners'
+    own articles their files carried (split as in the learner's session)."""
     from .. import data
     from .loading import course_articles
 
     known = course_articles()
     out = {}
     for article in articles:
-        if article in known:
+        own = cls.sentence_texts(article) if cls is not None else {}
+        if own:
+            out.update({(article, sid): text for sid, text in own.items()})
+        elif article in known:
             out.update({(article, s.id): s.text for s in data.load_article(article).sentences})
     return out
 
 
-def _labels_table(df, key: dict | None):
+def _labels_table(df, key: dict | None, cls: ClassData | None = None):
     from .key import key_table
 
-    texts = _sentence_texts(df["article"].unique())
+    texts = _sentence_texts(df["article"].unique(), cls)
     out = df.assign(text=[texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)])
     cols = ["sentence", "text", "label", "confidence", "note"]
     if key and (out["label_set"] == key.get("label_set")).any():
@@ -291,6 +318,24 @@ def _labels_table(df, key: dict | None):
     return out, cols
 
 
+def _own_articles_html(cls: ClassData, learner: str) -> SafeHTML | None:
+    """The learner's own articles their file carried (lesson 04): id, title, publisher, author, date, URL,
+    every piece escaped and the URL linked only when it starts with http:// or https://; None when
+    they carried none."""
+    from ..display import html_table as linked_table
+
+    oa = cls.own_articles
+    if oa is None or not len(oa):
+        return None
+    mine = oa[oa["learner"] == learner]
+    if mine.empty:
+        return None
+    table = mine.assign(link=mine["url"])[["article", "title", "publisher", "author", "date", "url", "link",
+                                           "sentences"]]
+    return linked_table(table, link=("url", "link"), max_rows=50, caption="Their own articles (lesson 04)",
+                        names={"url": "URL"})
+
+
 def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tuple[str, Any, list | None]]:
     from .views import free_answers, free_text
 
@@ -298,9 +343,12 @@ def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tu
             (("labels", cls.labels), ("marks", cls.marks), ("provenance", cls.provenance),
              ("claims", cls.claims), ("checks", cls.checks))}
     sections = []
+    own = _own_articles_html(cls, learner)
+    if own is not None:
+        sections.append(("Their own articles (lesson 04)", own, None))
     for (article, activity), df in mine["labels"].groupby(["article", "activity"], sort=True):
-        table, cols = _labels_table(df, key)
-        sections.append((f"Labels: {article}, {activity_name(activity)}", table, cols))
+        table, cols = _labels_table(df, _key_for(cls, article, key), cls)
+        sections.append((f"Labels: {article}{_own(cls, article)}, {activity_name(activity)}", table, cols))
     sections.append(("Phrase marks", mine["marks"], ["article", "text", "category", "note"]))
     claim_cols = [c for c in cls.claims.columns if c not in ("learner", "activity", "updated")]
     sections.append(("Claim ledger rows", mine["claims"], claim_cols))
@@ -325,9 +373,10 @@ def _learner_sections(cls: ClassData, learner: str, key: dict | None) -> list[tu
 
 
 def learner_view(cls: ClassData, learner: str | None, key: dict | None = None, roster_table=None) -> SafeHTML:
-    """One learner's work as escaped tables: labels (with the sentence and the key's label), phrase
-    marks, ledger rows, checklist, check answers and free text; for a learner on the class list
-    with no readable file, the reason."""
+    """One learner's work as escaped tables: the articles of their own their file carried (lesson 04:
+    title, publisher, date, URL), labels (with the sentence and the key's label; no key for their
+    own articles), phrase marks, ledger rows, checklist, check answers and free text; for a learner
+    on the class list with no readable file, the reason."""
     if not learner:
         return SafeHTML(message_html("Choose a learner."), "Choose a learner.")
     row = cls.learners[cls.learners["learner"] == learner]
@@ -343,6 +392,10 @@ def learner_view(cls: ClassData, learner: str | None, key: dict | None = None, r
              f" · {esc(_count(r['activities'], 'activity', 'activities'))}</p>"]
     plain = [f"{learner}: {r['file']}"]
     for title, df, cols in _learner_sections(cls, learner, key):
+        if isinstance(df, SafeHTML):  # built already (the learner's own articles, with their links)
+            parts.append(df.markup)
+            plain.append(df.text)
+            continue
         if df.empty:
             parts.append(f"<p><strong>{esc(title)}</strong>: none.</p>")
             continue

@@ -17,6 +17,16 @@ The steps, each in its own module:
    widgets write;
 4. here: the rows become DataFrames.
 
+A file may also carry the learner's own articles (lesson 04, its top-level ``"articles"``):
+:func:`medialit.schema.clean_carried_articles` checks each one, and :class:`_OwnArticles` splits
+its text into sentences with the rules recorded in the file (the function the learner's session
+used, :func:`medialit.articles.carried_sentences`), so the activities about it are checked against
+*that learner's* copy (sentence ids, mark offsets). Its id stays as it is in the tables, unless
+learners handed in different texts under one id (or a text that differs from the teacher's own
+article of that id): then each text is named ``<article id>~<learner id>`` after the first learner
+(in learner-id order) who handed it in, learners with the very same text share that name, and a
+note says so (code ``article_renamed``). ``ClassData.own_articles`` lists them.
+
 After ``MAX_REPORT`` problems of one kind in one activity (or skipped activities in one file, or
 ignored files in the folder) the rest are counted in one "… and N more" row (code
 ``more_not_listed``); so are the problems of one file's activities after ``MAX_FILE_REPORT`` rows
@@ -46,7 +56,7 @@ from .report import (ACTIVITY_SKIPPED, FILE_SKIPPED, ITEM_SKIPPED, MAX_FILE_REPO
 
 #: Default limits (all can be changed per call of :func:`load_class`); the record limits are
 #: :data:`medialit.schema.LIMITS`, the same the widgets keep.
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = schema.FILE_BYTES
 MAX_FILES = 5000
 MAX_DEPTH = schema.LIMITS.depth
 MAX_LABEL = schema.LIMITS.short
@@ -69,6 +79,13 @@ CHAIN_COLUMNS = ["learner", "activity", "article", "position", "step", "updated"
 SKILLCHECK_COLUMNS = ["learner", "activity", "phase", "form", "answers", "written", "finished", "finished_at",
                       "updated"]
 LEARNER_COLUMNS = ["learner", "file", "exported", "medialit_version", "activities"]
+#: The learners' own articles their files carry (lesson 04): one row per learner x article.
+#: ``article`` is the id in the class tables, ``handed_in_as`` the id in the learner's file (they
+#: differ only when learners handed in different texts under one id: ``<id>~<learner>``).
+OWN_ARTICLE_COLUMNS = ["article", "handed_in_as", "learner", "title", "publisher", "url", "date", "author",
+                       "language", "sentence_rules", "sentences", "sha256"]
+#: How an own article is named in the tables when its id names different texts (see the module's docstring).
+RENAMED = "{article}~{learner}"
 #: First answers (kept when the learner opened a key, or at the first check(); see
 #: medialit.store.freeze_first): the same columns plus ``first_at``.
 FIRST_LABEL_COLUMNS = [*LABEL_COLUMNS, "first_at"]
@@ -132,7 +149,9 @@ class ClassData:
     Attributes: ``learners`` (one row per kept file), ``labels``, ``marks``, ``provenance``,
     ``claims``, ``checks`` (one row per learner x item, fields as columns), ``report`` (one row
     per problem: file, learner, level, activity, code, reason) and ``folder``. :meth:`tidy` gives
-    the long form: one row per learner x item x field.
+    the long form: one row per learner x item x field. ``own_articles``: the learners' own articles
+    their files carry (:data:`OWN_ARTICLE_COLUMNS`), with their sentences' texts in ``own_texts``
+    (:meth:`sentence_texts`).
     """
 
     folder: Path
@@ -148,6 +167,8 @@ class ClassData:
     first_labels: Any = None  # first answers of sentence labels (analysis.first_answers)
     first_checks: Any = None  # first answers of check() questions (analysis.first_answers)
     first_marks: Any = None  # first answers of phrase marks (analysis.first_answers)
+    own_articles: Any = None  # the learners' own articles their files carry (OWN_ARTICLE_COLUMNS)
+    own_texts: Any = field(default=None, repr=False)  # {article id in the tables: {sentence id: text}}
     _tidy: Any = field(default=None, repr=False)
 
     def tables(self) -> dict:
@@ -159,6 +180,8 @@ class ClassData:
                 **({"first_labels": self.first_labels} if self.first_labels is not None else {}),
                 **({"first_checks": self.first_checks} if self.first_checks is not None else {}),
                 **({"first_marks": self.first_marks} if self.first_marks is not None else {}),
+                **({"own_articles": self.own_articles} if self.own_articles is not None and len(self.own_articles)
+                   else {}),
                 "report": self.report}
 
     def tidy(self):
@@ -190,6 +213,15 @@ class ClassData:
                           else pd.DataFrame(columns=cols))
         return self._tidy
 
+    def is_own_article(self, article: str) -> bool:
+        """True when ``article`` (an id in the tables) is a learner's own article a file carried."""
+        oa = self.own_articles
+        return oa is not None and len(oa) > 0 and bool((oa["article"] == article).any())
+
+    def sentence_texts(self, article: str) -> dict:
+        """``{sentence id: text}`` of a learner's own article (an id in the tables), else ``{}``."""
+        return (self.own_texts or {}).get(article, {})
+
     def problems(self, level: str | None = None, code: str | None = None):
         """The report, optionally only one ``level`` (e.g. ``"file skipped"``) or ``code``."""
         r = self.report
@@ -203,6 +235,206 @@ class ClassData:
         skipped = int((self.report["level"] == FILE_SKIPPED).sum()) if len(self.report) else 0
         return (f"ClassData({len(self.learners)} learners from {self.folder.name!r}, "
                 f"{len(self.labels)} sentence labels, {skipped} files skipped)")
+
+
+# ---------------------------------------------------------------- the learners' own articles
+
+
+class _FileArticles(NamedTuple):
+    """The learner's own articles one file carries: ``facts`` (``{id in the file: CourseArticle}``
+    of each one its activities are checked against, when not the teacher's very same article),
+    ``names`` (``{id in the file: id in the tables}``) and ``refused`` (ids it carries that could
+    not be used)."""
+
+    facts: dict
+    names: dict
+    refused: frozenset
+
+
+_NO_OWN = _FileArticles({}, {}, frozenset())
+
+
+class _Copy(NamedTuple):
+    """One accepted own article of one file, split into sentences."""
+
+    name: str  # the file
+    learner: str
+    entry: dict
+    sentences: tuple
+    identity: tuple  # (sha256 of the text, hash of the sentences' ids and offsets)
+
+
+#: Sentences of carried texts already split, newest last: ``{(sha256, title, language, rules):
+#: (characters, sentences)}``, kept up to :data:`_SPLIT_CHARS` characters of text in all.
+_SPLIT_CACHE: dict = {}
+_SPLIT_CHARS = 4_000_000
+
+
+def _split(entry: dict) -> tuple:
+    """The sentences of a carried text (the same function and rules as the learner's session,
+    :func:`medialit.articles.carried_sentences`). The same text handed in by several learners, or
+    read again when the dashboard reloads the class, is split once (its ``sha256`` was checked)."""
+    from ..articles import carried_sentences
+
+    key = (entry["sha256"], entry["title"], entry["language"], entry["sentence_rules"])
+    hit = _SPLIT_CACHE.pop(key, None)
+    if hit is None:
+        text = entry["text"]
+        hit = (len(text), tuple(carried_sentences(text, entry["title"], entry["language"], entry["sentence_rules"])))
+    _SPLIT_CACHE[key] = hit
+    while len(_SPLIT_CACHE) > 1 and sum(n for n, _ in _SPLIT_CACHE.values()) > _SPLIT_CHARS:
+        del _SPLIT_CACHE[next(iter(_SPLIT_CACHE))]
+    return hit[1]
+
+
+def _bundled_ids() -> frozenset:
+    """The ids of the articles in the course's ``data/articles/`` (not the teacher's folder)."""
+    from .. import data
+
+    try:
+        return frozenset(str(r.get("name")) for r in data.manifest("articles")["resources"])
+    except data.DataError:
+        return frozenset()
+
+
+def _referred(activities: dict) -> set:
+    """The article ids (text) the activities of one file name."""
+    return {a for rec in activities.values() if isinstance(rec, dict) and isinstance(a := rec.get("article"), str)}
+
+
+def _unknown_article(article: Any, refused) -> str:
+    """Why an activity's article cannot be used, in plain words (the id shown whole, see
+    :func:`medialit.schema.show_article_id`)."""
+    if article is None or article == "":
+        return "it names no article."
+    if not isinstance(article, str):
+        what = {bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "a record"}
+        return f"its article is {what.get(type(article), 'not text')}, not an article id."
+    shown = schema.show_article_id(article)
+    if article in refused:
+        return (f"the article {shown} is not one of the course's articles, and the copy of it this file carries "
+                "could not be used (the row about the learner's own article says why).")
+    return (f"the article {shown} is not one of the course's articles, and this file does not carry it. It is "
+            "probably the learner's own article from lesson 04: if they hand in again with this version of "
+            "medialit (or a newer one), the file includes the article and this work can be shown.")
+
+
+class _OwnArticles:
+    """The learners' own articles the kept files carry: checked
+    (:func:`medialit.schema.clean_carried_articles`), split into sentences, and named in the class
+    tables (see the module's docstring). ``problems[file]`` are report rows, ``files[file]`` a
+    :class:`_FileArticles`, ``rows`` the :data:`OWN_ARTICLE_COLUMNS` table, ``texts`` the
+    sentences' texts by id in the tables. Nothing is done for files that carry none."""
+
+    def __init__(self, kept: list, course: dict, limits: schema.Limits):
+        self.problems: dict = {}
+        self.files: dict = {}
+        self.rows: list = []
+        self.texts: dict = {}
+        self.course = course
+        copies: dict = {}  # id in the file -> [_Copy], in learner order
+        bundled = None
+        for s in kept:
+            if "articles" not in s.doc:
+                continue
+            bundled = _bundled_ids() if bundled is None else bundled
+            for copy in self._read(s, bundled, limits):
+                copies.setdefault(copy.entry["id"], []).append(copy)
+        for article_id, found in copies.items():
+            self._name(article_id, found)
+
+    def _read(self, s, bundled: frozenset, limits: schema.Limits) -> list:
+        """The usable own articles of one file (its problems noted), each split into sentences."""
+        from .. import data
+
+        carried = s.doc["articles"]
+        clean, problems = schema.clean_carried_articles(carried, course_ids=bundled, limits=limits)
+        referred = _referred(s.doc["activities"])
+        # ids the activities name that the file carries but that cannot be used (said in their messages)
+        refused = {a for a in referred if isinstance(carried, dict) and a in carried and a not in clean}
+        out = []
+        for article_id, entry in clean.items():
+            if article_id not in referred:
+                continue  # carried but not used by any activity: nothing to show
+            sentences = _split(entry)
+            spans = data.spans_hash(sentences)
+            if entry.get("sentences_sha256") not in (None, spans):
+                problems.append(schema.Problem(
+                    ITEM_SKIPPED, "article_sentences_differ",
+                    f"the learner's own article {schema.show_article_id(article_id)} was not read: this computer "
+                    "splits its text into other sentences than the learner's did (another version of medialit or "
+                    "of its sentence splitter), so their sentence ids would point at other words; update medialit "
+                    "on both computers and ask the learner to hand in again."))
+                refused.add(article_id)
+                continue
+            out.append(_Copy(s.name, s.learner, dict(entry, id=article_id), sentences, (entry["sha256"], spans)))
+        self.problems[s.name] = problems
+        self.files[s.name] = _FileArticles({}, {}, frozenset(refused))
+        return out
+
+    def _teacher_identity(self, article_id: str) -> tuple | None:
+        """The identity of the teacher's own article ``article_id`` (None when there is none)."""
+        import hashlib
+
+        from .. import data
+
+        if article_id not in self.course:
+            return None
+        try:
+            art = data.load_article(article_id)
+        except data.DataError:  # changed since the class was opened: not the same article
+            return None
+        return hashlib.sha256(art.text.encode("utf-8")).hexdigest(), data.spans_hash(art.sentences)
+
+    def _name(self, article_id: str, found: list) -> None:
+        """Name each text handed in under ``article_id`` in the tables, and note a renaming."""
+        teacher = self._teacher_identity(article_id)
+        versions: dict = {}
+        for copy in found:
+            versions.setdefault(copy.identity, []).append(copy)
+        for identity, same in versions.items():
+            if identity == teacher or (teacher is None and len(versions) == 1):
+                name = article_id
+            else:
+                name = RENAMED.format(article=article_id, learner=same[0].learner)
+                other = ("the teacher's own article with that id" if teacher is not None
+                         else "the text other learners handed in under the same id")
+                for copy in same:
+                    self.problems[copy.name].append(schema.Problem(
+                        NOTE, "article_renamed",
+                        f"the learner's own article {article_id!r} has a different text from {other}, so it is "
+                        f"shown as {name!r} in the tables, never mixed with the others (learners who handed in "
+                        "the very same text share that name)."))
+            self._keep(name, same, identity == teacher)
+
+    def _keep(self, name: str, same: list, teachers: bool) -> None:
+        """Record the name, facts, table rows and sentence texts of one text handed in by ``same``;
+        for ``teachers`` (the very same text as the teacher's own article of that id, which the
+        learners may have added from the teacher's exercise) only its name: it is no own article."""
+        for copy in same:
+            self.files[copy.name].names[copy.entry["id"]] = name
+        if teachers:
+            return
+        first = same[0]
+        sentences = first.sentences
+        facts = CourseArticle(len(first.entry["text"]), frozenset(x.id for x in sentences), first.entry["text"],
+                              sum(x.role == "body" for x in sentences))
+        self.texts[name] = {x.id: x.text for x in sentences}
+        for copy in same:
+            self.files[copy.name].facts[copy.entry["id"]] = facts
+            e = copy.entry
+            self.rows.append((name, e["id"], copy.learner, e["title"], e["publisher"], e["url"], e["date"],
+                              e["author"], e["language"], e["sentence_rules"], len(copy.sentences), e["sha256"]))
+
+    def frame(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=OWN_ARTICLE_COLUMNS)
+
+    def report(self, s, report: CappedReport) -> None:
+        """The report rows about the own articles of the kept file ``s``."""
+        for p in self.problems.get(s.name, ()):
+            report.add(s.name, s.learner, p.level, "", p.code, p.message)
 
 
 # ---------------------------------------------------------------- activities -> rows
@@ -219,14 +451,20 @@ class _Rows:
         self.lim = limits
         self.course = course
         self.label_sets = label_sets
+        self.file = _NO_OWN  # the learner's own articles in the file being read (see submission)
+        self.file_course = course  # the course's articles and, while a file is read, its own ones
         self.tables: dict = {t: [] for t in _TABLE.values()}
         self.tables.update({t: [] for t in _FIRST_TABLE.values()})
         # an 'updated' time later than this is not trusted, as an export time is not (envelope)
         self.latest = stamp(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1))
 
-    def submission(self, name: str, learner: str, activities: dict) -> None:
+    def submission(self, name: str, learner: str, activities: dict, own: _FileArticles | None = None) -> None:
+        """Read one kept file's activities; ``own``: the learner's own articles it carries
+        (:class:`_OwnArticles`), each counted as one item of the file's limit."""
         acts_group, outer = (name, "activities"), (name, "file")
-        budget, used, left = self.lim.file_items, 0, [0, 0]  # left out: activities, their items
+        self.file = own or _NO_OWN
+        self.file_course = {**self.course, **own.facts} if own is not None and own.facts else self.course
+        budget, used, left = self.lim.file_items, len(self.file.names), [0, 0]  # left out: activities, their items
         for act_id, rec in activities.items():
             if not left[0]:
                 shown = show_name(act_id if len(act_id) <= MAX_ACTIVITY_ID else shorten(act_id, 40))
@@ -253,7 +491,7 @@ class _Rows:
         """Check one activity and keep its rows; the number of items kept, or None (nothing kept
         or reported) when they are more than ``room``, what is left of the file's limit."""
         outer = (name, "file")
-        why = self._unusable(id_length, rec, self.course)
+        why = self._unusable(id_length, rec, self.file_course, self.file.refused)
         if why is None:
             kind, article, data = rec["kind"], rec.get("article"), rec["data"]
             if any(f in rec for f in schema.FIRST_FIELDS) and kind != "skillcheck":  # checked like data
@@ -275,15 +513,16 @@ class _Rows:
                                     f"its updated time {updated!r} is in the future, so it was not trusted (the "
                                     "computer's clock may be wrong).", group=(name, act_id, NOTE), outer=outer)
                     updated = ""
-                self._append(kind, clean, (learner, act_id, article), updated)
+                self._append(kind, clean, (learner, act_id, self.file.names.get(article, article)), updated)
                 return kept
         if why is not None:
             self.report.add(name, learner, ACTIVITY_SKIPPED, act_id, *why, group=acts_group, outer=outer)
         return 0
 
     @staticmethod
-    def _unusable(id_length, rec, course) -> tuple[str, str] | None:
-        """``(code, reason)`` when the activity envelope cannot be used."""
+    def _unusable(id_length, rec, course, refused=frozenset()) -> tuple[str, str] | None:
+        """``(code, reason)`` when the activity envelope cannot be used; ``refused``: ids of the
+        learner's own articles the file carries but that could not be used."""
         if id_length > MAX_ACTIVITY_ID:
             return "bad_activity_id", "the activity id is too long."
         if not isinstance(rec, dict):
@@ -293,8 +532,7 @@ class _Rows:
             return "unknown_kind", f"unknown activity kind {shorten(str(kind), 30)!r} (known: {', '.join(KINDS)})."
         article = rec.get("article")
         if kind not in ("check", "skillcheck") and (not isinstance(article, str) or article not in course):
-            return "unknown_article", (f"unknown article id {shorten(str(article), 40)!r} "
-                                       f"(known: {', '.join(sorted(course))}).")
+            return "unknown_article", _unknown_article(article, refused)
         if not isinstance(rec.get("data"), dict):
             return "not_a_record", "its 'data' is not a record."
         return None
@@ -302,14 +540,14 @@ class _Rows:
     def _clean(self, kind, data, article):
         lim = self.lim
         if kind == "sentence_labels":
-            return schema.clean_sentence_labels(data, strict=True, sentence_ids=self.course[article].sentence_ids,
+            return schema.clean_sentence_labels(data, strict=True, sentence_ids=self.file_course[article].sentence_ids,
                                                 article=article, limits=lim, label_sets=self.label_sets)
         if kind == "phrase_marks":
-            return schema.clean_phrase_marks(data, strict=True, text=self.course[article].text, limits=lim)
+            return schema.clean_phrase_marks(data, strict=True, text=self.file_course[article].text, limits=lim)
         if kind == "provenance_checklist":
             return schema.clean_provenance_checklist(data, strict=True, limits=lim)
         if kind == "claim_ledger":
-            return schema.clean_claim_ledger(data, strict=True, sentence_ids=self.course[article].sentence_ids,
+            return schema.clean_claim_ledger(data, strict=True, sentence_ids=self.file_course[article].sentence_ids,
                                              article=article, limits=lim)
         if kind == "skillcheck":
             return schema.clean_skillcheck(data, strict=True, limits=lim)
@@ -458,13 +696,18 @@ def _load(root: Path, max_bytes: int, max_files: int, recursive: bool, limits: s
     candidates = list_submissions(root, report, recursive=recursive, max_files=max_files)
     raw_files = read_submissions(root, candidates, report, max_bytes)
     kept = newest_per_learner(read_envelopes(raw_files, report), report)
-    rows = _Rows(report, limits, course_articles(), course_label_sets())
+    course = course_articles()
+    own = _OwnArticles(kept, course, limits)
+    rows = _Rows(report, limits, course, course_label_sets())
     for s in kept:
         envelope_notes(s, report)
-        rows.submission(s.name, s.learner, s.doc["activities"])
+        own.report(s, report)
+        rows.submission(s.name, s.learner, s.doc["activities"], own.files.get(s.name))
     return ClassData(
         folder=root,
         learners=pd.DataFrame([_learner_row(s) for s in kept], columns=LEARNER_COLUMNS),
         **rows.frames(),
         report=report.frame(),
+        own_articles=own.frame(),
+        own_texts=own.texts,
     )

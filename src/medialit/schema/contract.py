@@ -70,9 +70,31 @@ class Limits:
     items: int = 2000
     depth: int = 32
     file_items: int = 20_000
+    #: The learner's own articles one submission carries (``"articles"``, lesson 04): at most
+    #: ``articles`` of them, with at most ``article_chars`` characters of text in all. A learner
+    #: adds one or two articles; a long news article is about 12,000 characters, a 60,000-word one
+    #: about 400,000. The dashboard splits every carried text into sentences (about 5 seconds a
+    #: million characters), so these stop a file built to keep it busy. Each carried article also
+    #: counts as one item of ``file_items``.
+    articles: int = 10
+    article_chars: int = 1_000_000
 
 
 LIMITS = Limits()
+
+#: Largest submission file the dashboard reads by default (bytes; ``load_class(max_bytes=...)``).
+#: ``export_submission`` leaves out an own article that would make a hand-in larger than this.
+FILE_BYTES = 5 * 1024 * 1024
+
+#: The fields of one article a submission carries (its top-level ``"articles"`` mapping,
+#: ``{article id: {field: value}}``): a learner's own article (added with ``ml.add_article``, not a
+#: course article) that one of their activities refers to. ``date`` is the date published
+#: (``YYYY-MM-DD``), ``sentence_rules`` the version of the sentence rules it was split with
+#: (:data:`medialit.data.SENTENCE_RULES`), ``sha256`` the hash of ``text`` (UTF-8).
+#: ``sentences_sha256`` (optional) is :func:`medialit.data.spans_hash` of its sentences on the
+#: learner's computer, so the dashboard can tell when it splits the text differently.
+CARRIED_FIELDS = ("title", "publisher", "url", "date", "author", "language", "sentence_rules", "sha256", "text")
+CARRIED_OPTIONAL = ("sentences_sha256",)
 
 #: ``level`` of a problem, from most to least serious (the dashboard report uses the same words).
 FILE_SKIPPED = "file skipped"
@@ -107,7 +129,7 @@ CODES = {
     "no_answer": "a check record without an answer",
     "bad_correct": "a check's 'correct' that is not true, false or null",
     "unknown_kind": "an activity of a kind medialit does not know",
-    "unknown_article": "an activity about an article that is not in the course",
+    "unknown_article": "an activity about an article that is neither in the course nor carried by the file",
     "bad_activity_id": "an activity id that is too long",
     "more_not_listed": "more problems of the same kind, counted rather than listed",
     # files (medialit.analysis.files and .envelope)
@@ -142,6 +164,17 @@ CODES = {
     "name_mismatch": "a file name that does not match the learner id inside",
     "no_export_time": "a file without a readable export time",
     "future_time": "a time in the future, not trusted",
+    # the learner's own articles a file carries (clean_carried_articles, lesson 04)
+    "bad_articles": "a file's 'articles' record that is not a mapping of article ids to articles",
+    "too_many_articles": "a file that carries more of the learner's own articles, or more text in them, than the limit",
+    "bad_article_id": "a carried article whose id is not a safe article id (lower-case letters, digits, hyphens)",
+    "course_article_id": "a carried article with the id of a course article: a hand-in never replaces course material",
+    "bad_article_field": "a carried article whose title, publisher, URL, date, author or language is not plain short text",
+    "bad_article_text": "a carried article whose text is missing, empty, not text or larger than an article may be",
+    "article_hash_mismatch": "a carried article whose sha256 does not match its text",
+    "unknown_sentence_rules": "a carried article split with sentence rules this version of medialit does not know",
+    "article_sentences_differ": "a carried article that this computer splits into other sentences than the learner's did",
+    "article_renamed": "learners carried different texts under one article id, so each text has its own name in the tables",
     # the skills check (clean_skillcheck)
     "bad_form": "a skills-check record whose form is not A or B, or whose phase is not before or after",
     "unknown_item": "a skills-check answer to an item that its form does not have",
