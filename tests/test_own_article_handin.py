@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import medialit as ml
+import medialit.analysis as A
 from medialit import articles, data, schema, store
 from medialit.analysis import app, loading
 
@@ -114,6 +115,14 @@ def test_learner_hands_in_own_article_and_teacher_sees_the_work(tmp_path, monkey
     assert "learner's own article" in view.text
     [(text, choice)] = app.activity_options(cls)
     assert choice == (aid, f"04:labels:{aid}") and "own article" in text
+    # two labels of the article's body sentences are not "complete" (it counted one sentence before)
+    n_body = len(art.body_sentences())
+    assert int(cls.own_articles["body_sentences"].iloc[0]) == n_body > 2
+    assert A.progress(cls).loc["ana", f"labels {aid}"] == pytest.approx(2 / n_body)
+    # the disputed sentences show the learner's sentence texts; the downloads list the article
+    disputed = A.agreement.disputed_sentences(cls, top=5, min_raters=1)
+    assert set(disputed["text"]) <= {first.text, second.text} and len(disputed)
+    assert "own_articles" in A.downloads.standard_tables(cls, None)
 
 
 def test_export_carries_only_added_articles_the_activities_refer_to(_isolated_answers):

@@ -303,6 +303,8 @@ def disputed_sentences(cls: ClassData, top: int = 10, key: dict | None | bool = 
     for article in df["article"].unique():
         if article in known:
             texts.update({(article, s.id): s.text for s in data.load_article(article).sentences})
+        elif hasattr(cls, "sentence_texts"):  # a learner's own article, carried in their hand-in
+            texts.update({(article, sid): t for sid, t in cls.sentence_texts(article).items()})
     df["text"] = [texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)]
     if key is not False:
         from .key import key_table

@@ -97,7 +97,8 @@ def save_tables(tables: dict, folder: str | os.PathLike) -> tuple[bool, str]:
 def standard_tables(cls: ClassData, key: dict | None, roster_table=None) -> dict:
     """The tables offered for download: gradebook, free text, progress, agreement, disputed
     sentences, the validation report, the skills check before and after (``learning_learners``,
-    ``learning_summary``) and the class list when there is one."""
+    ``learning_summary``), the class list when there is one and the learners' own articles
+    (lesson 04) when their hand-ins carry any."""
     from .agreement import agreement_by_article, disputed_sentences
     from .views import free_text, gradebook, progress
 
@@ -109,6 +110,9 @@ def standard_tables(cls: ClassData, key: dict | None, roster_table=None) -> dict
     tables.update(learning_tables(cls))  # the skills check before and after: per learner, per skill
     if roster_table is not None and len(roster_table):
         tables["class_list"] = roster_table
+    own = getattr(cls, "own_articles", None)
+    if own is not None and len(own):  # the learners' own articles their hand-ins carry (not their texts)
+        tables["own_articles"] = own
     return tables
 
 

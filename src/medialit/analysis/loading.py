@@ -83,7 +83,7 @@ LEARNER_COLUMNS = ["learner", "file", "exported", "medialit_version", "activitie
 #: ``article`` is the id in the class tables, ``handed_in_as`` the id in the learner's file (they
 #: differ only when learners handed in different texts under one id: ``<id>~<learner>``).
 OWN_ARTICLE_COLUMNS = ["article", "handed_in_as", "learner", "title", "publisher", "url", "date", "author",
-                       "language", "sentence_rules", "sentences", "sha256"]
+                       "language", "sentence_rules", "sentences", "body_sentences", "sha256"]
 #: How an own article is named in the tables when its id names different texts (see the module's docstring).
 RENAMED = "{article}~{learner}"
 #: First answers (kept when the learner opened a key, or at the first check(); see
@@ -424,7 +424,8 @@ class _OwnArticles:
             self.files[copy.name].facts[copy.entry["id"]] = facts
             e = copy.entry
             self.rows.append((name, e["id"], copy.learner, e["title"], e["publisher"], e["url"], e["date"],
-                              e["author"], e["language"], e["sentence_rules"], len(copy.sentences), e["sha256"]))
+                              e["author"], e["language"], e["sentence_rules"], len(copy.sentences), facts.n_body,
+                              e["sha256"]))
 
     def frame(self):
         import pandas as pd

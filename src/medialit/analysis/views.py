@@ -32,8 +32,13 @@ SAVED_FOR_TEACHER, TOO_SHORT = "saved for teacher", "too short"
 FREE_COLUMNS = ["learner", "question", "words", "status", "answer", "checklist"]
 
 
-def _body_counts() -> dict:
-    return {a: v.n_body for a, v in course_articles().items()}
+def _body_counts(cls: ClassData | None = None) -> dict:
+    """Body sentences per article: the course's, and the learners' own articles their files carry."""
+    out = {a: v.n_body for a, v in course_articles().items()}
+    own = getattr(cls, "own_articles", None)
+    if own is not None and len(own):
+        out.update(zip(own["article"], own["body_sentences"].astype(int), strict=True))
+    return out
 
 
 def progress(cls: ClassData):
@@ -44,19 +49,22 @@ def progress(cls: ClassData):
     else 0) and ``checks`` (share of the check questions anyone in the class answered). Labels and
     checklist questions are counted out of the most that any learner of the class did for that
     article (a lesson asks for some of an article's sentences and questions, not all: a learner who
-    did all that was asked shows 1, as the most careful classmate does). Tasks nobody started are
-    left out.
+    did all that was asked shows 1, as the most careful classmate does); a learner's own article
+    (lesson 04, carried in their hand-in) is counted out of all its body sentences. Tasks nobody
+    started are left out.
     """
     import pandas as pd
 
     learners = list(cls.learners["learner"])
     cols = {}
-    body = _body_counts()
+    body = _body_counts(cls)
     cur = current_labels(cls)
     if len(cur):
         g = cur.groupby(["article", "learner"]).size()
         for article in sorted(cur["article"].unique()):
             most = min(int(g.loc[article].max()), max(body.get(article, 1), 1))
+            if getattr(cls, "is_own_article", None) and cls.is_own_article(article):
+                most = max(body.get(article, 1), 1)  # the learner's own article: all its body sentences
             cols[f"labels {article}"] = (g.loc[article] / max(most, 1)).clip(upper=1.0)
     if len(cls.provenance):
         p = cls.provenance[cls.provenance["question"].isin(PROVENANCE_IDS)]
