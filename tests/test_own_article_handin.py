@@ -153,6 +153,17 @@ def test_export_leaves_out_a_changed_article_with_a_warning(_isolated_answers):
     assert "articles" not in doc and f"labels:{aid}" in doc["activities"]
 
 
+def test_the_hand_in_button_says_which_article_was_left_out(_isolated_answers):
+    store.set_learner("dee")
+    aid = _add()
+    store.put_activity(f"labels:{aid}", {"label_set": "reporting", "labels": {}}, kind="sentence_labels", article=aid)
+    (_isolated_answers / "articles" / f"{aid}.txt").write_text(TEXT + "An edit.\n", encoding="utf-8")
+    button = ml.HandIn("04")
+    assert button.hand_in()
+    assert "Done:" in button.message.value and "could not be put into the hand-in" in button.message.value
+    assert aid in button.message.value
+
+
 def test_export_keeps_within_the_limits_the_dashboard_reads(_isolated_answers, monkeypatch):
     store.set_learner("eve")
     monkeypatch.setattr(schema.contract, "LIMITS", schema.Limits(articles=2))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
+import warnings
 
 import ipywidgets as w
 
@@ -84,7 +85,9 @@ class HandIn(w.VBox):
         self.link.value = ""
         try:
             learner = store.current_learner()
-            path = store.export_submission()
+            with warnings.catch_warnings(record=True) as caught:  # an own article left out: said below
+                warnings.simplefilter("always", store.StoreWarning)
+                path = store.export_submission()
             raw = path.read_bytes()
         except store.NoLearnerError as exc:
             self._say(f"{exc} Then press the button again.", ok=False)
@@ -102,8 +105,10 @@ class HandIn(w.VBox):
                       "teacher to collect it.", ok=False)
             return False
         n = len(store.saved_activities(learner))
+        left_out = " ".join(str(w.message) for w in caught if issubclass(w.category, store.StoreWarning))
         self._say(f"Done: {n} saved activit{'y' if n == 1 else 'ies'} of {learner} in one file. Download it and "
-                  "hand it in as your teacher asks (upload it, or put it in the class folder).", ok=True)
+                  "hand it in as your teacher asks (upload it, or put it in the class folder)."
+                  + (f" Note: {left_out}" if left_out else ""), ok=True)
         self.link.value = download_html(self.file_name, raw)
         return True
 
