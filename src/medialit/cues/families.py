@@ -379,12 +379,35 @@ _NO_FIGURE = re.compile(
     r"(?<![\w.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,%])"
     r"|(?<=[a-z], )\d{1,3}(?=,)"
     r"|(?<![\w.,])\d{1,3}[-–\s]years?[-–\s]old\b"
-    r"|(?<![\w.,])\d{2}(?:\.\d)?\s?%\s?(?:CI\b|confidence\b)", re.I)
+    r"|(?<![\w.,])\d{2}(?:\.\d)?\s?%\s?(?:CI\b|confidence\b)"
+    # identifiers, not amounts: a phone number, a street number, a running time, "3-D"
+    r"|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+    r"|(?<![\w.,])\d{1,5}\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:St|Street|Dr|Drive|Rd|Road|Ave|Avenue|Blvd|Boulevard|"
+    r"Lane|Ln|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy)\b\.?"
+    r"|\b\d{1,5}\s+block\s+of\b"
+    r"|\(\d{1,3}\s?min(?:utes|s)?\.?\)"
+    r"|(?<![\w.,])\d-D\b", re.I)
+# a number inside a name ("Interstate 285", "Type 2 diabetes", "MacOS 11", "Boeing 737"): right after a
+# capitalised word that does not open the sentence with a quantity ("About 500 people")
+_NAME_BEFORE = re.compile(r"(?<![\w’'])([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,})\s$")
+_QUANTITY_OPENERS = frozenset("about nearly some over around almost roughly only just at more less fewer up "
+                              "with by for and but or of in on to from between than all another".split())
+_CITATION_WORD = re.compile(r"\b(?:page|pages|p\.|pp\.|section|edition|column|col\.|accessed|retrieved|updated)",
+                            re.I)
+# a date that is no claim to check: in brackets with a page (a citation: "(15 May, page 37)"), or after
+# born/died/published/founded/dated (a record of someone's life or of a document)
+_DATE_RECORD_BEFORE = re.compile(r"\b(?:born|died|published|founded|established|dated|graduated|married|"
+                                 r"buried)\b(?:\s+\w+){0,4}\s+(?:on|in)?\s*$", re.I)
+
+
+# a dateline that opens with its date: "June 22 (UPI) -- ..."
+_DATE_DATELINE = re.compile(r"\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}"
+                            r"(?:,?\s+\d{4})?\s*\([A-Za-z][\w .&/-]{0,30}\)\s*(?:--|[—–-])")
 
 
 def _opening_end(m: str) -> int:
     """Where a dateline or a list mark that opens ``m`` ends (-1: none); its numbers are no figures."""
-    ends = [mt.end() for mt in (_DATELINE.match(m), _LIST_MARK.match(m)) if mt]
+    ends = [mt.end() for mt in (_DATELINE.match(m), _DATE_DATELINE.match(m), _LIST_MARK.match(m)) if mt]
     return max(ends, default=-1)
 
 
@@ -400,6 +423,24 @@ def _not_figure(m: str, st: int, en: int, opening_end: int) -> bool:
             if mt.start() <= st and en <= mt.end():
                 return True
     return False
+
+
+def _number_in_name(m: str, st: int) -> bool:
+    """Is the number at ``st`` part of a name ("Interstate 285", "Type 2", "MacOS 11")?"""
+    mt = _NAME_BEFORE.search(m, max(0, st - 30), st)
+    return bool(mt) and mt.group(1).lower() not in _QUANTITY_OPENERS and not re.fullmatch(_MONTHS, mt.group(1))
+
+
+def _record_date(m: str, st: int, en: int) -> bool:
+    """Is the date at ``m[st:en]`` a citation in brackets or a record of a life or a document
+    (born, died, published ... on/in it)? Neither is a claim that needs a source."""
+    before, after = m[:st], m[en:]
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and ")" in after:  # in brackets with a page or an edition: a citation
+        inside = m[opened:en + after.index(")") + 1]
+        if _CITATION_WORD.search(inside):
+            return True
+    return bool(_DATE_RECORD_BEFORE.search(m, max(0, st - 60), st))
 
 
 def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
@@ -419,10 +460,12 @@ def _f_unsourced_numbers(a: _Analysis) -> list[Hit]:
         txt = m[st:en].rstrip()
         en = st + len(txt)
         if kind == "number":
-            if _NUMBER_NOT_AFTER.search(m, max(0, st - 14), st):
+            if _NUMBER_NOT_AFTER.search(m, max(0, st - 14), st) or _number_in_name(m, st):
                 continue
             if _YEAR.fullmatch(txt) and _TIME_WORD_BEFORE.search(m, max(0, st - 12), st):
                 kind = "date"  # "in 2024", "since 1949": a year, not a figure to check
+        if kind == "date" and _record_date(m, st, en):
+            continue
         hits.append(a.hit(f"unsourced.{kind}", st, en))
     return hits
 
@@ -441,7 +484,7 @@ _EQUIP = (r"tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry\s+fi
           r"(?:rocket\s+)?launchers?|air\s+defen[cs]e\s+systems?|radars?|himars|ammunition\s+depots?|depots?|warships?|boats?|"
           r"ships?|vessels?|tankers?|submarines?|frigates?|combat\s+vehicles?")
 _CASUALTY_RE = re.compile(
-    r"\b" + _QUANT + r"(?:" + _NUM + r")\s+(?:[A-Za-z’'\-]+\s+){0,3}?(?:" + _CASUALTY + r")\b"
+    r"\b(?!one\s+of\b)" + _QUANT + r"(?:" + _NUM + r")\s+(?:[A-Za-z’'\-]+\s+){0,3}?(?:" + _CASUALTY + r")\b"
     r"|\b(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring)\s+(?:and\s+wounding\s+)?"
     + _QUANT + r"(?:" + _NUM + r")\b(?![,.]?\d)"
     r"(?!\s+(?:[\w’'\-]+\s+){0,2}?(?:" + _EQUIP + r")\b)"  # "lost 40 tanks": equipment, below
