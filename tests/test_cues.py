@@ -1685,3 +1685,14 @@ def test_an_article_marked_english_whose_words_are_not_gets_the_plain_warning():
                                "The claim could not be independently verified by Reuters."])
 def test_a_verification_note_is_no_hedge_of_the_writer(s):
     assert cues.opinion(s) == []
+
+
+@pytest.mark.parametrize("s", [
+    "Her great grandchildren came to the funeral.",      # QA on obituaries, weather and film listings
+    "Damaging winds are expected on Tuesday.",
+    "Repairs cost an awful lot of money.",
+    "The film won best picture in 1975.",
+    "A great deal of money was spent on the road.",
+])
+def test_judging_words_in_fixed_neutral_phrases_are_no_opinion(s):
+    assert [h for h in cues.opinion(s) if h.rule.startswith("evaluative.")] == []
