@@ -6,6 +6,7 @@ import datetime
 import html
 import re
 
+import ipywidgets
 import pytest
 
 import medialit as ml
@@ -107,11 +108,93 @@ def test_same_text_again_gives_the_existing_id():
     article_id = first.add()
     again = ml.AddArticle()
     again.paste.value = "\n" + EMOJI_TEXT.replace("\n\n", "\n\n\n") + "   "  # same words, other spacing
-    fill(again, title="Another title", date="2026-12-06", author="Someone Else")
+    fill(again, author="Jo Bloggs", date="5 December 2026")  # the same details (the date written otherwise)
     assert again.add() == article_id
     msg = plain(again.message.value)
     assert f"already in the course as {article_id}" in msg and "nothing new was added" in msg
     assert sum(1 for i in ml.list_articles()["id"] if i == article_id) == 1
+
+
+def test_same_text_with_other_details_says_which_were_not_used():
+    """QA round 9: "already in the course ... (same text)" did not say the corrected details were ignored."""
+    first = ml.AddArticle()
+    first.paste.value = EMOJI_TEXT
+    fill(first, author="Jo Bloggs")
+    article_id = first.add()
+    again = ml.AddArticle()
+    again.paste.value = EMOJI_TEXT
+    fill(again, title="Another title", date="2026-12-06", author="Someone Else")
+    again.language.value = "fr"
+    assert again.add() == article_id and again.article_id == article_id
+    msg = plain(again.message.value)
+    today = datetime.date.today().isoformat()
+    assert msg.startswith(f"⚠ This text was already added as '{article_id}' on {today} with the title "
+                          "'🚨 Town square reopens after two years'; the new details were not used.")
+    assert ("It keeps its recorded title '🚨 Town square reopens after two years' (you gave 'Another title'), "
+            "date 2026-12-05 (you gave 2026-12-06), author 'Jo Bloggs' (you gave 'Someone Else') and language en "
+            "(you gave fr), because saved work points at this article.") in msg
+    assert f'Choose it in the list of articles (in code, its id is "{article_id}")' in msg
+    assert "role='status'" in again.message.value
+    assert ml.load_article(article_id).meta["language"] == "en"
+
+
+def test_pasted_html_tags_only_are_refused_as_empty():
+    w = ml.AddArticle()
+    w.paste.value = "<p></p><br><br/>"
+    fill(w, title="Nothing", author="Jo Bloggs")
+    assert w.add() == ""
+    assert "The article was not added: The pasted text is empty: it has only HTML tags such as <p>" in plain(
+        w.message.value)
+    assert not (data.paths.teacher_articles_dir() / "datapackage.yaml").exists()
+
+
+GERMAN_TEXT = ("Die Regierung hat gestern eine Reform angekündigt. Der Minister sagte am Montag, dass die Renten "
+               "steigen. Die Opposition kritisierte den Plan und sprach von einem Skandal, der nicht hinnehmbar "
+               "sei.\n")
+POLISH_TEXT = ("Rząd ogłosił w poniedziałek, że podatki wzrosną od przyszłego roku, a ceny energii mają spaść. "
+               "Minister finansów powiedział, że to konieczne dla budżetu państwa i że nie ma innego wyjścia.\n")
+
+
+def _hint(w: AddArticle) -> str:
+    return plain(w.language_hint.value).strip()
+
+
+def test_a_text_that_does_not_look_like_the_language_chosen_gets_a_hint_before_adding():
+    """QA round 9: non-English texts left at the default 'en' got English guesses for every sentence."""
+    w = ml.AddArticle()
+    menu_row = next(c for c in w.children if isinstance(c, ipywidgets.HBox) and w.language in c.children)
+    assert list(menu_row.children[:2]) == [w.language, w.language_hint]  # next to the language menu
+    assert _hint(w) == ""
+    for text in (GERMAN_TEXT, POLISH_TEXT, "Москва заявила об успехе войск. Министр подтвердил это в понедельник.\n"):
+        w.paste.value = text
+        assert _hint(w) == ("ℹ This text does not look like English. Choose its language so the signals are not "
+                            "applied to it.")
+        assert "role='status'" in w.language_hint.value and "aria-live='polite'" in w.language_hint.value
+        assert w.use_english.layout.display == "none"
+    w.language.value = "pl"  # chosen with the keyboard in the menu next to it: the hint goes
+    assert _hint(w) == ""
+    w.paste.value = EMOJI_TEXT * 3  # an English text with Polish chosen: a hint and a button
+    assert _hint(w) == ("ℹ This text looks like English, but the language chosen is Polish: the signals are "
+                        "switched off for it. If it is in English, choose English.")
+    assert w.use_english.layout.display != "none" and w.use_english.description == "Choose English"
+    w.use_english.click()  # a standard button: Tab to it, Enter or Space
+    assert w.language.value == "en" and _hint(w) == "" and w.use_english.layout.display == "none"
+    w.paste.value = "Short."  # too short to tell: no hint
+    assert _hint(w) == ""
+    w.paste.value = GERMAN_TEXT
+    w.paste.value = ""  # the text is gone: so is the hint
+    assert _hint(w) == ""
+
+
+def test_text_looks_english():
+    assert own_article.text_looks_english(ml.load_article(PRACTICE).text) is True
+    assert own_article.text_looks_english(EMOJI_TEXT * 3) is True
+    for text in (GERMAN_TEXT, POLISH_TEXT, "Москва заявила об успехе войск.",
+                 "Le conseil municipal a voté mardi soir la fermeture de la rue du Moulin aux voitures."):
+        assert own_article.text_looks_english(text) is False, text
+    assert own_article.text_looks_english("") is None and own_article.text_looks_english("Hello there.") is None
+    for aid in data.case_articles():
+        assert own_article.text_looks_english(ml.load_article(aid).text) is True, aid
 
 
 def test_pasted_single_line_is_text_not_a_file_name(tmp_path):

@@ -4,8 +4,10 @@ Every test has its own teacher folder (``MEDIALIT_HOME``, see conftest.py).
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import random
+import re
 import time
 import warnings
 
@@ -122,14 +124,51 @@ def test_same_article_twice_returns_the_existing_id(page, tmp_path):
     stored = paths.teacher_articles_dir() / f"{aid}.txt"
     mtime = stored.stat().st_mtime_ns
     manifest_before = (paths.teacher_articles_dir() / "datapackage.yaml").read_bytes()
-    # the same page again, even with other metadata, and the same words as a text file with other spacing
-    assert ml.add_article(page, **{**META, "title": "Another title", "date": "2026-12-06"}) == aid
+    # the same page again, even with other metadata (said in a warning: see the test below), and the
+    # same words as a text file with other spacing
+    with pytest.warns(articles.ArticleAlreadyAdded):
+        assert ml.add_article(page, **{**META, "title": "Another title", "date": "2026-12-06"}) == aid
     txt = tmp_path / "copy.txt"
     txt.write_text("  " + ml.load_article(aid).text.replace("\n\n", "\n\n\n").replace(" ", "  ") + "\n\n")
     assert ml.add_article(txt, **META) == aid
     assert stored.stat().st_mtime_ns == mtime
     assert (paths.teacher_articles_dir() / "datapackage.yaml").read_bytes() == manifest_before
     assert len(articles.read_manifest()["resources"]) == 1
+
+
+def test_same_text_with_other_details_keeps_the_recorded_article_and_says_so(page):
+    """QA round 9: re-adding a text with corrected details silently gave the old article back."""
+    aid = ml.add_article(page, **META)
+    manifest_before = (paths.teacher_articles_dir() / "datapackage.yaml").read_bytes()
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        again = ml.add_article(page, **{**META, "title": "Bridge to close", "date": "6 December 2026",
+                                        "language": "fr-FR"})
+    assert again == aid  # the recorded article, which saved work points at
+    [notice] = [w.message for w in said if issubclass(w.category, articles.ArticleAlreadyAdded)]
+    message = str(notice)
+    _one_sentence(message.split(". ")[0] + ".")
+    today = time.strftime("%Y-%m-%d")
+    assert message.startswith(f"This text was already added as '{aid}' on {today} with the title '{TITLE}'; "
+                              "the new details were not used.")
+    assert f"title '{TITLE}' (you gave 'Bridge to close')" in message
+    assert "date 2026-12-05 (you gave 2026-12-06)" in message and "language en (you gave fr-fr)" in message
+    assert "publisher" not in message and "URL" not in message  # only what differs
+    assert "saved work points at this article" in message and "instructor guide" in message
+    assert notice.article_id == aid and notice.added_on == today
+    assert notice.recorded == {"title": TITLE, "published": "2026-12-05", "language": "en"}
+    assert notice.ignored == {"title": "Bridge to close", "published": "2026-12-06", "language": "fr-fr"}
+    assert (paths.teacher_articles_dir() / "datapackage.yaml").read_bytes() == manifest_before
+    meta = ml.load_article(aid).meta
+    assert (meta["title"], meta["published"], meta["language"]) == (TITLE, "2026-12-05", "en")
+    # the same details again (the date written another way, no author either way): nothing to say
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert ml.add_article(page, **{**META, "date": "5 December 2026"}) == aid
+    no_author = ml.add_article("A short text about the bridge.", **{**META, "author": None})
+    with pytest.warns(articles.ArticleAlreadyAdded, match=r"author none given \(you gave 'Jane Doe'\)"):
+        ml.add_article("A short text about the bridge.", **META)
+    assert no_author != aid
 
 
 def test_adding_never_changes_existing_sentence_ids(page):
@@ -183,10 +222,10 @@ def test_manifest_entry_cannot_point_outside_the_folder(page, tmp_path):
 
 def test_titles_become_safe_slugs():
     assert articles.slug("Kyiv: «Ukraine’s» army — retakes 3 villages!") == "kyiv-ukraines-army-retakes-3-villages"
-    assert articles.slug("Москва заявила") == ""
+    assert articles.slug("Москва заявила") == "moskva-zayavila"  # Cyrillic is written in Latin letters
     aid = ml.add_article("Войска заявили об успехе. Министр подтвердил.", title="Москва заявила",
                          publisher="ТАСС", url="https://tass.example/1", date="2026-12-02", language="ru")
-    assert aid == "article-2026-12-02"
+    assert aid == "moskva-zayavila-2026-12-02"
     long_id = ml.add_article("Some text here.", title="word " * 40, publisher="p", url="https://p.example/",
                              date="2026-12-02")
     assert len(long_id) <= articles.MAX_ID and articles.check_article_id(long_id) == long_id
@@ -252,7 +291,7 @@ def test_missing_file_and_bad_sources(tmp_path):
     ("url", "javascript:alert(1)", "not a web address"),
     ("url", "ftp://gazette.example/x", "not a web address"),
     ("date", None, "needs the date"),
-    ("date", "5/12/2026", "not written YYYY-MM-DD"),
+    ("date", "5/12/2026", "can be read two ways"),
     ("date", "2026-02-30", "does not exist"),
     ("date", "2031-01-01", "in the future"),
     ("language", "", "needs its language"),
@@ -371,7 +410,8 @@ def test_a_60000_word_article_adds_loads_and_labels(tmp_path):
     assert lab.labelled_count == 2 and f"Sentence {n - 1} of {n}" in lab.where.value
     assert len(lab.overview.value) < 100_000  # what the browser redraws on every change stays small
     assert time.perf_counter() - t0 < 60  # about 3 s on a laptop; a frozen loop would never end
-    assert ml.add_article(path, title="Again", publisher="P", url="https://p.example/long", date="2026-12-01") == aid
+    with pytest.warns(articles.ArticleAlreadyAdded, match="the new details were not used"):
+        assert ml.add_article(path, title="Again", publisher="P", url="https://p.example/long", date="2026-12-01") == aid
 
 
 # ---------------------------------------------------------------------------- the whole round trip
@@ -554,3 +594,164 @@ def test_details_word_an_older_manifest_neutrally_and_say_yes_for_a_translation(
     shown = own_article.details(type("A", (), {"meta": old})()).markup
     assert "Added from the web page on 2026-12-01." in shown and "teacher" not in shown.lower(), shown
     assert ">yes<" in shown and "True" not in shown, shown
+
+
+# ---------------------------------------------------------------------------- QA round 9
+
+
+@pytest.mark.parametrize("title, language, expected", [
+    ("Москва заявила", None, "moskva-zayavila"),
+    ("Жительница Обнинска пожаловалась на дорожные работы", "ru", "zhitelnitsa-obninska-pozhalovalas-na-dorozhnye"),
+    ("18 серпня відбулося чергове засідання виконкому міської ради", "uk", "18-serpnia-vidbulosia-cherhove-zasidannia"),
+    ("Київ і Україна", "uk", "kyiv-i-ukraina"),
+    ("Єдність і Сєвєродонецьк", "uk", "yednist-i-sievierodonetsk"),
+    ("Ім'я героя", "uk", "imia-heroia"),
+    ("Щастие в България", "bg", "shtastie-v-balgariya"),
+    ("Щастие", None, "shchastie"),
+    ("Αθήνα: Η κυβέρνηση ανακοίνωσε μέτρα", "el", "athina-i-kyvernisi-anakoinose-metra"),
+    ("ΟΥΚΡΑΝΙΑ και ευρώ", None, "oukrania-kai-evro"),
+    ("Зеленский: Ukraine will win", None, "zelenskiy-ukraine-will-win"),
+    ("<b>Путин</b> &amp; Си", None, "putin-si"),
+    ("الجزيرة", None, ""),
+])
+def test_cyrillic_and_greek_titles_give_readable_slugs(title, language, expected):
+    """QA round 9: a Russian title gave 'article-2025-08-25', a Ukrainian one '18-2015-08-20'."""
+    assert articles.slug(title, MAX_SLUG, language) == expected
+
+
+MAX_SLUG = articles.MAX_ID - 11 - 4  # the room _new_id leaves for "-YYYY-MM-DD" and "-999"
+
+
+def test_non_latin_titles_give_readable_ids_or_the_publisher():
+    ua = ml.add_article("Засідання виконкому відбулося у вівторок. Рада затвердила бюджет.\n",
+                        title="18 серпня відбулося чергове засідання виконкому міської ради",
+                        publisher="sever.lg.ua", url="http://sever.lg.ua/2015-08-20", date="2015-08-20", language="uk")
+    assert ua == "18-serpnia-vidbulosia-cherhove-zasidannia-2015-08-20"
+    el = ml.add_article("Η κυβέρνηση ανακοίνωσε νέα μέτρα. Ο υπουργός μίλησε.\n", title="Νέα μέτρα",
+                        publisher="Καθημερινή", url="https://kathimerini.example/1", date="2026-12-01", language="el")
+    assert el == "nea-metra-2026-12-01"
+    # a title in a script that has no Latin letters here: the publisher's name, else "article"
+    ar = ml.add_article("أعلنت الحكومة عن إجراءات جديدة. وقال الوزير إنها ضرورية.\n", title="إجراءات جديدة",
+                        publisher="Al Jazeera", url="https://aljazeera.example/1", date="2026-12-01", language="ar")
+    assert ar == "al-jazeera-2026-12-01"
+    zh = ml.add_article("政府宣布了新措施。部长说这些措施是必要的。\n", title="新措施", publisher="新华社",
+                        url="https://xinhua.example/1", date="2026-12-01", language="zh")
+    assert zh == "article-2026-12-01"
+    for aid in (ua, el, ar, zh):
+        assert articles.check_article_id(aid) == aid and ml.load_article(aid).id == aid
+
+
+def _old_slug(title: str, limit: int = 48) -> str:
+    """slug() as it was before Cyrillic and Greek were transliterated (kept to compare with)."""
+    import unicodedata
+
+    ascii_title = unicodedata.normalize("NFKD", articles.title_text(title)).encode("ascii", "ignore").decode(
+        "ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_title)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "")
+
+
+LATIN_TITLES = [
+    TITLE, "Kyiv: «Ukraine’s» army — retakes 3 villages!", "Über Łódź: straße, æther, Øresund & façade",
+    "Ślązacy i Kraków — 50% więcej", "Türkiye'de İstanbul ve Çanakkale", "Ærø's naïve café in São Paulo",
+    "<b>Bridge</b> delay &amp; more", "If a < b and c > d", "Ｆｕｌｌｗｉｄｔｈ ＴＥＸＴ ｉｎ ａ title", "ﬁnancial ﬂows",
+    "Kelvin ℃ and Å ångström", "Emoji 🚨 headline 😀 here", "   ", "—", "x" * 120, "word " * 40,
+    "Why Twitter Inc. stock jumped", "Under Armour overtakes sales projections to hit $1bn",
+    "Q&A with Gayle Tzemach Lemmon", "Marguerite McGraw", "Chief Harteau releases statement on recent violence",
+]
+
+
+def test_latin_titles_keep_the_ids_they_had():
+    """Only Cyrillic and Greek letters are new: every other title gives the slug it gave before, so a
+    teacher adding the same kind of article gets the same kind of id (ids already made never change:
+    they are in the manifest)."""
+    titles = list(LATIN_TITLES) + [r["title"] for r in data.manifest("articles")["resources"]]
+    rng = random.Random(9)
+    alphabet = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -–—'’\".,:;!?&<>/()[]«»"
+                "áàâäãåāăąçćčďđéèêëēėęěğíìîïīįıłľĺñńňóòôöõøőœŕřśšşșťţțúùûüūůűųýÿźżžßæðþ€£$%#@🚨😀\u00a0\u200b")
+    for _ in range(3000):
+        titles.append("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70))))
+    for title in titles:
+        for limit in (48, MAX_SLUG):
+            assert articles.slug(title, limit) == _old_slug(title, limit), title
+            assert articles.slug(title, limit, "uk") == _old_slug(title, limit), title
+
+
+@pytest.mark.parametrize("source", ["<p></p>", "<br><br/>", "<p>&nbsp;</p>\n<br>", "<p></p><p></p>",
+                                    "<html><body></body></html>", b"<br>", "\n  <div class='x'> </div>\n"])
+def test_text_that_is_only_html_tags_is_refused_as_empty(source):
+    """QA round 9: '<p></p>' and '<br><br/>' became articles whose whole text was the tags."""
+    with pytest.raises(ArticleError, match=r"^The pasted text is empty: it has only HTML tags such as <") as err:
+        ml.add_article(source, **META)
+    _one_sentence(str(err.value))
+    assert "paste the article's text first" in str(err.value)
+    assert not (paths.teacher_articles_dir() / "datapackage.yaml").exists()
+
+
+def test_a_text_file_of_html_tags_only_is_refused_as_empty(tmp_path):
+    path = tmp_path / "tags.txt"
+    path.write_text("<p></p>\n<br/>\n")
+    with pytest.raises(ArticleError, match="The file tags.txt is empty: it has only HTML tags such as <p>") as err:
+        ml.add_article(path, **META)
+    _one_sentence(str(err.value))
+    # tags around words, and "<" that is no tag, stay text as before
+    assert ml.add_article("a < b, and 3 > 2 in maths.", **META)
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("2016-04-21", "2016-04-21"),
+    ("21 April 2016", "2016-04-21"),
+    ("21st of April 2016", "2016-04-21"),
+    ("April 21, 2016", "2016-04-21"),
+    ("Apr. 21 2016", "2016-04-21"),
+    ("Thursday, 21 April 2016", "2016-04-21"),
+    ("thu 21 apr 2016", "2016-04-21"),
+    ("Sept 3, 2019", "2019-09-03"),
+    ("2016-04-21T10:00:00Z", "2016-04-21"),
+    ("2016-04-21T23:30:00-05:00", "2016-04-21"),  # the date as written, not moved to UTC
+    ("2016-04-21 10:00", "2016-04-21"),
+    ("2016-04-21T10:00:00.123+0200", "2016-04-21"),
+    ("2016/04/21", "2016-04-21"),
+    ("2016-4-1", "2016-04-01"),
+    ("  21   April  2016 ", "2016-04-21"),
+])
+def test_unambiguous_dates_are_read_and_stored_as_iso(written, stored):
+    """QA round 9: '21 April 2016' and '2016-04-21T10:00:00Z' were refused."""
+    assert articles.check_date(written) == stored
+
+
+@pytest.mark.parametrize("written, words", [
+    ("03/04/2016", "is not written YYYY-MM-DD and can be read two ways, 3 April 2016 (day first, as in Europe) or "
+                   "4 March 2016 (month first, as in the USA): write it YYYY-MM-DD, 2016-04-03 for 3 April 2016, or "
+                   "with the month in words"),
+    ("5/12/2026", "can be read two ways, 5 December 2026"),
+    ("04-03-2016", "4 March 2016 (day first"),
+    ("21/04/2016", "never guesses which number is the day and which the month: write it YYYY-MM-DD (2016-04-21) "
+                   "or with the month in words (21 April 2016)"),
+    ("3.4.16", "(its year has two digits): write it YYYY-MM-DD (for example 2026-12-05) or with the month in words"),
+    ("31/02/2016", "does not exist in the calendar"),
+    ("April 2016", "is not written YYYY-MM-DD (for example 2026-12-05) or with the month in words (5 December 2026)"),
+    ("21 Foo 2016", "is not written YYYY-MM-DD"),
+    ("yesterday", "is not written YYYY-MM-DD"),
+    ("30 February 2016", "does not exist in the calendar"),
+    ("1 January 2031", "is in the future"),
+])
+def test_ambiguous_or_unreadable_dates_are_refused_with_the_way_to_write_them(written, words):
+    with pytest.raises(ArticleError) as err:
+        articles.check_date(written, today=datetime.date(2026, 12, 7))
+    _one_sentence(str(err.value))
+    assert words in str(err.value)
+
+
+def test_a_written_date_goes_into_the_id_and_the_manifest_as_iso(page):
+    aid = ml.add_article(page, **{**META, "date": "5 December 2026"})
+    assert aid == "city-council-votes-to-close-the-bridge-2026-12-05"
+    assert ml.load_article(aid).meta["published"] == "2026-12-05"
+    with pytest.raises(ArticleError, match="can be read two ways"):
+        ml.add_article(page, **{**META, "date": "05/12/2026"})

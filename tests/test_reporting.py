@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 import medialit as ml
-from medialit import data, reporting, text_utils
+from medialit import data, own_article, reporting, text_utils
 from medialit.analysis import key as key_mod
 
 
@@ -290,6 +290,124 @@ def test_quoted_hits_can_be_ignored():
     without = reporting.signal_table("voltaire_2024", sentences=["s012"], quoted=False)
     assert "(in quote)" in with_quotes.loc[0, "signals"]
     assert "(in quote)" not in without.loc[0, "signals"]
+
+
+def _signal_table_one_sentence_at_a_time(article, quoted=True):
+    """The table as signal_table made it before QA round 9 (the whole hits table filtered once per
+    sentence), with its opinion columns read from cues.summary_table: the reference the faster
+    table must equal, column for column."""
+    from medialit import cues
+
+    art = ml.load_article(article)
+    chosen = art.body_sentences()
+    course = cues.is_course_article(art)
+    hits = cues.scan(chosen, course=course)
+    if not quoted and len(hits):
+        hits = hits[~hits["in_quote"].astype(bool)]
+    opinion = dict(zip(*(cues.summary_table(chosen, course=course)[c] for c in ("sentence", "opinion")), strict=True))
+    fams = list(cues.FAMILIES)
+    rows = []
+    for s in chosen:
+        mine = hits[hits["sentence"] == s.id]
+        fired = set(mine["family"])
+        row = {"article": art.id, "sentence": s.id, "text": s.text}
+        for fam in fams:
+            row[fam] = fam in fired
+        row["direct_quote"] = bool((mine["rule"] == "quote.direct").any())
+        row["opinion"] = bool(opinion[s.id])
+        row["opinion_hits"] = int(opinion[s.id])
+        row["signals"] = "; ".join(f"{r.rule} '{reporting.signals.clip_words(r.text)}'"
+                                   + (" (in quote)" if r.in_quote else "") for r in mine.itertuples())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "opinion",
+                                       "opinion_hits", "signals"])
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_signal_table_is_the_same_table_read_in_one_pass(quoted):
+    """QA round 9 (slow): the table is now made in one pass over the hits; it is the same table."""
+    for res in data.manifest("articles")["resources"]:
+        pd.testing.assert_frame_equal(reporting.signal_table(res["name"], quoted=quoted),
+                                      _signal_table_one_sentence_at_a_time(res["name"], quoted=quoted))
+
+
+def test_signal_table_reads_the_hits_once_not_once_per_sentence(monkeypatch):
+    """QA round 9: signal_table filtered the whole hits table once per sentence (3.8 s on a 300 KB
+    article, O(sentences x hits)). Count the whole-column comparisons: a fixed number, whatever the
+    length of the article."""
+    text = "\n\n".join(f"The mayor said on Monday that {n} new buses are a disgrace, critics argued." for n in range(60))
+    aid = ml.add_article(text, title="Buses", publisher="Gazette", url="https://gazette.example/b", date="2026-12-01")
+    real_eq = pd.Series.__eq__
+    calls = []
+
+    def counting_eq(self, other):
+        calls.append(len(self))
+        return real_eq(self, other)
+
+    monkeypatch.setattr(pd.Series, "__eq__", counting_eq)
+    table = reporting.signal_table(aid)
+    monkeypatch.setattr(pd.Series, "__eq__", real_eq)
+    assert len(table) == 60 and table["attribution"].all()
+    assert len(calls) <= 3, f"{len(calls)} whole-column comparisons for 60 sentences"
+
+
+OWN_TEXT = """I made seven trips there, from August 2017 to December 2019.
+
+I looked at photo archives of local and international media.
+
+"This is a disgrace and a scandal," said the mayor.
+
+The mayor said the plan was reckless.
+
+We must stop this reckless plan now.
+
+I think the plan is a terrible mistake.
+
+The council met on Tuesday.
+"""
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_opinion_columns_agree_with_cues_opinion(quoted):
+    """QA round 9: the guess said "opinion" for "I made seven trips there", where cues.opinion (a lone
+    I tells a story) finds nothing. The opinion columns are now cues.opinion's hits."""
+    from medialit import cues
+
+    aid = ml.add_article(OWN_TEXT, title="Trips", publisher="Blog", url="https://blog.example/t", date="2026-12-01")
+    table = reporting.signal_table(aid, quoted=quoted)
+    art = ml.load_article(aid)
+    for row in table.to_dict("records"):
+        found = cues.opinion(art.sentence(row["sentence"]).text)
+        assert row["opinion"] == bool(found) and row["opinion_hits"] == len(found), row["text"]
+    by_text = {r["text"]: r for r in table.to_dict("records")}
+    story = by_text["I made seven trips there, from August 2017 to December 2019."]
+    assert story["first_person"] and not story["opinion"]  # the pronoun still shows among the signals
+    assert "first_person.pronoun 'I'" in story["signals"]
+    assert reporting.guess_label(story) == "unattributed assertion"
+    assert reporting.guess_label(by_text["I looked at photo archives of local and international media."]) \
+        == "unattributed assertion"
+    quote = by_text['"This is a disgrace and a scandal," said the mayor.']
+    assert not quote["opinion"] and quote["loaded"] == quoted  # a quoted judgement is the speaker's
+    assert by_text["We must stop this reckless plan now."]["opinion"]
+    assert by_text["I think the plan is a terrible mistake."]["opinion_hits"] >= 2  # "I think", "terrible"...
+    # and the same in lesson 04's table
+    guesses = dict(zip(own_article.signals_for(aid)["text"], own_article.signals_for(aid)["guess"], strict=True))
+    assert guesses["I made seven trips there, from August 2017 to December 2019."] == "unattributed assertion"
+
+
+def test_opinion_columns_of_the_course_articles_are_the_opinion_of_cues_scan():
+    """For the course's articles the opinion columns are cues.scan's "opinion" (with the course's
+    phrase list, as every other column), and every guess "opinion" has an opinion hit."""
+    from medialit import cues
+
+    for aid in data.case_articles():
+        art = ml.load_article(aid)
+        table = reporting.signal_table(aid)
+        summary = cues.summary_table(art.body_sentences(), course=True)
+        assert table["opinion_hits"].tolist() == summary["opinion"].tolist()
+        for row in table.to_dict("records"):
+            if reporting.guess_label(row) == "opinion":
+                assert row["opinion_hits"] > 0
 
 
 def test_misleading_examples_on_the_real_key_skip_the_exercise(key):

@@ -14,13 +14,18 @@ Rules this module keeps:
 
 * the text is stored once and never rewritten, so its sentence ids (``s001``...), which depend
   only on the stored text and its language, never change: adding the same article again (same
-  words, whatever the spacing or the file it came from) returns the id it already has;
+  words, whatever the spacing or the file it came from) returns the id it already has, keeps the
+  details it was added with, and says so (:class:`ArticleAlreadyAdded`) when other details were given;
 * an id is a lower-case slug of the title plus the date (``city-council-votes-2026-12-06``),
-  checked like a learner id, so it can never leave the folder;
+  made once, when the article is added, and checked like a learner id, so it can never leave the
+  folder; Cyrillic and Greek titles are written in Latin letters for it (:func:`transliterate`),
+  and a title with no letters that can be (Arabic, Chinese...) gives the publisher's name instead;
 * every file is written atomically (temporary file, fsync, rename) under a lock;
 * bad input is refused with one plain sentence (:class:`ArticleError`): empty, binary or
   unreadable files (UTF-8 is read, and UTF-16 or UTF-32 with a byte-order mark, as Windows
-  Notepad saves "Unicode" text), a web page with no article text, a missing or malformed field.
+  Notepad saves "Unicode" text), text that is only HTML tags (``<p></p>``), a web page with no
+  article text, a missing or malformed field (a date that can be read two ways, such as
+  ``03/04/2016``, among them: :func:`check_date`).
 """
 from __future__ import annotations
 
@@ -32,6 +37,7 @@ import html
 import os
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -278,6 +284,7 @@ def _source_text(source: Any) -> tuple[str, str, dict]:
         if kind == "html":
             found = extract_html(path)
             return found["text"], f"saved web page {path.name}", found
+        _refuse_tags_only(text, f"The file {path.name}", "so there is no text to add")
         return text, f"text file {path.name}", {}
     if not isinstance(source, str):
         raise ArticleError("The article must be a file name (.html, .htm or .txt) or the article's text, "
@@ -287,10 +294,22 @@ def _source_text(source: Any) -> tuple[str, str, dict]:
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in source[:8192]):
         raise ArticleError("The pasted text contains hidden control characters, as binary files do: "
                            "copy the article's text again from the page.")
+    _refuse_tags_only(source, "The pasted text", "paste the article's text first")
     if looks_like_html(source):
         found = extract_html(source)
         return found["text"], "pasted web page", found
     return source, "pasted text", {}
+
+
+def _refuse_tags_only(text: str, name: str, what_to_do: str) -> None:
+    """:class:`ArticleError` for text that is only HTML tags (``<p></p>``, ``<br><br/>``): with the tags
+    (and entities such as ``&nbsp;``) taken out, no letter or digit is left, so it is as empty as a
+    blank text; it must not be stored with the tags as its words."""
+    tag = _TAG_RE.search(text)
+    if tag is None or any(ch.isalnum() for ch in html.unescape(_TAG_RE.sub(" ", text))):
+        return
+    shown = tag.group(0) if len(tag.group(0)) <= 20 else tag.group(0)[:19] + "…>"
+    raise ArticleError(f"{name} is empty: it has only HTML tags such as {shown} and no words; {what_to_do}.")
 
 
 def normalise_text(text: str) -> str:
@@ -323,26 +342,108 @@ def _plain_field(value: Any, what: str, flag: str) -> str:
     return value
 
 
+#: English month names and their usual short forms ("Sept" too), for dates written in words.
+_MONTHS = {name: n for n, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_MONTH = r"(?P<month>[a-z]+)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+#: Dates the course reads besides ``YYYY-MM-DD``: the month in words ("21 April 2016", "April 21,
+#: 2016", "Thu 21 Apr. 2016"), an ISO date and time ("2016-04-21T10:00:00Z") and a year-first date
+#: with slashes or dots ("2016/04/21"). None of them can be read two ways.
+_WRITTEN_DATES = (
+    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),
+    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+               r"(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?"),
+    re.compile(r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"),
+)
+#: A date written with numbers only and the year last ("03/04/2016", "3.4.16"): day first in most
+#: of Europe, month first in the USA, so it is never guessed.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
+_HOW_TO_WRITE = "write it YYYY-MM-DD (for example 2026-12-05) or with the month in words (5 December 2026)"
+
+
+def _read_date(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in one of the ways in :data:`_WRITTEN_DATES`, else None.
+    The time and time zone of a timestamp are left out: the date is the one written."""
+    text = " ".join(value.lower().split())
+    for pattern in _WRITTEN_DATES:
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        month = m.group("month")
+        number = int(month) if month.isdigit() else _MONTHS.get(month)
+        if number is None:
+            return None
+        return int(m.group("year")), number, int(m.group("day"))
+    return None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _numeric_date_message(shown: str, first: int, second: int, year: int, four_digit_year: bool) -> str:
+    """Why a date in numbers with the year last is refused, with the way to write it instead."""
+    if not four_digit_year:
+        return f"The date {shown!r} is not written YYYY-MM-DD (its year has two digits): {_HOW_TO_WRITE}."
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        with contextlib.suppress(ValueError):
+            readings.append(_dt.date(year, month, day))
+    readings = list(dict.fromkeys(readings))
+    words = [f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}" for d in readings]
+    if len(readings) == 2:
+        return (f"The date {shown!r} is not written YYYY-MM-DD and can be read two ways, {words[0]} (day first, "
+                f"as in Europe) or {words[1]} (month first, as in the USA): write it YYYY-MM-DD, "
+                f"{readings[0].isoformat()} for {words[0]}, or with the month in words.")
+    if len(readings) == 1:
+        return (f"The date {shown!r} is not written YYYY-MM-DD, and the course never guesses which number is the "
+                f"day and which the month: write it YYYY-MM-DD ({readings[0].isoformat()}) or with the month in "
+                f"words ({words[0]}).")
+    return f"The date {shown!r} does not exist in the calendar: {_HOW_TO_WRITE}."
+
+
 def check_date(value: Any, today: _dt.date | None = None) -> str:
-    """``value`` as ``YYYY-MM-DD`` if it is a real date not after tomorrow, else :class:`ArticleError`."""
+    """``value`` as ``YYYY-MM-DD`` if it is a real date not after tomorrow, else :class:`ArticleError`.
+
+    Read besides ``YYYY-MM-DD`` (and ``date``/``datetime`` objects): the month in English words,
+    day first or month first ("21 April 2016", "21st of April 2016", "April 21, 2016", "Thu 21 Apr.
+    2016"); an ISO date and time ("2016-04-21T10:00:00Z", "2016-04-21 10:00+02:00": the date as
+    written, whatever the time zone); year first with slashes or dots ("2016/04/21"). A date in
+    numbers with the year last ("03/04/2016") is refused: it is 3 April in Europe and 4 March in
+    the USA, and the message says how to write it.
+    """
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
         value = value.isoformat()
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ArticleError("The article needs the date it was published, written YYYY-MM-DD "
-                           "(for example 2026-12-05).")
-    value = str(value).strip()
-    if not _DATE_RE.fullmatch(value):
-        raise ArticleError(f"The date {value!r} is not written YYYY-MM-DD (for example 2026-12-05).")
+                           "(for example 2026-12-05) or with the month in words (5 December 2026).")
+    value = " ".join(str(value).split())
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    parts = _read_date(value)
+    if parts is None:
+        numeric = _NUMERIC_DATE.fullmatch(value)
+        if numeric:
+            raise ArticleError(_numeric_date_message(shown, *(int(g) for g in numeric.groups()),
+                                                     four_digit_year=len(numeric.group(3)) == 4))
+        raise ArticleError(f"The date {shown!r} is not written YYYY-MM-DD (for example 2026-12-05) or with the month "
+                           "in words (5 December 2026).")
+    year, month, day = parts
     try:
-        day = _dt.date.fromisoformat(value)
+        date = _dt.date(year, month, day)
     except ValueError:
-        raise ArticleError(f"The date {value} does not exist in the calendar; check the day and the month.") from None
+        raise ArticleError(f"The date {shown} does not exist in the calendar; check the day and the month.") from None
     today = today or _dt.date.today()
-    if day > today + _dt.timedelta(days=1):
-        raise ArticleError(f"The date {value} is in the future; give the date the article was published.")
-    return value
+    if date > today + _dt.timedelta(days=1):
+        raise ArticleError(f"The date {date.isoformat()} is in the future; give the date the article was published.")
+    return date.isoformat()
 
 
 def check_url(value: Any) -> str:
@@ -405,10 +506,85 @@ def title_text(title: str) -> str:
     return " ".join(html.unescape(_TAG_RE.sub(" ", title)).split())
 
 
-def slug(title: str, limit: int = 48) -> str:
+#: Cyrillic letters in Latin letters for ids (lower case; a simple, common scheme close to the one
+#: English-language newspapers use for Russian: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu, я ya,
+#: ъ and ь left out), with the Ukrainian, Belarusian, Serbian and Macedonian letters.
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяґєіїўђјљњћџѓќѕ",
+    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya g ye i yi u dj j lj nj c dz "
+    "gj kj dz".replace("_", "").split(" "), strict=True))
+#: Where a language writes a Cyrillic letter otherwise, close to its national standard: Ukrainian
+#: (2010: г h, и y; є ї й ю я as ye yi y yu ya at the start of a word, ie i i iu ia inside it) and
+#: Bulgarian (2009: х h, щ sht, ъ a, ь y).
+_CYRILLIC_BY_LANGUAGE = {
+    "uk": {"г": "h", "и": "y", "є": ("ye", "ie"), "ї": ("yi", "i"), "й": ("y", "i"),
+           "ю": ("yu", "iu"), "я": ("ya", "ia")},
+    "bg": {"х": "h", "щ": "sht", "ъ": "a", "ь": "y"},
+}
+#: Greek letters in Latin letters (close to ELOT 743): θ th, ξ x, υ y, φ f, χ ch, ψ ps; ου ou, αυ av,
+#: ευ ev; accents left out.
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
+                  "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(" "), strict=True))
+_GREEK_PAIRS = {"ου": "ou", "αυ": "av", "ευ": "ev", "ηυ": "iv"}
+_APOSTROPHES = "'’ʼ"
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u052f"
+
+
+def _greek_base(ch: str) -> str:
+    """A Greek letter without its accent or diaeresis (ά -> α), else ``ch``."""
+    if "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff":
+        return unicodedata.normalize("NFD", ch)[0]
+    return ch
+
+
+def transliterate(text: str, language: str | None = None) -> str:
+    """``text`` with its Cyrillic and Greek letters written in Latin letters (lower case), for ids:
+    ``Москва заявила`` -> ``moskva zayavila``, ``Αθήνα`` -> ``athina``. Every other character is
+    left as it is, so a title in the Latin alphabet gives the same id as before. ``language``
+    (``uk``, ``bg``...) chooses that language's way for the few letters it writes otherwise
+    (Ukrainian ``Київ`` -> ``kyiv``). An apostrophe inside a Cyrillic word is left out
+    (Ukrainian ``ім'я`` -> ``imia``)."""
+    text = unicodedata.normalize("NFC", text)
+    if not any(_is_cyrillic(ch) or _greek_base(ch) != ch or ch.lower() in _GREEK for ch in text):
+        return text
+    own = _CYRILLIC_BY_LANGUAGE.get((language or "").lower().split("-")[0], {})
+    out = []
+    i = 0
+    while i < len(text):
+        ch, low = text[i], text[i].lower()
+        start = i == 0 or not text[i - 1].isalpha() and text[i - 1] not in _APOSTROPHES
+        pair = _greek_base(low) + _greek_base(text[i + 1].lower()) if i + 1 < len(text) else ""
+        if pair in _GREEK_PAIRS:
+            out.append(_GREEK_PAIRS[pair])
+            i += 2
+            continue
+        if low in own:
+            way = own[low]
+            out.append(way if isinstance(way, str) else way[0 if start else 1])
+        elif low in _CYRILLIC:
+            out.append(_CYRILLIC[low])
+        elif _greek_base(low) in _GREEK:
+            out.append(_GREEK[_greek_base(low)])
+        elif (ch in _APOSTROPHES and 0 < i < len(text) - 1 and _is_cyrillic(text[i - 1])
+              and _is_cyrillic(text[i + 1])):
+            pass  # ім'я: one word
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def slug(title: str, limit: int = 48, language: str | None = None) -> str:
     """Lower-case ASCII words of ``title`` (its text, without HTML tags) joined by hyphens, cut at a
-    word end (``""`` if none): ``<b>Bridge</b> delay`` -> ``bridge-delay``."""
-    ascii_title = unicodedata.normalize("NFKD", title_text(title)).encode("ascii", "ignore").decode("ascii").lower()
+    word end (``""`` if none): ``<b>Bridge</b> delay`` -> ``bridge-delay``. Cyrillic and Greek
+    letters are written in Latin letters first (:func:`transliterate`, with ``language`` for its
+    own letters): ``Москва заявила`` -> ``moskva-zayavila``. Other letters lose their accents
+    (``Über`` -> ``uber``); letters of other scripts (Arabic, Chinese...) are left out."""
+    ascii_title = unicodedata.normalize("NFKD", transliterate(title_text(title), language)).encode(
+        "ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_title)
     out = ""
     for word in words:
@@ -523,7 +699,10 @@ def _free(path: Path, text: str) -> bool:
 
 
 def _new_id(fields: dict, taken: set[str], folder: Path, text: str) -> str:
-    base = slug(fields["title"], MAX_ID - 11 - 4) or "article"
+    # a title in a script with no Latin letters for it (Arabic, Chinese...) gives no words: then the
+    # publisher's name, else "article"
+    limit, lang = MAX_ID - 11 - 4, fields["language"]
+    base = slug(fields["title"], limit, lang) or slug(fields["publisher"], limit, lang) or "article"
     stem = f"{base}-{fields['published']}"
     for n in range(1, 1000):
         candidate = stem if n == 1 else f"{stem}-{n}"
@@ -592,12 +771,64 @@ def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[in
     }
 
 
-def _existing(doc: dict, text: str) -> str | None:
+def _existing(doc: dict, text: str) -> dict | None:
+    """The manifest entry of the article with the same words as ``text``, if one was added."""
     want = content_hash(text)
     for res in doc["resources"]:
         if res.get("content_sha256") == want:
-            return str(res.get("name"))
+            return res
     return None
+
+
+class ArticleAlreadyAdded(UserWarning):
+    """:func:`add_article` was given a text added before, with other details (title, date,
+    language...): the article added before is kept as it was recorded and its id is returned,
+    and this warning says so in plain words. Attributes: ``article_id``; ``added_on`` (the date it
+    was added, ``YYYY-MM-DD``, or ``""``); ``recorded`` and ``ignored``, the details that differ,
+    as ``{field: value}`` with the manifest's field names (``title``, ``published``, ``language``...):
+    what the article keeps, and what was given this time and not used."""
+
+    def __init__(self, message: str, article_id: str = "", added_on: str = "",
+                 recorded: dict | None = None, ignored: dict | None = None):
+        super().__init__(message)
+        self.article_id = article_id
+        self.added_on = added_on
+        self.recorded = dict(recorded or {})
+        self.ignored = dict(ignored or {})
+
+
+#: The details compared when the same text is added again (manifest field -> its name in a message).
+_DETAIL_NAMES = {"title": "title", "publisher": "publisher", "url": "URL", "published": "date",
+                 "author": "author", "language": "language", "translated": "a translation"}
+
+
+def _shown_detail(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = " ".join(str("" if value is None else value).split())
+    text = text if len(text) <= 80 else text[:79] + "…"
+    if key == "author" and text == NONE_GIVEN:
+        return NONE_GIVEN
+    return f"'{text}'" if key in ("title", "publisher", "author") else (text or "none")
+
+
+def already_added(res: dict, fields: dict) -> ArticleAlreadyAdded | None:
+    """The warning for a text added before (manifest entry ``res``) when the checked ``fields``
+    given this time differ from the recorded details, else None (the same details: nothing to say)."""
+    recorded = {key: res.get(key) for key in _DETAIL_NAMES if fields.get(key) != res.get(key)}
+    if not recorded:
+        return None
+    ignored = {key: fields.get(key) for key in recorded}
+    article_id = str(res.get("name"))
+    added_on = str(res.get("retrieved") or "")
+    kept = [f"{_DETAIL_NAMES[key]} {_shown_detail(key, value)} (you gave {_shown_detail(key, ignored[key])})"
+            for key, value in recorded.items()]
+    kept_text = kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1]
+    message = (f"This text was already added as '{article_id}'" + (f" on {added_on}" if added_on else "")
+               + f" with the title {_shown_detail('title', res.get('title'))}; the new details were not used. "
+               f"It keeps its recorded {kept_text}, because saved work points at this article. If one of them "
+               "is wrong, see 'Adding the same text again' in the instructor guide.")
+    return ArticleAlreadyAdded(message, article_id, added_on, recorded, ignored)
 
 
 def add_article(source: Any, *, title: str | None, publisher: str | None, url: str | None, date: Any,
@@ -608,10 +839,15 @@ def add_article(source: Any, *, title: str | None, publisher: str | None, url: s
     a text file (``.txt``, UTF-8, or UTF-16 with a byte-order mark), or the article's text itself
     (pasted; HTML is recognised too, a whole page or a piece of one: see :func:`looks_like_html`).
     The metadata is what the teacher confirms: ``title``, ``publisher`` (or site), ``url``,
-    ``date`` published (``YYYY-MM-DD``), ``author`` (``None``: "none given"), ``language`` (a code
-    such as ``en``, ``fr``, ``de``) and ``translated``.
+    ``date`` published (``YYYY-MM-DD``, or with the month in words, or an ISO timestamp: see
+    :func:`check_date`), ``author`` (``None``: "none given"), ``language`` (a code such as ``en``,
+    ``fr``, ``de``) and ``translated``.
 
-    The same article added again (same words) returns the id it already has and changes nothing.
+    The same text added again (the same words, whatever the spacing or the file) returns the id it
+    already has and changes nothing: saved work points at that article, and its sentence ids
+    depend on its recorded language and title. When the details given differ from the recorded
+    ones they are not used, and an :class:`ArticleAlreadyAdded` warning says so plainly (which
+    article, added when, which details it keeps); its attributes give the same as data.
     Raises :class:`ArticleError` (one plain sentence) on bad input.
     """
     text, how, found = _source_text(source)
@@ -626,15 +862,18 @@ def add_article(source: Any, *, title: str | None, publisher: str | None, url: s
     with _locked(folder):
         doc = read_manifest(folder)
         same = _existing(doc, text)
-        if same is not None:
-            return same
-        article_id = _new_id(fields, _taken_ids(doc), folder, text)
-        path = article_path(article_id, folder)
-        store.atomic_write_text(path, text, mode=0o644)
-        res = _resource(article_id, text, fields, how, _title_roles(text, fields["title"]), path)
-        doc["resources"].append(res)
-        _write_manifest(doc, folder)
-    return article_id
+        if same is None:
+            article_id = _new_id(fields, _taken_ids(doc), folder, text)
+            path = article_path(article_id, folder)
+            store.atomic_write_text(path, text, mode=0o644)
+            res = _resource(article_id, text, fields, how, _title_roles(text, fields["title"]), path)
+            doc["resources"].append(res)
+            _write_manifest(doc, folder)
+            return article_id
+    notice = already_added(same, fields)
+    if notice is not None:
+        warnings.warn(notice, stacklevel=2)
+    return str(same.get("name"))
 
 
 def _with_found(message: str, found: dict) -> str:

@@ -49,6 +49,41 @@ def is_english(article: Any) -> bool:
     return not cues.english_only_note(_article(article))
 
 
+#: Words that are common in English and rare in other languages written in the Latin alphabet
+#: (no "a", "on", "to", "for", "in"...: Polish, Italian or Danish use them too).
+_ENGLISH_WORDS = frozenset("the and of with that this which was were been has have had said would will their they "
+                           "from it its by are not but who his her she he an".split())
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: How much of a text is read to judge its language, and the fewest words that can be judged.
+LANGUAGE_SAMPLE = 20_000
+LANGUAGE_MIN_WORDS = 20
+
+
+def text_looks_english(text: str) -> bool | None:
+    """Does ``text`` (an article before it is added) look like English? ``False`` when the signals'
+    own test finds it is in another language (:func:`medialit.cues.english_only_note`: more French,
+    German, Spanish... function words than English ones, or mostly another script), or when, in
+    :data:`LANGUAGE_MIN_WORDS` words or more, almost none of its words is one of the commonest
+    English words (Polish, Czech, Danish, Turkish...: languages the signals' test does not know);
+    ``True`` when they make up a fair share of it (8 % or more; English news has about 20 %);
+    ``None`` when it cannot tell (a short or unusual text). Only the first :data:`LANGUAGE_SAMPLE`
+    characters are read."""
+    from . import cues
+
+    sample = str(text or "")[:LANGUAGE_SAMPLE]
+    words = [m.group(0).lower().replace("’", "'") for m in _WORD_RE.finditer(sample)]
+    if not words:
+        return None
+    if cues.english_only_note(sample):
+        return False
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    share = sum(1 for word in words if word in _ENGLISH_WORDS) / len(words)
+    if share >= 0.08:
+        return True
+    return False if share < 0.03 else None
+
+
 def signals_note(article: Any) -> str:
     """One plain sentence: are the signals used for this article, and why not?"""
     art = _article(article)

@@ -6,6 +6,7 @@ from typing import Any, Iterable, Mapping
 
 from .compare import key_frame
 from .labels import statuses
+from ..cues.rules import OPINION_FAMILIES
 from .signals import TARGETS, signal_table
 
 #: The kinds of misleading example :func:`misleading_examples` looks for, with the lesson's words.
@@ -80,8 +81,11 @@ def _kinds(r: Mapping[str, Any], families: list[str]) -> list[tuple[str, int]]:
     sts = set(r.get("statuses") or statuses(r.get("why", "")))
     doubtful = bool(_DOUBTED & sts)
     found = []
-    if r["key"] in ("quotation", "attributed report") and r.get("opinion"):
-        found.append(("quoted opinion", -_count(r.get("opinion_hits"))))
+    # opinion words in a quotation: the family columns show them (the opinion column keeps only
+    # the writer's own words)
+    opinion_families = [f for f in families if f in OPINION_FAMILIES and r.get(f)]
+    if r["key"] in ("quotation", "attributed report") and (r.get("opinion") or opinion_families):
+        found.append(("quoted opinion", -max(_count(r.get("opinion_hits")), len(opinion_families))))
     if r["key"] == "unattributed assertion" and not any(bool(r.get(f)) for f in families):
         found.append(("quiet unsourced claim", 0 if doubtful else 1))
     if r.get("attribution") and doubtful:

@@ -67,10 +67,18 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
 
     Columns: ``article``, ``sentence``, ``text``, one boolean column per family of
     :mod:`medialit.cues`, ``direct_quote`` (a quotation of four words or more, rule
-    ``quote.direct``), ``opinion`` (any opinion-type family), ``opinion_hits`` and
-    ``signals`` (a readable list such as ``"loaded.emotive 'cynical'; attribution.verb 'said'"``).
+    ``quote.direct``), ``opinion``, ``opinion_hits`` and ``signals`` (a readable list such as
+    ``"loaded.emotive 'cynical'; attribution.verb 'said'"``).
     With ``quoted=False`` hits inside quotation marks are ignored (they are the speaker's words,
     not the writer's).
+
+    ``opinion`` and ``opinion_hits`` are what :func:`medialit.cues.opinion` finds in the sentence
+    (the ``"opinion"`` of :func:`medialit.cues.scan`, whatever ``quoted`` says): the writer's own
+    opinion words, so a quoted or reported judgement, a lone "I" that tells a story and a bare
+    quoted "we" do not count, and a word in two lists counts once. The family columns and
+    ``signals`` show every hit (quoted ones with ``quoted=True``, marked "(in quote)"). As in
+    ``scan``, a course article's sentences are read with the course's own phrase list and with the
+    quotation left open by the sentence before, which ``cues.opinion`` on one sentence cannot know.
     """
     import pandas as pd
 
@@ -81,23 +89,32 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
     if sentences is not None:
         keep = set(sentences)
         chosen = [s for s in chosen if s.id in keep]
-    # the course's own phrase list counts for its own articles only, never for a teacher's
-    hits = cues.scan(chosen, course=cues.is_course_article(art)) if chosen else pd.DataFrame(columns=cues.SCAN_COLUMNS)
-    if not quoted and len(hits):
-        hits = hits[~hits["in_quote"].astype(bool)]
     fams = list(cues.FAMILIES)
+    # the course's own phrase list counts for its own articles only, never for a teacher's
+    hits = cues.scan(chosen, families=[*fams, "opinion"], course=cues.is_course_article(art)) if chosen \
+        else pd.DataFrame(columns=cues.SCAN_COLUMNS)
+    # every sentence's hits, read once in order: (family, rule, text, in_quote) by sentence id
+    by_sentence: dict[Any, list[tuple[str, str, str, bool]]] = {}
+    if len(hits):
+        for sid, fam, rule, text, in_quote in zip(hits["sentence"].tolist(), hits["family"].tolist(),
+                                                  hits["rule"].tolist(), hits["text"].tolist(),
+                                                  hits["in_quote"].tolist(), strict=True):
+            by_sentence.setdefault(sid, []).append((fam, rule, text, bool(in_quote)))
     rows = []
     for s in chosen:
-        mine = hits[hits["sentence"] == s.id]
-        fired = set(mine["family"])
+        mine = by_sentence.get(s.id, ())
+        opinion_hits = sum(1 for fam, _r, _t, _q in mine if fam == "opinion")
+        shown = [(fam, rule, text, in_quote) for fam, rule, text, in_quote in mine
+                 if fam != "opinion" and (quoted or not in_quote)]
+        fired = {fam for fam, _r, _t, _q in shown}
         row = {"article": art.id, "sentence": s.id, "text": s.text}
         for fam in fams:
             row[fam] = fam in fired
-        row["direct_quote"] = bool((mine["rule"] == "quote.direct").any())
-        row["opinion"] = bool(fired & set(cues.OPINION_FAMILIES))
-        row["opinion_hits"] = int(mine["family"].isin(cues.OPINION_FAMILIES).sum())
-        row["signals"] = "; ".join(f"{r.rule} '{clip_words(r.text)}'" + (" (in quote)" if r.in_quote else "")
-                                   for r in mine.itertuples())
+        row["direct_quote"] = any(rule == "quote.direct" for _f, rule, _t, _q in shown)
+        row["opinion"] = opinion_hits > 0
+        row["opinion_hits"] = opinion_hits
+        row["signals"] = "; ".join(f"{rule} '{clip_words(text)}'" + (" (in quote)" if in_quote else "")
+                                   for _f, rule, text, in_quote in shown)
         rows.append(row)
     return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "opinion", "opinion_hits",
                                        "signals"])

@@ -6,7 +6,14 @@ text with its word and sentence counts and, for a web page, the title, site, aut
 :func:`medialit.articles.extract_html` (trafilatura) found. Those go into fields the teacher checks
 and corrects: title, publisher or site, URL, date published, author (or "no author given"),
 language and whether the text is a translation. **Add article** calls :func:`medialit.add_article`
-and shows the new article's id, or the id it already has when the same text was added before.
+and shows the new article's id, or the id it already has when the same text was added before
+(and, if other details were typed this time, that they were not used and which ones it keeps).
+
+* Next to the language menu a hint (a status, read out by screen readers) says when the text does
+  not look like the language chosen (:func:`medialit.own_article.text_looks_english`): a text that
+  is not English but marked English would get English signals; an English text marked as another
+  language gets none, and then a **Choose English** button sets the menu. The language cannot be
+  changed once the article is added.
 
 * The article goes to the teacher folder (``MEDIALIT_HOME/articles/``), never into ``data/``.
 * What the page receives is escaped: article text, found metadata and error messages alike.
@@ -20,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -132,12 +140,20 @@ class AddArticle(w.VBox):
         self.title = w.Text(description="Title", **self._text_opts("the article's headline"))
         self.publisher = w.Text(description="Publisher or site", **self._text_opts("e.g. the newspaper or web site"))
         self.url = w.Text(description="URL", **self._text_opts("https://… (where the article was published)"))
-        self.date = w.Text(description="Date published", **self._text_opts("YYYY-MM-DD, e.g. 2026-12-06"))
+        self.date = w.Text(description="Date published",
+                           **self._text_opts("YYYY-MM-DD (2026-12-06) or with the month in words (6 December 2026)"))
         self.author = w.Text(description="Author", **self._text_opts("the name in the byline"))
         self.no_author = w.Checkbox(value=False, description="No author given (no byline)", indent=False,
                                     description_allow_html=False)
         self.language = w.Dropdown(options=list(LANGUAGES), value="en", description="Language",
                                    description_allow_html=False, style=_STYLE)
+        # next to the menu: a hint when the text does not look like the language chosen (announced
+        # as a status), and, when an English text has another language, a button that chooses English
+        self.language_hint = w.HTML("", layout=w.Layout(margin="0 0 0 8px", max_width="460px"))
+        self.use_english = w.Button(description="Choose English", icon="check",
+                                    tooltip="The text is in English: choose English as its language",
+                                    layout=w.Layout(width="auto", display="none"))
+        self.use_english.on_click(lambda _b: setattr(self.language, "value", "en"))
         # toggle buttons, not radio buttons: radio groups of several widgets on one page can share a
         # name in the browser (keyboard_assist.js numbers them per widget), and then un-check each other
         self.translated = w.ToggleButtons(options=[("no", False), ("yes", True)], value=False,
@@ -159,7 +175,9 @@ class AddArticle(w.VBox):
             intro, self.paste, w.HBox([w.HTML("<span style='margin-right:8px'>or</span>"), self.upload]),
             self.preview, details, self.title, self.publisher, self.url, self.date,
             w.HBox([self.author, self.no_author], layout=w.Layout(flex_flow="row wrap")),
-            self.language, self.translated, self.add_button, self.message, KeyboardAssist()])
+            w.HBox([self.language, self.language_hint, self.use_english],
+                   layout=w.Layout(flex_flow="row wrap", align_items="center")),
+            self.translated, self.add_button, self.message, KeyboardAssist()])
         self.add_class("medialit-widget")
         self.add_class("medialit-add-article")
 
@@ -178,6 +196,34 @@ class AddArticle(w.VBox):
     def _language_changed(self, _change) -> None:
         if self.text and self._origin:  # sentences are split by the rules of the chosen language
             self._show_preview(self._origin)
+        else:
+            self._check_language()
+
+    def _check_language(self) -> None:
+        """Say, next to the language menu, when the text does not look like the language chosen
+        (:func:`medialit.own_article.text_looks_english`): an article that is not in English but
+        marked English gets English signals and guesses, and one in English marked as another
+        language gets none, and the language cannot be changed once the article is added."""
+        hint, english_button = "", False
+        if self.text.strip():
+            try:
+                from ..own_article import text_looks_english
+
+                english = text_looks_english(self.text)
+            except Exception:  # noqa: BLE001 - a hint must never stop the box
+                english = None
+            chosen = str(self.language.value or "")
+            name = dict((code, label) for label, code in LANGUAGES).get(chosen, chosen)
+            if chosen.startswith("en") and english is False:
+                hint = "This text does not look like English. Choose its language so the signals are not applied to it."
+            elif not chosen.startswith("en") and english is True:
+                hint = (f"This text looks like English, but the language chosen is {name}: the signals are switched "
+                        "off for it. If it is in English, choose English.")
+                english_button = True
+        self.language_hint.value = (f"<div class='medialit-language-hint' role='status' aria-live='polite' "
+                                    f"style='border-left:4px solid #E69F00;padding-left:6px'>{esc('ℹ ' + hint)}</div>"
+                                    if hint else "")
+        self.use_english.layout.display = None if english_button else "none"
 
     # ------------------------------------------------------------------ the source
     def _pasted(self, change) -> None:
@@ -315,6 +361,7 @@ class AddArticle(w.VBox):
         self.source_kind, self.file_name, self.file_bytes, self.text, self.found = "", "", b"", "", {}
         self._clear_upload()
         self.preview.value = "<p style='margin:2px 0'>Nothing to add yet: paste a text or upload a file.</p>"
+        self._check_language()
 
     # ------------------------------------------------------------------ what was found
     def _show_preview(self, origin: str) -> None:
@@ -343,6 +390,7 @@ class AddArticle(w.VBox):
             "<div class='medialit-add-preview' tabindex='0' aria-label='Start of the text' "
             "style='white-space:pre-wrap;max-height:12em;overflow:auto;border:1px solid #ccc;padding:4px;"
             f"max-width:640px'>{esc(head)}</div>{rest}{found}")
+        self._check_language()
 
     def _forget_details(self) -> None:
         """A new text becomes the source: the details of the text before must not stay with it. After
@@ -427,15 +475,21 @@ class AddArticle(w.VBox):
             return ""
         try:
             from .. import data
-            from ..articles import add_article, teacher_article_ids
+            from ..articles import ArticleAlreadyAdded, add_article, teacher_article_ids
 
             before = set(teacher_article_ids())
-            with tempfile.TemporaryDirectory(prefix="medialit-add-") as tmp:
+            with tempfile.TemporaryDirectory(prefix="medialit-add-") as tmp, \
+                    warnings.catch_warnings(record=True) as said:
+                warnings.simplefilter("always", ArticleAlreadyAdded)
                 new_id = add_article(
                     self._source(Path(tmp)), title=self.title.value.strip(), publisher=self.publisher.value.strip(),
                     url=self.url.value.strip(), date=self.date.value.strip(),
                     author=None if self.no_author.value else self.author.value.strip(),
                     language=self.language.value, translated=bool(self.translated.value))
+            notice = next((str(x.message) for x in said if issubclass(x.category, ArticleAlreadyAdded)), "")
+            for other in said:  # any other warning is shown as usual
+                if not issubclass(other.category, ArticleAlreadyAdded):
+                    warnings.showwarning(other.message, other.category, other.filename, other.lineno)
             article = data.load_article(new_id)
         except ImportError:
             self._say("This version of medialit cannot add articles (medialit.articles is missing).", ok=False)
@@ -445,7 +499,10 @@ class AddArticle(w.VBox):
             return ""
         self.article_id = new_id
         self._added = True  # the next text pasted or uploaded starts with empty details
-        self._say(self._added_text(article, already=new_id in before), ok=True)
+        if notice:  # the same text, added before with other details: those are kept, and that is said
+            self._say(f"{notice} Choose it in the list of articles (in code, its id is \"{new_id}\").", ok=False)
+        else:
+            self._say(self._added_text(article, already=new_id in before), ok=True)
         return new_id
 
     def _source(self, folder: Path) -> Path | str:
