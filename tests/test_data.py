@@ -283,3 +283,24 @@ def test_unknown_sentence_rules_are_refused_in_words():
     with pytest.raises(data.DataError, match="does not know"):
         data.sentence_rules_of({"name": "x", "sentence_rules": "2"})
     assert data.sentence_rules_of({"name": "x"}) == 1  # added before the field existed
+
+
+def test_furniture_role_spots_bylines_stamps_credits_footers_and_subheads():
+    """QA on 26 pasted articles: bylines, time stamps, photo credits and subheads were labelled like
+    sentences (48 of them). A real sentence must never be taken for furniture."""
+    cases = {
+        "By Cathy Chen": "source-line", "By Ana Silva and Tom Berg, Reuters": "source-line",
+        "Updated 8:12 p.m. ET, November 10, 2020": "source-line", "Published 3 March 2024": "source-line",
+        "Photo: Reuters": "source-line", "(Reporting by Tom Balmforth; Editing by Alex Richardson)": "source-line",
+        "© 2024 The Gazette. All rights reserved.": "footnote", "Share this article": "footnote",
+        "Movie Guide": "heading", "NEW RELEASES": "heading", "What happened next": "heading",
+        "By the end of the day, the town had no power.": None,
+        "Updated figures show that prices rose by 3% in May.": None,
+        "Kherson: 3 killed in overnight shelling": None, "- Three people were hurt": None,
+        "Russia denies it.": None, "Critics were not convinced": None,
+        "Photographs from the scene show a burned car.": None,
+        "Advertisement": "footnote", "Read more: Why prices are rising": "footnote",
+        "By contrast, the army said nothing.": None, "By Monday evening the fire was out.": None,
+    }
+    for text, want in cases.items():
+        assert data.furniture_role(text) == want, text

@@ -92,7 +92,7 @@ def test_learner_hands_in_own_article_and_teacher_sees_the_work(tmp_path, monkey
     doc = json.loads(path.read_text(encoding="utf-8"))
     art = data.load_article(aid)
     carried = doc["articles"][aid]
-    assert set(carried) == set(schema.CARRIED_FIELDS) | {"sentences_sha256"}
+    assert set(carried) == set(schema.CARRIED_FIELDS) | {"sentences_sha256", "paragraph_roles"}
     assert carried["text"] == art.text and carried["sentence_rules"] == data.SENTENCE_RULES
     assert carried["sha256"] == hashlib.sha256(art.text.encode()).hexdigest()
     assert (carried["title"], carried["date"], carried["publisher"]) == (TITLE, "2019-03-07", "The Gazette")
@@ -457,3 +457,31 @@ def test_every_new_code_is_explained():
            "article_renamed"]
     assert all(len(schema.CODES[c].split()) >= 4 for c in new)
     assert loading.RENAMED.format(article="a", learner="b") == "a~b"
+
+
+def test_page_furniture_stays_out_of_the_body_on_both_sides(tmp_path, monkeypatch):
+    """QA on pasted articles: a byline, a time stamp and a subhead were labelled like sentences.
+    They are recorded as furniture when the article is added, and the hand-in carries those roles,
+    so the teacher's dashboard counts the same body sentences as the learner's labeller."""
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path / "learner"))
+    text = ("Council closes bridge\n\nBy Ana Silva\n\nUpdated 8:12 p.m. ET, November 10, 2020\n\n"
+            "The town council closed the old bridge on Monday, the mayor said.\n\nWhat happens next\n\n"
+            "Repairs will take a year. Drivers must use the ring road.\n")
+    aid = ml.add_article(text, title="Council closes bridge", publisher="The Gazette",
+                         url="https://example.org/bridge", date="2020-11-10")
+    art = data.load_article(aid)
+    assert [s.text for s in art.body_sentences()] == [
+        "The town council closed the old bridge on Monday, the mayor said.", "Repairs will take a year.",
+        "Drivers must use the ring road."]
+    roles = {s.text: s.role for s in art.sentences}
+    assert roles["By Ana Silva"] == "source-line" and roles["What happens next"] == "heading"
+    entry = articles.handin_entry(aid)
+    assert entry["paragraph_roles"] == {"0": "title", "1": "source-line", "2": "source-line", "4": "heading"}
+    carried, problems = schema.clean_carried_articles({aid: entry})
+    assert not problems
+    again = articles.carried_sentences(entry["text"], entry["title"], entry["language"], entry["sentence_rules"],
+                                       carried[aid]["paragraph_roles"])
+    assert [s.role for s in again] == [s.role for s in art.sentences]
+    bad = dict(entry, paragraph_roles={"1": "<script>"})
+    _, problems = schema.clean_carried_articles({aid: bad})
+    assert [p.code for p in problems] == ["bad_roles"]

@@ -721,6 +721,25 @@ def _title_roles(text: str, title: str) -> dict[int, str]:
     return {}
 
 
+def _paragraph_roles(text: str, title: str) -> dict[int, str]:
+    """The paragraph roles an added article is recorded with: the title (see :func:`_title_roles`)
+    and the page furniture a pasted copy keeps (a byline, a time stamp, a credit line, a footer, a
+    subhead: :func:`medialit.data.furniture_role`), so that they are not labelled like sentences.
+    Roles never change sentence ids; they are recorded once, when the article is added. A text
+    that is all furniture keeps it all as body (something must be left to read)."""
+    roles = _title_roles(text, title)
+    spans = data.paragraphs(text)
+    found = {}
+    for i, (s, e) in enumerate(spans):
+        if i not in roles:
+            role = data.furniture_role(text[s:e])
+            if role:
+                found[i] = role
+    if len(roles) + len(found) >= len(spans):
+        return roles
+    return {**roles, **found}
+
+
 def _resource(article_id: str, text: str, fields: dict, how: str, roles: dict[int, str], path: Path) -> dict:
     lang = fields["language"]
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -866,7 +885,7 @@ def add_article(source: Any, *, title: str | None, publisher: str | None, url: s
             article_id = _new_id(fields, _taken_ids(doc), folder, text)
             path = article_path(article_id, folder)
             store.atomic_write_text(path, text, mode=0o644)
-            res = _resource(article_id, text, fields, how, _title_roles(text, fields["title"]), path)
+            res = _resource(article_id, text, fields, how, _paragraph_roles(text, fields["title"]), path)
             doc["resources"].append(res)
             _write_manifest(doc, folder)
             return article_id
@@ -919,13 +938,23 @@ def handin_entry(article_id: str) -> dict:
         "sentence_rules": data.sentence_rules_of(meta),
         "sha256": hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
         "sentences_sha256": data.spans_hash(art.sentences),
+        "paragraph_roles": {str(k): str(v) for k, v in (resource_roles(article_id)).items()},
         "text": art.text,
     }
 
 
-def carried_sentences(text: str, title: str, language: str, rules: int) -> list[data.Sentence]:
+def resource_roles(article_id: str) -> dict:
+    """The paragraph roles recorded for the added article ``article_id`` (``{}`` when none)."""
+    return dict(data._teacher_resources(strict=False).get(article_id, {}).get("paragraph_roles") or {})
+
+
+def carried_sentences(text: str, title: str, language: str, rules: int,
+                      roles: dict | None = None) -> list[data.Sentence]:
     """The sentences of an added article's ``text`` as the learner's session split them: the same
-    function (:func:`medialit.data.segment`), the article's recorded sentence ``rules`` and
-    ``language``, and the same paragraph roles :func:`add_article` gave it (a first paragraph that
-    repeats the title is the title). Sentence ids depend on the text, language and rules only."""
-    return data.segment(text, _title_roles(text, title), language=language, rules=rules)
+    function (:func:`medialit.data.segment`), the article's recorded sentence ``rules``,
+    ``language`` and paragraph ``roles`` (a hand-in made before roles were carried has none: then
+    the roles :func:`add_article` gave then, the title only). Sentence ids depend on the text,
+    language and rules only; roles decide which sentences are body."""
+    if roles is None:
+        roles = _title_roles(text, title)
+    return data.segment(text, {int(k): v for k, v in roles.items()}, language=language, rules=rules)

@@ -468,6 +468,51 @@ def split_sentences(text: str, language: str = "en", rules: int = SENTENCE_RULES
     return out
 
 
+# Page furniture a pasted article keeps: a byline, a time stamp, a photo credit, a wire's credit
+# line, a share/copyright footer, a short subhead. Such a paragraph is no sentence to label; an
+# added article records it with a role (ROLES) so that it stays out of the body.
+_BYLINE = re.compile(r"(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Оо]т)\s+[A-ZА-ЯЁ][\w.'’-]*"
+                     r"(?:,?\s+(?:[A-ZА-ЯЁ][\w.'’-]*|and|und|et|y|и|&))*\s*(?:[|,–—-]\s*[\w .'’&|-]*)?$")
+#: finite verbs and negation: a short line with one of them is a sentence, not a subhead
+_SENTENCE_WORDS = frozenset("is are was were has have had said says will would can could did does do not no "
+                            "won lost killed died".split())
+_STAMP = re.compile(r"(?:updated|published|posted|last\s+updated|first\s+published|modified|aktualisiert|"
+                    r"mis\s+à\s+jour|publié|actualizado|publicado|обновлено|опубликовано)\b.*\d", re.I)
+_CREDIT = re.compile(r"(?:photo|photos|image|images|picture|photograph|video|credit|illustration|graphic|"
+                     r"\(?reporting|\(?additional\s+reporting|\(?writing|\(?editing)\s*(?:by\b|:)", re.I)
+_FOOTER = re.compile(r"(?:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|share\s+this|follow\s+us|read\s+more\b|"
+                     r"sign\s+up\b|subscribe\b|advertisement$|related\s+articles?$|click\s+here\b)", re.I)
+_LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,2}[.)])\s")
+
+
+def furniture_role(paragraph: str) -> str | None:
+    """The role of a paragraph that is page furniture, not part of the article's text: a byline
+    ("By Ana Silva"), a time stamp ("Updated 8:12 p.m. ET, November 10, 2020") or a credit line
+    ("Photo: Reuters", "(Reporting by ...)") is a ``source-line``; a share or copyright footer a
+    ``footnote``; a subhead (at most six words, no digits, no closing punctuation, not a list
+    item) a ``heading``. None for anything else, so a real sentence is never left out."""
+    t = " ".join(paragraph.split())
+    words = t.split()
+    if not words:
+        return None
+    if len(words) <= 12 and _BYLINE.match(t):
+        return "source-line"
+    if len(words) <= 16 and _STAMP.match(t) and not _ENDS_SENTENCE.search(t.rstrip(")")):
+        return "source-line"
+    if len(words) <= 30 and _CREDIT.match(t):
+        return "source-line"
+    if len(words) <= 12 and _FOOTER.match(t):
+        return "footnote"
+    if (len(words) <= 6 and not _DIGIT_ANY.search(t) and not _LIST_ITEM.match(t)
+            and t[-1] not in ".!?…:;,\"”’'»)" and t[0].isupper()
+            and _SENTENCE_WORDS.isdisjoint(w.lower().strip(",") for w in words)):
+        return "heading"
+    return None
+
+
+_DIGIT_ANY = re.compile(r"\d")
+
+
 def segment(text: str, roles: dict[int, str] | None = None, language: str = "en",
             rules: int = SENTENCE_RULES) -> list[Sentence]:
     """Split ``text`` into :class:`Sentence` objects with stable ids ``s001``, ``s002``...

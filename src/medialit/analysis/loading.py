@@ -276,11 +276,14 @@ def _split(entry: dict) -> tuple:
     read again when the dashboard reloads the class, is split once (its ``sha256`` was checked)."""
     from ..articles import carried_sentences
 
-    key = (entry["sha256"], entry["title"], entry["language"], entry["sentence_rules"])
+    roles = entry.get("paragraph_roles")
+    key = (entry["sha256"], entry["title"], entry["language"], entry["sentence_rules"],
+           None if roles is None else tuple(sorted(roles.items())))
     hit = _SPLIT_CACHE.pop(key, None)
     if hit is None:
         text = entry["text"]
-        hit = (len(text), tuple(carried_sentences(text, entry["title"], entry["language"], entry["sentence_rules"])))
+        hit = (len(text), tuple(carried_sentences(text, entry["title"], entry["language"], entry["sentence_rules"],
+                                                  roles)))
     _SPLIT_CACHE[key] = hit
     while len(_SPLIT_CACHE) > 1 and sum(n for n, _ in _SPLIT_CACHE.values()) > _SPLIT_CHARS:
         del _SPLIT_CACHE[next(iter(_SPLIT_CACHE))]

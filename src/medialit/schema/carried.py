@@ -130,7 +130,7 @@ def _entry_problem(article_id: Any, entry: Any, course_ids, limits: Limits) -> t
     if not isinstance(entry, dict):
         return "not_a_record", "it is not a record (a JSON object)"
     return (_field_problem(entry, articles.MAX_FIELD, limits.short) or _rules_problem(entry.get("sentence_rules"))
-            or _text_problem(entry))
+            or _roles_problem(entry.get("paragraph_roles")) or _text_problem(entry))
 
 
 def clean_carried_articles(value: Any, *, course_ids=frozenset(), limits: Limits = LIMITS):
@@ -168,4 +168,20 @@ def clean_carried_articles(value: Any, *, course_ids=frozenset(), limits: Limits
         out[article_id] = {f: entry.get(f, "") for f in CARRIED_FIELDS}
         if entry.get("sentences_sha256") is not None:
             out[article_id]["sentences_sha256"] = entry["sentences_sha256"]
+        if entry.get("paragraph_roles") is not None:
+            out[article_id]["paragraph_roles"] = dict(entry["paragraph_roles"])
     return out, problems
+
+
+def _roles_problem(value: Any) -> tuple[str, str] | None:
+    """Why optional ``paragraph_roles`` (``{"3": "heading", ...}``) cannot be used, or None."""
+    from ..data import ROLES
+
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > 10_000:
+        return "bad_roles", "its paragraph_roles is not a small mapping from paragraph numbers to roles"
+    for k, v in value.items():
+        if not (isinstance(k, str) and k.lstrip("-").isdigit() and len(k) < 7) or v not in ROLES:
+            return "bad_roles", f"its paragraph_roles holds {str(k)[:10]!r}: {str(v)[:20]!r}, not a paragraph number and a role"
+    return None

@@ -173,6 +173,7 @@ CODES = {
     "bad_article_text": "a carried article whose text is missing, empty, not text or larger than an article may be",
     "article_hash_mismatch": "a carried article whose sha256 does not match its text",
     "unknown_sentence_rules": "a carried article split with sentence rules this version of medialit does not know",
+    "bad_roles": "a carried article whose paragraph roles are not paragraph numbers and known roles",
     "article_sentences_differ": "a carried article that this computer splits into other sentences than the learner's did",
     "article_renamed": "learners carried different texts under one article id, so each text has its own name in the tables",
     # the skills check (clean_skillcheck)
