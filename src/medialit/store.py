@@ -637,7 +637,7 @@ def export_submission(
     The file is ``{"format": "medialit-submission", "schema_version", "learner", "exported",
     "medialit_version", "activities"}`` and, when the learner worked on articles of their own
     (lesson 04, ``ml.add_article``), ``"articles"``: ``{article id: {title, publisher, url, date,
-    author, language, sentence_rules, sha256, sentences_sha256, text}}`` for every added article
+    author, language, sentence_rules, sha256, sentences_sha256, paragraph_roles, text}}`` for every added article
     (never a course article) one of the activities refers to, read through the same loader as
     the learner's tools (:func:`medialit.articles.handin_entry`), so the teacher's dashboard can
     show that work (see :mod:`medialit.schema.carried`). An article that cannot be carried (no

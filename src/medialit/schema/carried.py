@@ -5,7 +5,7 @@ A learner who adds an article of their own (``ml.add_article``, kept in their fo
 course) labels it, marks phrases in it and fills a claim ledger about it. The teacher's dashboard
 has no copy of it, so ``ml.export_submission()`` puts it into the hand-in: a top-level
 ``"articles"`` mapping ``{article id: {title, publisher, url, date, author, language,
-sentence_rules, sha256, text}}`` (:data:`CARRIED_FIELDS`; ``sentences_sha256`` optional), one
+sentence_rules, sha256, text}}`` (:data:`CARRIED_FIELDS`; ``sentences_sha256`` and ``paragraph_roles`` optional), one
 entry for every added article one of the learner's activities refers to. Files without it (made
 before, or with no own article) are read as before.
 
