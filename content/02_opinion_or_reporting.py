@@ -145,8 +145,8 @@ ml.KeyReveal("02-signals-key", rp.prediction_view, questions=[rp.PREDICT_QUESTIO
 # words, not meaning: a word can fire a rule whatever it does in the sentence.
 #
 # The signals' **naive guess** (in our key above): a quotation of four words or more *and* an
-# attribution word → quotation; other attribution → attributed report; a hedge, a question or a framing phrase →
-# prediction; other opinion words → opinion; nothing → unattributed assertion.
+# attribution word → quotation; other attribution → attributed report; "will … if", "would", "may"
+# or "could" → prediction; other opinion words → opinion; nothing → unattributed assertion.
 
 # %% [markdown]
 # ## 5. How good are the signals? (6 minutes)

@@ -219,6 +219,12 @@ def test_guess_label_priority():
     assert g(row.to_dict()) == "attributed report"   # what our key says, not "quotation"
     assert g({"attribution": True, "opinion": True}) == "attributed report"
     assert g({"hedges": True, "opinion": True}) == "prediction"
+    # QA: "probably", "apparently" and questions were guessed "prediction"; only a forecast is one
+    assert g({"hedges": True, "opinion": True, "forecast": False}) == "opinion"
+    assert g({"hedges": True, "opinion": True, "forecast": True}) == "prediction"
+    row = reporting.signal_table("southfront_2026", sentences=["s016"]).iloc[0].to_dict()
+    assert (row["hedges"] or row["rhetoric"]) and not row["forecast"]
+    assert g(row) == "opinion"   # our key: opinion
     assert g({"opinion": True}) == "opinion"
     assert g({}) == "unattributed assertion"
 
@@ -305,6 +311,8 @@ def _signal_table_one_sentence_at_a_time(article, quoted=True):
     if not quoted and len(hits):
         hits = hits[~hits["in_quote"].astype(bool)]
     opinion = dict(zip(*(cues.summary_table(chosen, course=course)[c] for c in ("sentence", "opinion")), strict=True))
+    own = cues.scan(chosen, families=["opinion"], course=course)
+    forecast = set(own[own["rule"].isin(reporting.signals.FORECAST_RULES)]["sentence"])
     fams = list(cues.FAMILIES)
     rows = []
     for s in chosen:
@@ -314,12 +322,13 @@ def _signal_table_one_sentence_at_a_time(article, quoted=True):
         for fam in fams:
             row[fam] = fam in fired
         row["direct_quote"] = bool((mine["rule"] == "quote.direct").any())
+        row["forecast"] = s.id in forecast
         row["opinion"] = bool(opinion[s.id])
         row["opinion_hits"] = int(opinion[s.id])
         row["signals"] = "; ".join(f"{r.rule} '{reporting.signals.clip_words(r.text)}'"
                                    + (" (in quote)" if r.in_quote else "") for r in mine.itertuples())
         rows.append(row)
-    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "opinion",
+    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "forecast", "opinion",
                                        "opinion_hits", "signals"])
 
 

@@ -38,6 +38,10 @@ TARGET_REASONS: dict[str, str] = {
     "military_claims": "'captured', 'encircled'... should mean a battlefield claim, usually without a source",
 }
 
+#: Rules that make a forecast: the writer's guess about the future or about what would happen
+#: (lesson 02's "prediction"); a hedge such as "probably" or "apparently" is no forecast.
+FORECAST_RULES = frozenset({"opinion.prediction", "hedge.conditional", "hedge.modal"})
+
 #: Matched text longer than this is shortened in the readable ``signals`` column, at a word boundary.
 CLIP = 40
 
@@ -111,13 +115,14 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
         for fam in fams:
             row[fam] = fam in fired
         row["direct_quote"] = any(rule == "quote.direct" for _f, rule, _t, _q in shown)
+        row["forecast"] = any(fam == "opinion" and rule in FORECAST_RULES for fam, rule, _t, _q in mine)
         row["opinion"] = opinion_hits > 0
         row["opinion_hits"] = opinion_hits
         row["signals"] = "; ".join(f"{rule} '{clip_words(text)}'" + (" (in quote)" if in_quote else "")
                                    for _f, rule, text, in_quote in shown)
         rows.append(row)
-    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "opinion", "opinion_hits",
-                                       "signals"])
+    return pd.DataFrame(rows, columns=["article", "sentence", "text", *fams, "direct_quote", "forecast", "opinion",
+                                       "opinion_hits", "signals"])
 
 
 def guess_label(row: Mapping[str, Any]) -> str:
@@ -125,15 +130,20 @@ def guess_label(row: Mapping[str, Any]) -> str:
 
     A fixed priority, so that it can be explained in one breath: a quotation of four words or more
     with an attribution cue -> quotation (a quoted word or two does not make a sentence mainly a
-    quotation: lesson 02's key); else an attribution cue -> attributed report; else a hedge or a
-    prediction cue -> prediction; else any other opinion-type cue -> opinion; else unattributed
-    assertion. A row without ``direct_quote`` (made by hand) counts any quotation marks.
+    quotation: lesson 02's key); else an attribution cue -> attributed report; else a forecast in
+    the writer's words ("will ... if", "would", "may/might/could": ``forecast``) -> prediction;
+    else any other opinion-type cue (a judging word, "probably", a question) -> opinion; else
+    unattributed assertion. A row made by hand without ``direct_quote`` counts any quotation marks,
+    and one without ``forecast`` takes any hedge or rhetoric cue for a prediction.
     """
     if row.get("direct_quote", row.get("quotes")) and row.get("attribution"):
         return "quotation"
     if row.get("attribution"):
         return "attributed report"
-    if row.get("hedges") or row.get("rhetoric"):
+    if "forecast" in row:
+        if row.get("forecast"):
+            return "prediction"
+    elif row.get("hedges") or row.get("rhetoric"):
         return "prediction"
     if row.get("opinion"):
         return "opinion"
