@@ -55,6 +55,12 @@ def test_add_article_prints_the_id(capsys, page):
     assert art.meta["author"] == "Jane Doe" and art.meta["language"] == "en" and art.meta["translated"] is False
     # the same page again: the same id
     assert run(capsys, "add-article", page, *FLAGS)[:2] == (0, "bridge-closed-2026-12-05\n")
+    # ... and with another title: the same id, and a plain note (no Python warning with a file and line)
+    flags = list(FLAGS)
+    flags[flags.index("--title") + 1] = "Another title"
+    code, out, err = run(capsys, "add-article", page, *flags)
+    assert (code, out) == (0, "bridge-closed-2026-12-05\n")
+    assert err.startswith("Note: This text was already added as 'bridge-closed-2026-12-05'") and "Warning" not in err
 
 
 def test_add_article_options(capsys, tmp_path):

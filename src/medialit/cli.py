@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -92,8 +93,12 @@ def _add_article(args: argparse.Namespace) -> int:
         raise ArticleError(f"There is no file {args.source}: check the name and the folder.")
     else:
         source = str(Path(args.source).expanduser())
-    article_id = add_article(source, title=args.title, publisher=args.publisher, url=args.url, date=args.date,
-                             author=args.author, language=args.language, translated=args.translated)
+    with warnings.catch_warnings(record=True) as caught:  # said plainly below, not as a Python warning
+        warnings.simplefilter("always")
+        article_id = add_article(source, title=args.title, publisher=args.publisher, url=args.url, date=args.date,
+                                 author=args.author, language=args.language, translated=args.translated)
+    for w in caught:
+        print(f"Note: {w.message}", file=sys.stderr)
     print(article_id)
     return 0
 
