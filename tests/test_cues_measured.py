@@ -35,7 +35,9 @@ def test_agentless_passive_is_not_attribution():
     assert cues.attribution("The decision was widely condemned across Europe.") == []
     # with an agent, or with the person addressed as subject, someone is named or spoke
     assert "criticized" in texts(cues.attribution("The plan was criticized by the mayor."))
-    assert cues.attribution("She was told to leave the building.")
+    assert cues.attribution("She was told that the building was unsafe.")
+    # an instruction ("told to leave", QA round 9) passes on no information: no attribution
+    assert cues.attribution("She was told to leave the building.") == []
 
 
 def test_descriptive_hypothetical_is_not_a_hedge():

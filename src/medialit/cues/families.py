@@ -34,8 +34,12 @@ from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_group
 def _f_quotes(a: _Analysis) -> list[Hit]:
     if not a.quotes:
         return []
+    from .attribution import quoted_title  # (may join the imports at the top of the module)
+
     hits = []
     for (st, en, kind), words in zip(a.quotes, a.quote_words(), strict=True):
+        if kind in ("full", "open") and words and a.english and quoted_title(a, st, en, words):
+            continue  # a title in quotation marks ("The Texas Chain Saw Massacre", the article "..."): no one's words
         if kind == "full":
             if words == 0:
                 continue
