@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import replace as _replace
 
-from .attribution import _f_attribution
+from .attribution import _f_attribution, quoted_title
 from .rules import _DETERMINERS, Hit
 from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_groups
 
@@ -34,7 +34,6 @@ from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_group
 def _f_quotes(a: _Analysis) -> list[Hit]:
     if not a.quotes:
         return []
-    from .attribution import quoted_title  # (may join the imports at the top of the module)
 
     hits = []
     for (st, en, kind), words in zip(a.quotes, a.quote_words(), strict=True):
@@ -430,7 +429,10 @@ def _not_figure(m: str, st: int, en: int, opening_end: int) -> bool:
 
 
 def _number_in_name(m: str, st: int) -> bool:
-    """Is the number at ``st`` part of a name ("Interstate 285", "Type 2", "MacOS 11")?"""
+    """Is the number at ``st`` part of a name ("Interstate 285", "Type 2", "MacOS 11")? (The word
+    right before it, after a space, is capitalised; see :data:`_NAME_BEFORE`.)"""
+    if st < 2 or m[st - 1] != " " or not m[m.rfind(" ", 0, st - 1) + 1].isupper():
+        return False  # the quick test: most numbers follow a lower-case word or a sign
     mt = _NAME_BEFORE.search(m, max(0, st - 30), st)
     return bool(mt) and mt.group(1).lower() not in _QUANTITY_OPENERS and not re.fullmatch(_MONTHS, mt.group(1))
 
@@ -574,6 +576,9 @@ def _strike_hits(a: _Analysis) -> list[Hit]:
     """``military.strike``: a strike (see above) and its target in the same clause."""
     hits = []
     armed = not a.lowset.isdisjoint(_ARMED)
+    if (not armed and a.lowset.isdisjoint(_STRIKE_ALWAYS) and a.lowset.isdisjoint(_WEAPON_BEFORE)
+            and a.lowset.isdisjoint(_MILITARY_TARGETS)):
+        return hits  # only "struck/hit/attacked" with no weapon, force or military target: nothing
     for i, w in enumerate(a.lows):
         if w not in _STRIKE_TRIGGERS:
             continue
