@@ -276,8 +276,7 @@ def disputed_sentences(cls: ClassData, top: int = 10, key: dict | None | bool = 
     """
     import pandas as pd
 
-    from .loading import course_articles
-    from .. import data
+    from .loading import sentence_texts
 
     counts = label_counts(cls, label_set=label_set)
     cols = ["article", "sentence", "text", "learners", "agreement", "most common",
@@ -298,13 +297,7 @@ def disputed_sentences(cls: ClassData, top: int = 10, key: dict | None | bool = 
                      float(c[i, top_idx[i]] / n[i]), spread))
     df = pd.DataFrame(rows, columns=cols).sort_values(["agreement", "learners"], ascending=[True, False],
                                                      kind="stable").head(top).reset_index(drop=True)
-    known = course_articles()
-    texts = {}
-    for article in df["article"].unique():
-        if article in known:
-            texts.update({(article, s.id): s.text for s in data.load_article(article).sentences})
-        elif hasattr(cls, "sentence_texts"):  # a learner's own article, carried in their hand-in
-            texts.update({(article, sid): t for sid, t in cls.sentence_texts(article).items()})
+    texts = sentence_texts(df["article"].unique(), cls)  # a learner's own article: the text they handed in
     df["text"] = [texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)]
     if key is not False:
         from .key import key_table

@@ -177,17 +177,13 @@ def activity_options(cls: ClassData) -> list[tuple[str, tuple[str, str | None]]]
 
 def _own(cls: ClassData, article: str) -> str:
     """" (learner's own article)" for an article a learner's file carried (lesson 04), else ""."""
-    return " (learner's own article)" if _is_own(cls, article) else ""
-
-
-def _is_own(cls: ClassData, article: str) -> bool:
-    return cls.is_own_article(article)
+    return " (learner's own article)" if cls.is_own_article(article) else ""
 
 
 def _key_for(cls: ClassData, article: str, key: dict | None) -> dict | None:
     """``key``, unless ``article`` is a learner's own article the key has no entries for (there is
     no key to compare it with, so none is drawn or listed)."""
-    if key and _is_own(cls, article) and article not in (key.get("articles") or {}):
+    if key and cls.is_own_article(article) and article not in (key.get("articles") or {}):
         return None
     return key
 
@@ -286,27 +282,11 @@ def _flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _sentence_texts(articles, cls: ClassData | None = None) -> dict:
-    """``{(article, sentence id): text}`` for the course's articles and, with ``cls``, the learners'
-    own articles their files carried (split as in the learner's session)."""
-    from .. import data
-    from .loading import course_articles
-
-    known = course_articles()
-    out = {}
-    for article in articles:
-        own = cls.sentence_texts(article) if cls is not None else {}
-        if own:
-            out.update({(article, sid): text for sid, text in own.items()})
-        elif article in known:
-            out.update({(article, s.id): s.text for s in data.load_article(article).sentences})
-    return out
-
-
 def _labels_table(df, key: dict | None, cls: ClassData | None = None):
     from .key import key_table
+    from .loading import sentence_texts
 
-    texts = _sentence_texts(df["article"].unique(), cls)
+    texts = sentence_texts(df["article"].unique(), cls)
     out = df.assign(text=[texts.get((a, s), "") for a, s in zip(df["article"], df["sentence"], strict=True)])
     cols = ["sentence", "text", "label", "confidence", "note"]
     if key and (out["label_set"] == key.get("label_set")).any():

@@ -237,6 +237,23 @@ class ClassData:
                 f"{len(self.labels)} sentence labels, {skipped} files skipped)")
 
 
+def sentence_texts(articles, cls: "ClassData | None" = None) -> dict:
+    """``{(article, sentence id): text}`` for ``articles``: a learner's own article from the texts
+    their file carried (``cls``, split as in the learner's session), a course article from its file;
+    any other id gives nothing."""
+    from .. import data
+
+    known = course_articles()
+    out = {}
+    for article in articles:
+        own = cls.sentence_texts(article) if cls is not None else {}
+        if own:
+            out.update({(article, sid): text for sid, text in own.items()})
+        elif article in known:
+            out.update({(article, s.id): s.text for s in data.load_article(article).sentences})
+    return out
+
+
 # ---------------------------------------------------------------- the learners' own articles
 
 

@@ -35,7 +35,7 @@ FREE_COLUMNS = ["learner", "question", "words", "status", "answer", "checklist"]
 def _body_counts(cls: ClassData | None = None) -> dict:
     """Body sentences per article: the course's, and the learners' own articles their files carry."""
     out = {a: v.n_body for a, v in course_articles().items()}
-    own = getattr(cls, "own_articles", None)
+    own = None if cls is None else cls.own_articles
     if own is not None and len(own):
         out.update(zip(own["article"], own["body_sentences"].astype(int), strict=True))
     return out
@@ -63,7 +63,7 @@ def progress(cls: ClassData):
         g = cur.groupby(["article", "learner"]).size()
         for article in sorted(cur["article"].unique()):
             most = min(int(g.loc[article].max()), max(body.get(article, 1), 1))
-            if getattr(cls, "is_own_article", None) and cls.is_own_article(article):
+            if cls.is_own_article(article):
                 most = max(body.get(article, 1), 1)  # the learner's own article: all its body sentences
             cols[f"labels {article}"] = (g.loc[article] / max(most, 1)).clip(upper=1.0)
     if len(cls.provenance):
