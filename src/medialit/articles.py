@@ -920,7 +920,7 @@ def is_added(article_id: Any) -> bool:
 
 def handin_entry(article_id: str) -> dict:
     """What a hand-in carries of the added article ``article_id``
-    (:data:`medialit.schema.CARRIED_FIELDS`, plus ``sentences_sha256``), read through
+    (:data:`medialit.schema.CARRIED_FIELDS` and :data:`~medialit.schema.CARRIED_OPTIONAL`), read through
     :func:`medialit.data.load_article`, so the text and the sentence rules are exactly the ones the
     learner's tools used. Raises :class:`medialit.data.DataError` when it cannot be loaded (changed,
     missing) and :class:`ArticleError` for a course article."""
@@ -938,14 +938,10 @@ def handin_entry(article_id: str) -> dict:
         "sentence_rules": data.sentence_rules_of(meta),
         "sha256": hashlib.sha256(art.text.encode("utf-8")).hexdigest(),
         "sentences_sha256": data.spans_hash(art.sentences),
-        "paragraph_roles": {str(k): str(v) for k, v in (resource_roles(article_id)).items()},
+        # the roles its sentences were given (title, heading...), read off the loaded sentences
+        "paragraph_roles": {str(x.paragraph): x.role for x in art.sentences if x.role != "body"},
         "text": art.text,
     }
-
-
-def resource_roles(article_id: str) -> dict:
-    """The paragraph roles recorded for the added article ``article_id`` (``{}`` when none)."""
-    return dict(data._teacher_resources(strict=False).get(article_id, {}).get("paragraph_roles") or {})
 
 
 def carried_sentences(text: str, title: str, language: str, rules: int,

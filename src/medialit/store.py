@@ -669,8 +669,8 @@ def export_submission(
     return path
 
 
-def _referred_articles(activities: dict) -> list[str]:
-    """The article ids the activities refer to, in order of first mention."""
+def referred_articles(activities: dict) -> list[str]:
+    """The article ids (text) the activities refer to, in order of first mention."""
     seen: dict = {}
     for rec in activities.values():
         article = rec.get("article") if isinstance(rec, dict) else None
@@ -688,7 +688,7 @@ def _own_articles(activities: dict, used_bytes: int) -> dict:
 
     out: dict = {}
     chars = 0
-    for article_id in _referred_articles(activities):
+    for article_id in referred_articles(activities):
         if not articles.is_added(article_id):
             continue  # a course article (the teacher has it), or one not in this folder
         try:

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import schema
+from ..store import referred_articles
 from ..schema import CONFIDENCES, KINDS, LEDGER_STATUSES as STATUSES, shorten  # noqa: F401 - re-exported
 from .envelope import clean_stamp, envelope_notes, newest_per_learner, read_envelopes, stamp
 from .files import list_submissions, read_submissions, show_name  # noqa: F401 - show_name re-exported
@@ -317,11 +318,6 @@ def _bundled_ids() -> frozenset:
         return frozenset()
 
 
-def _referred(activities: dict) -> set:
-    """The article ids (text) the activities of one file name."""
-    return {a for rec in activities.values() if isinstance(rec, dict) and isinstance(a := rec.get("article"), str)}
-
-
 def _unknown_article(article: Any, refused) -> str:
     """Why an activity's article cannot be used, in plain words (the id shown whole, see
     :func:`medialit.schema.show_article_id`)."""
@@ -369,7 +365,7 @@ class _OwnArticles:
 
         carried = s.doc["articles"]
         clean, problems = schema.clean_carried_articles(carried, course_ids=bundled, limits=limits)
-        referred = _referred(s.doc["activities"])
+        referred = set(referred_articles(s.doc["activities"]))
         # ids the activities name that the file carries but that cannot be used (said in their messages)
         refused = {a for a in referred if isinstance(carried, dict) and a in carried and a not in clean}
         out = []

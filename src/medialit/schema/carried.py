@@ -34,7 +34,7 @@ import hashlib
 import re
 from typing import Any
 
-from .contract import CARRIED_FIELDS, ITEM_SKIPPED, LIMITS, Limits, Problem
+from .contract import CARRIED_FIELDS, CARRIED_OPTIONAL, ITEM_SKIPPED, LIMITS, Limits, Problem
 
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 #: Longest id shown whole in a message; a longer one (never a valid article id) is cut there.
@@ -136,7 +136,7 @@ def _entry_problem(article_id: Any, entry: Any, course_ids, limits: Limits) -> t
 def clean_carried_articles(value: Any, *, course_ids=frozenset(), limits: Limits = LIMITS):
     """``(articles, problems)``: ``articles`` is ``{article id: entry}`` for the carried articles that
     pass every check (see the module's docstring), in file order, each entry holding exactly
-    :data:`CARRIED_FIELDS` (and ``sentences_sha256`` when given); ``problems`` are
+    :data:`CARRIED_FIELDS` (and those of :data:`CARRIED_OPTIONAL` it gives); ``problems`` are
     :class:`~medialit.schema.Problem` rows (``item skipped``), one per article left out, and one
     for the ones past the limits. ``course_ids``: the course's article ids, which a hand-in may
     not carry."""
@@ -166,10 +166,7 @@ def clean_carried_articles(value: Any, *, course_ids=frozenset(), limits: Limits
             continue
         chars += len(entry["text"])
         out[article_id] = {f: entry.get(f, "") for f in CARRIED_FIELDS}
-        if entry.get("sentences_sha256") is not None:
-            out[article_id]["sentences_sha256"] = entry["sentences_sha256"]
-        if entry.get("paragraph_roles") is not None:
-            out[article_id]["paragraph_roles"] = dict(entry["paragraph_roles"])
+        out[article_id].update({f: entry[f] for f in CARRIED_OPTIONAL if entry.get(f) is not None})
     return out, problems
 
 

@@ -91,10 +91,12 @@ FILE_BYTES = 5 * 1024 * 1024
 #: course article) that one of their activities refers to. ``date`` is the date published
 #: (``YYYY-MM-DD``), ``sentence_rules`` the version of the sentence rules it was split with
 #: (:data:`medialit.data.SENTENCE_RULES`), ``sha256`` the hash of ``text`` (UTF-8).
-#: ``sentences_sha256`` (optional) is :func:`medialit.data.spans_hash` of its sentences on the
-#: learner's computer, so the dashboard can tell when it splits the text differently.
+#: Optional: ``sentences_sha256``, :func:`medialit.data.spans_hash` of its sentences on the
+#: learner's computer, so the dashboard can tell when it splits the text differently, and
+#: ``paragraph_roles`` (``{"0": "title", "3": "heading"}``), the roles of its paragraphs that are
+#: not body, so the dashboard counts the same body sentences.
 CARRIED_FIELDS = ("title", "publisher", "url", "date", "author", "language", "sentence_rules", "sha256", "text")
-CARRIED_OPTIONAL = ("sentences_sha256",)
+CARRIED_OPTIONAL = ("sentences_sha256", "paragraph_roles")
 
 #: ``level`` of a problem, from most to least serious (the dashboard report uses the same words).
 FILE_SKIPPED = "file skipped"
