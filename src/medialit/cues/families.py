@@ -34,7 +34,6 @@ from .text import _WORD, _Analysis, _clause_break, _collect, _dedupe, _lex_group
 def _f_quotes(a: _Analysis) -> list[Hit]:
     if not a.quotes:
         return []
-
     hits = []
     for (st, en, kind), words in zip(a.quotes, a.quote_words(), strict=True):
         if kind in ("full", "open") and words and a.english and quoted_title(a, st, en, words):
@@ -371,9 +370,11 @@ def _number_matches(a: _Analysis) -> list[re.Match]:
 # a list item ("1. First, ...")
 _CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\w:])"
                     r"|(?<![\w.:])\d{1,2}(?:[.:]\d{2})?\s?[AaPp]\.?[Mm](?:\b\.?|(?=\W|$))")
+# a month as a dateline writes it: "March", "Mar.", "Sept"
+_DATELINE_MONTH = r"(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,40}){0,2}"
-    r"(?:,?\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
+    r"(?:,?\s*" + _DATELINE_MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)?"
     r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:[—–-]|\.\s*/[A-Z][A-Za-z\-]{1,15}/\.?)")
 _LIST_MARK = re.compile(r"\s*\(?\d{1,2}[.)](?=\s)")
 # more numbers that are no figure to check: a score or tally ("a 3-1 win", "voted 52–48"), a
@@ -404,7 +405,7 @@ _DATE_RECORD_BEFORE = re.compile(r"\b(?:born|died|published|founded|established|
 
 
 # a dateline that opens with its date: "June 22 (UPI) -- ..."
-_DATE_DATELINE = re.compile(r"\s*(?:" + _MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}"
+_DATE_DATELINE = re.compile(r"\s*" + _DATELINE_MONTH + r"\s+\d{1,2}"
                             r"(?:,?\s+\d{4})?\s*\([A-Za-z][\w .&/-]{0,30}\)\s*(?:--|[—–-])")
 
 
@@ -489,9 +490,11 @@ _EQUIP = (r"tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry\s+fi
           r"missiles?|rockets?|aircraft|(?:fighter\s+)?jets?|warplanes?|helicopters?|howitzers?|artillery(?:\s+pieces?|\s+systems?)?|"
           r"(?:rocket\s+)?launchers?|air\s+defen[cs]e\s+systems?|radars?|himars|ammunition\s+depots?|depots?|warships?|boats?|"
           r"ships?|vessels?|tankers?|submarines?|frigates?|combat\s+vehicles?")
+# the verbs that count people killed, wounded or taken ("killed 12", "lost up to 1,200 servicemen")
+_COUNT_VERBS = r"killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring"
 _CASUALTY_RE = re.compile(
     r"\b(?!one\s+of\b)" + _QUANT + r"(?:" + _NUM + r")\s+(?:[A-Za-z’'\-]+\s+){0,3}?(?:" + _CASUALTY + r")\b"
-    r"|\b(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring)\s+(?:and\s+wounding\s+)?"
+    r"|\b(?:" + _COUNT_VERBS + r")\s+(?:and\s+wounding\s+)?"
     + _QUANT + r"(?:" + _NUM + r")\b(?![,.]?\d)"
     r"(?!\s+(?:[\w’'\-]+\s+){0,2}?(?:" + _EQUIP + r")\b)"  # "lost 40 tanks": equipment, below
     r"(?:\s+(?:[A-Za-z’'\-]+\s+){0,2}?(?:" + _CASUALTY + r")\b)?",
@@ -618,7 +621,7 @@ def _f_military(a: _Analysis) -> list[Hit]:
 
 _IF_WORDS = frozenset({"if", "unless", "whether"})
 
-_COUNT_VERB = re.compile(r"(?:killed|wounded|eliminated|neutrali[sz]ed|lost|captured|killing|wounding|injuring)\b", re.I)
+_COUNT_VERB = re.compile(r"(?:" + _COUNT_VERBS + r")\b", re.I)
 _CASUALTY_WORD = re.compile(r"\b(?:" + _CASUALTY + r")\b", re.I)
 #: what may follow a bare count after "killed/lost/captured N" ("lost 1,200 over the past day", "killed 3
 #: and injured dozens"): a preposition, a conjunction or a time word, not a noun of its own
