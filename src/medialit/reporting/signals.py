@@ -71,7 +71,8 @@ def signal_table(article: Any, sentences: Iterable[str] | None = None, quoted: b
 
     Columns: ``article``, ``sentence``, ``text``, one boolean column per family of
     :mod:`medialit.cues`, ``direct_quote`` (a quotation of four words or more, rule
-    ``quote.direct``), ``opinion``, ``opinion_hits`` and ``signals`` (a readable list such as
+    ``quote.direct``), ``forecast`` (a rule of :data:`FORECAST_RULES` in the writer's own words),
+    ``opinion``, ``opinion_hits`` and ``signals`` (a readable list such as
     ``"loaded.emotive 'cynical'; attribution.verb 'said'"``).
     With ``quoted=False`` hits inside quotation marks are ignored (they are the speaker's words,
     not the writer's).
